@@ -1,0 +1,61 @@
+// swift-tools-version:6.1
+// 6.1+ is needed for `traits:` on a dependency (Hummingbird without swift-configuration/FullFoundation).
+import PackageDescription
+
+let package = Package(
+    name: "nxsh",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "nxsh", targets: ["nxsh"]),
+        .executable(name: "nexthink-emulator", targets: ["nexthink-emulator"]),
+        .library(name: "NexthinkClient", targets: ["NexthinkClient"]),
+        .library(name: "NexthinkEmulator", targets: ["NexthinkEmulator"]),
+        .library(name: "NXLanguage", targets: ["NXLanguage"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // The language core: no I/O, no HTTP, no terminal. The host injects all of that.
+        .target(name: "NXLanguage"),
+        .target(name: "NexthinkClient", dependencies: [
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
+        // Must never depend on NexthinkClient: both sides are checked against the official spec.
+        .target(name: "NexthinkEmulator", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+        ], resources: [.copy("Resources/seed.json")]),
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "NXShell", dependencies: [
+            "NXLanguage", "NexthinkClient", "NexthinkEmulator", "CEditLine",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "nxsh", dependencies: ["NXShell"]),
+        .executableTarget(name: "nexthink-emulator", dependencies: [
+            "NexthinkEmulator",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "NXLanguageTests", dependencies: ["NXLanguage"], resources: [.copy("Golden")]),
+        .testTarget(name: "NexthinkEmulatorTests", dependencies: [
+            "NexthinkEmulator",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
+        .testTarget(name: "NexthinkClientTests", dependencies: ["NexthinkClient", "NexthinkEmulator"]),
+        .testTarget(name: "NXShellTests", dependencies: ["NXShell", "NexthinkEmulator", "NXLanguage"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
