@@ -7,6 +7,7 @@ public indirect enum Value: Sendable, Equatable {
     case double(Double)
     case string(String)
     /// `#name`: a remote action or saved NQL query id, kept distinct so commands can type-check it.
+    /// The payload includes the `#` (`.nqlID("#ExampleRA")`), as the API spells ids.
     case nqlID(String)
     /// A bare 8-4-4-4-12 literal; compares equal to the same text as a string (case-insensitive).
     case uuid(String)

@@ -1,0 +1,127 @@
+extension Lexer {
+    /// UUID literals are bare and may start with a digit, so they are recognised before numbers
+    /// and names: a run of letters, digits and inner dashes whose first group is hex and which
+    /// has the UUID's 8-character first group or at least four dashes-separated groups.
+    mutating func lexUUIDIfPresent() -> Bool {
+        var index = pos
+        while index < end {
+            let byte = bytes[index]
+            if Lexer.isIdentifierPart(byte) {
+                index += 1
+            } else if byte == UInt8(ascii: "-"), index + 1 < end, Lexer.isIdentifierPart(bytes[index + 1]),
+                      index > pos {
+                index += 1
+            } else {
+                break
+            }
+        }
+        let groups = bytes[pos..<index].split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard groups.count >= 2, let first = groups.first, first.count >= 4, first.allSatisfy(Lexer.isHex),
+              first.count == 8 || groups.count >= 4 else { return false }
+        let start = pos
+        pos = index
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        let shape = groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(Lexer.isHex) }
+        if shape {
+            add(.uuid(text), from: start)
+        } else {
+            report(Catalog.invalidUUID(text), start, index)
+            add(.invalid, from: start)
+        }
+        return true
+    }
+
+    mutating func lexNumber() {
+        let start = pos
+        while let byte = peek(0), Lexer.isDigit(byte) { pos += 1 }
+        var isDecimal = false
+        if peek(0) == UInt8(ascii: "."), let next = peek(1), Lexer.isDigit(next) {
+            isDecimal = true
+            pos += 1
+            while let byte = peek(0), Lexer.isDigit(byte) { pos += 1 }
+        }
+        if let byte = peek(0), byte | 0x20 == UInt8(ascii: "e"), let exponentLength = exponentLength() {
+            isDecimal = true
+            pos += exponentLength
+        }
+        if let byte = peek(0), Lexer.isIdentifierStart(byte) {
+            if !isDecimal, Lexer.unitSeconds(byte) != nil {
+                lexDuration(from: start)
+            } else {
+                rejectWord(from: start, Lexer.unitSeconds(byte) != nil ? Catalog.invalidDuration : Catalog.invalidNumber)
+            }
+            return
+        }
+        let text = String(decoding: bytes[start..<pos], as: UTF8.self)
+        if isDecimal {
+            guard let value = Double(text), value.isFinite else {
+                report(Catalog.invalidNumber(text), start, pos)
+                add(.invalid, from: start)
+                return
+            }
+            add(.double(value), from: start)
+        } else if let value = Int(text) {
+            add(.int(value), from: start)
+        } else {
+            report(Catalog.integerTooLarge(text), start, pos)
+            add(.invalid, from: start)
+        }
+    }
+
+    /// Length of `e5`, `E-3`, `e+20` at the current position, if that is what follows.
+    private func exponentLength() -> Int? {
+        var length = 1
+        if let sign = peek(length), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { length += 1 }
+        guard let digit = peek(length), Lexer.isDigit(digit) else { return nil }
+        while let digit = peek(length), Lexer.isDigit(digit) { length += 1 }
+        return length
+    }
+
+    /// `90m`, `2h`, `1h30m`: groups of digits and one unit letter each.
+    private mutating func lexDuration(from start: Int) {
+        pos = start
+        var total = 0
+        var overflow = false
+        while let byte = peek(0), Lexer.isDigit(byte) {
+            let digitsStart = pos
+            while let digit = peek(0), Lexer.isDigit(digit) { pos += 1 }
+            guard let unitByte = peek(0), let unit = Lexer.unitSeconds(unitByte) else {
+                rejectWord(from: start, Catalog.invalidDuration)
+                return
+            }
+            let amount = Int(String(decoding: bytes[digitsStart..<pos], as: UTF8.self))
+            pos += 1
+            let product = (amount ?? Int.max).multipliedReportingOverflow(by: unit)
+            let sum = total.addingReportingOverflow(product.partialValue)
+            overflow = overflow || amount == nil || product.overflow || sum.overflow
+            total = sum.partialValue
+        }
+        if let byte = peek(0), Lexer.isIdentifierPart(byte) || byte == UInt8(ascii: ".") {
+            rejectWord(from: start, Catalog.invalidDuration)
+            return
+        }
+        if overflow {
+            report(Catalog.durationTooLarge(String(decoding: bytes[start..<pos], as: UTF8.self)), start, pos)
+            add(.invalid, from: start)
+        } else {
+            add(.duration(total), from: start)
+        }
+    }
+
+    /// Consumes the rest of a malformed number-like word and reports it once.
+    private mutating func rejectWord(from start: Int, _ message: (String) -> Message) {
+        while let byte = peek(0), Lexer.isIdentifierPart(byte) || byte == UInt8(ascii: ".") { pos += 1 }
+        report(message(String(decoding: bytes[start..<pos], as: UTF8.self)), start, pos)
+        add(.invalid, from: start)
+    }
+
+    static func unitSeconds(_ byte: UInt8) -> Int? {
+        switch byte {
+        case UInt8(ascii: "s"): 1
+        case UInt8(ascii: "m"): 60
+        case UInt8(ascii: "h"): 3600
+        case UInt8(ascii: "d"): 86400
+        default: nil
+        }
+    }
+}

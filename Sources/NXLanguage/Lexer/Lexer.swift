@@ -1,0 +1,168 @@
+/// Turns source bytes into tokens. Total: every input produces tokens plus diagnostics, never a trap.
+/// Newlines are tokens; the parser decides where they end statements.
+struct Lexer {
+    let bytes: [UInt8]
+    var pos: Int
+    let end: Int
+    var tokens: [Token] = []
+    var diagnostics: [Diagnostic] = []
+
+    /// Lexes `bytes[start..<end]`; spans stay offsets into the whole source.
+    init(bytes: [UInt8], start: Int = 0, end: Int? = nil) {
+        self.bytes = bytes
+        self.end = min(end ?? bytes.count, bytes.count)
+        self.pos = max(0, min(start, self.end))
+    }
+
+    static func tokenize(_ file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        var lexer = Lexer(bytes: file.bytes)
+        lexer.run()
+        return (lexer.tokens, lexer.diagnostics)
+    }
+
+    mutating func run() {
+        if pos == 0, peek(0) == UInt8(ascii: "#"), peek(1) == UInt8(ascii: "!") { skipToLineEnd() }
+        while pos < end { lexOne() }
+        let last = Lexer.contentEnd(bytes, start: tokens.first?.span.start ?? end, end: end)
+        tokens.append(Token(kind: .end, span: SourceSpan(start: last, end: last)))
+    }
+
+    /// Where "end of input" is reported: after the last non-blank byte, so the message points at
+    /// the last line with content rather than an empty line after it.
+    static func contentEnd(_ bytes: [UInt8], start: Int, end: Int) -> Int {
+        var index = end
+        while index > start, isSpace(bytes[index - 1]) { index -= 1 }
+        return index
+    }
+
+    func peek(_ offset: Int) -> UInt8? {
+        let index = pos + offset
+        return index < end ? bytes[index] : nil
+    }
+
+    mutating func add(_ kind: TokenKind, from start: Int) {
+        tokens.append(Token(kind: kind, span: SourceSpan(start: start, end: pos)))
+    }
+
+    mutating func report(_ message: Message, _ start: Int, _ stop: Int) {
+        diagnostics.append(Diagnostic(message, at: SourceSpan(start: start, end: stop)))
+    }
+
+    mutating func skipToLineEnd() {
+        while pos < end, bytes[pos] != UInt8(ascii: "\n") { pos += 1 }
+    }
+
+    private mutating func lexOne() {
+        let start = pos
+        let byte = bytes[pos]
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+            pos += 1
+        case UInt8(ascii: "\n"):
+            pos += 1
+            add(.newline, from: start)
+        case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "/"):
+            skipToLineEnd()
+        case UInt8(ascii: "#"):
+            lexHash()
+        case UInt8(ascii: "\""):
+            lexString()
+        case _ where Lexer.isDigit(byte):
+            if !lexUUIDIfPresent() { lexNumber() }
+        case _ where Lexer.isIdentifierStart(byte):
+            if !lexUUIDIfPresent() { lexWord() }
+        default:
+            lexSymbol()
+        }
+    }
+
+    private mutating func lexHash() {
+        let start = pos
+        guard let next = peek(1), !Lexer.isSpace(next) else {
+            skipToLineEnd()
+            return
+        }
+        guard Lexer.isIdentifierPart(next) else {
+            pos += 1
+            report(Catalog.invalidHash(), start, pos)
+            add(.invalid, from: start)
+            return
+        }
+        pos += 1
+        while let byte = peek(0), Lexer.isIdentifierPart(byte) { pos += 1 }
+        add(.nqlID(String(decoding: bytes[start..<pos], as: UTF8.self)), from: start)
+    }
+
+    private mutating func lexWord() {
+        let start = pos
+        while let byte = peek(0), Lexer.isIdentifierPart(byte) { pos += 1 }
+        let word = String(decoding: bytes[start..<pos], as: UTF8.self)
+        add(Keyword(rawValue: word).map(TokenKind.keyword) ?? .identifier(word), from: start)
+    }
+
+    private mutating func lexSymbol() {
+        let start = pos
+        if let symbol = Lexer.symbol(bytes[pos], peek(1)) {
+            pos += symbol.rawValue.utf8.count
+            add(.symbol(symbol), from: start)
+            return
+        }
+        pos += Lexer.scalarLength(bytes, at: pos, end: end)
+        let character = String(decoding: bytes[start..<pos], as: UTF8.self)
+        var message = Catalog.unexpectedCharacter(character)
+        switch character {
+        case "!": message.notes = ["use 'not' for negation and '!=' for inequality"]
+        case "&": message.notes = ["use 'and' to combine conditions"]
+        case "'": message.notes = ["strings use double quotes: \"text\""]
+        default: break
+        }
+        report(message, start, pos)
+        add(.invalid, from: start)
+    }
+
+    /// The operator or punctuation starting with `byte` (two-character ones first).
+    static func symbol(_ byte: UInt8, _ next: UInt8?) -> Symbol? {
+        let equalsNext = next == UInt8(ascii: "=")
+        switch byte {
+        case UInt8(ascii: "="): return equalsNext ? .equalEqual : .equal
+        case UInt8(ascii: "!"): return equalsNext ? .bangEqual : nil
+        case UInt8(ascii: "<"): return equalsNext ? .lessEqual : .less
+        case UInt8(ascii: ">"): return equalsNext ? .greaterEqual : .greater
+        case UInt8(ascii: "+"): return .plus
+        case UInt8(ascii: "-"): return .minus
+        case UInt8(ascii: "*"): return .star
+        case UInt8(ascii: "/"): return .slash
+        case UInt8(ascii: "%"): return .percent
+        case UInt8(ascii: "("): return .leftParen
+        case UInt8(ascii: ")"): return .rightParen
+        case UInt8(ascii: "["): return .leftBracket
+        case UInt8(ascii: "]"): return .rightBracket
+        case UInt8(ascii: "{"): return .leftBrace
+        case UInt8(ascii: "}"): return .rightBrace
+        case UInt8(ascii: ","): return .comma
+        case UInt8(ascii: "."): return .dot
+        case UInt8(ascii: ":"): return .colon
+        case UInt8(ascii: ";"): return .semicolon
+        case UInt8(ascii: "|"): return .pipe
+        default: return nil
+        }
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+    static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
+    static func isHex(_ byte: UInt8) -> Bool { isDigit(byte) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 102) }
+    static func isIdentifierStart(_ byte: UInt8) -> Bool { isLetter(byte) || byte == UInt8(ascii: "_") }
+    static func isIdentifierPart(_ byte: UInt8) -> Bool { isIdentifierStart(byte) || isDigit(byte) }
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    }
+
+    /// Bytes in the UTF-8 sequence starting at `index` (1 for stray continuation bytes).
+    static func scalarLength(_ bytes: [UInt8], at index: Int, end: Int) -> Int {
+        let lead = bytes[index]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        var count = 1
+        while count < length, index + count < end, bytes[index + count] & 0xC0 == 0x80 { count += 1 }
+        return count
+    }
+}

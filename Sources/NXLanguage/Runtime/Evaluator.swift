@@ -1,0 +1,119 @@
+/// Walks the syntax tree of one run. Every async method runs on the caller's executor, so the
+/// non-Sendable scopes never cross isolation.
+final class Evaluator {
+    let host: any LanguageHost
+    let globals: Scope
+    let file: SourceFile
+    var scope: Scope
+    /// Current elements of enclosing `where` stages: `it`, and the fields bare names refer to.
+    var elements: [Value] = []
+    private(set) var lastShown: Value?
+
+    init(host: any LanguageHost, globals: Scope, file: SourceFile) {
+        self.host = host
+        self.globals = globals
+        self.file = file
+        self.scope = globals
+    }
+
+    /// Top-level expression statements show their value (REPL style); inside blocks they do not.
+    nonisolated(nonsending) func runProgram(_ statements: [Stmt]) async throws {
+        for statement in statements {
+            try checkCancelled()
+            guard case .expression(let expr) = statement.kind else {
+                try await execute(statement)
+                continue
+            }
+            let value = try await evaluate(expr)
+            if value != .null {
+                host.show(value)
+                globals.declare("_", value)
+                lastShown = value
+            }
+        }
+    }
+
+    func checkCancelled() throws {
+        if Task.isCancelled { throw Interruption.cancelled }
+    }
+
+    nonisolated(nonsending) func execute(_ statement: Stmt) async throws {
+        switch statement.kind {
+        case .declare(let name, _, let value):
+            scope.declare(name, try await evaluate(value))
+        case .assign(let name, let nameSpan, let value):
+            let result = try await evaluate(value)
+            guard scope.assign(name, result) else {
+                throw Interruption.error(Catalog.assignToUndeclared(
+                    name, suggestion: Suggestions.closest(to: name, in: scope.visibleNames)), at: nameSpan)
+            }
+        case .expression(let expr):
+            _ = try await evaluate(expr)
+        case .print(let arguments):
+            var texts: [String] = []
+            for argument in arguments { texts.append(ValueFormatter.text(try await evaluate(argument))) }
+            host.printLine(texts.joined(separator: " "))
+        case .ifElse(let condition, let body, let otherwise):
+            if try await self.condition(condition, "'if' condition") {
+                try await executeBlock(body)
+            } else if let otherwise {
+                try await executeBlock(otherwise)
+            }
+        case .forIn(let name, _, let sequence, let body):
+            try await executeLoop(name, sequence, body)
+        case .assert(let condition, let message):
+            try await executeAssert(condition, message)
+        case .exit(let status):
+            throw Interruption.exit(try await exitStatus(status))
+        }
+    }
+
+    nonisolated(nonsending) private func executeBlock(_ body: [Stmt]) async throws {
+        let saved = scope
+        scope = Scope(parent: saved)
+        defer { scope = saved }
+        for statement in body {
+            try checkCancelled()
+            try await execute(statement)
+        }
+    }
+
+    nonisolated(nonsending) private func executeLoop(_ name: String, _ sequence: Expr, _ body: [Stmt]) async throws {
+        let value = try await evaluate(sequence)
+        guard case .list(let elements) = value else {
+            throw Interruption.error(Catalog.notIterable(value.typeName), at: sequence.span)
+        }
+        let saved = scope
+        defer { scope = saved }
+        for element in elements {
+            try checkCancelled()
+            scope = Scope(parent: saved)
+            scope.declare(name, element)
+            try await executeBlock(body)
+        }
+    }
+
+    nonisolated(nonsending) private func executeAssert(_ condition: Expr, _ message: Expr?) async throws {
+        guard try await !self.condition(condition, "'assert' condition") else { return }
+        let text = if let message { ValueFormatter.text(try await evaluate(message)) } else { file.text(of: condition.span) }
+        throw Interruption.error(Catalog.assertionFailed(text), at: condition.span)
+    }
+
+    nonisolated(nonsending) private func exitStatus(_ expr: Expr?) async throws -> Int32 {
+        guard let expr else { return 0 }
+        let value = try await evaluate(expr)
+        guard case .int(let status) = value else {
+            throw Interruption.error(Catalog.expectedType("the exit status", expected: "an int", got: value.typeName), at: expr.span)
+        }
+        guard (0...255).contains(status) else { throw Interruption.error(Catalog.exitCodeRange(status), at: expr.span) }
+        return Int32(status)
+    }
+
+    nonisolated(nonsending) func condition(_ expr: Expr, _ construct: String) async throws -> Bool {
+        let value = try await evaluate(expr)
+        guard case .bool(let bool) = value else {
+            throw Interruption.error(Catalog.notBool(construct, got: value.typeName), at: expr.span)
+        }
+        return bool
+    }
+}

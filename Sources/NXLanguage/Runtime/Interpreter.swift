@@ -1,0 +1,72 @@
+/// The result of running one source: exit status 0 (success), 65 (syntax errors, nothing ran),
+/// 70 (runtime error), 130 (cancelled), a `HostError.exitCode`, or the script's `exit N`.
+public struct RunOutcome: Sendable, Equatable {
+    public var diagnostics: [Diagnostic]
+    public var exitCode: Int32
+    /// The last value shown by a top-level expression statement, if any.
+    public var lastValue: Value?
+
+    public init(diagnostics: [Diagnostic] = [], exitCode: Int32 = 0, lastValue: Value? = nil) {
+        self.diagnostics = diagnostics
+        self.exitCode = exitCode
+        self.lastValue = lastValue
+    }
+}
+
+/// Runs nxsh source against a host. Variables persist across `run` calls, so a REPL feeds each
+/// chunk to the same interpreter; `_` holds the last shown value.
+///
+/// An actor so a shell can run each chunk in its own `Task` and cancel it on Ctrl-C:
+/// evaluation checks `Task.isCancelled` between statements and loop iterations.
+public actor Interpreter {
+    private let host: any LanguageHost
+    private let globals = Scope(parent: nil)
+
+    /// `variables` are predefined globals, e.g. `["args": .list([...])]`.
+    public init(host: any LanguageHost, variables: [String: Value] = [:]) {
+        self.host = host
+        for (name, value) in variables { globals.declare(name, value) }
+    }
+
+    /// Defines (or replaces) a global variable before or between runs, e.g. `args`.
+    public func define(_ name: String, _ value: Value) {
+        globals.declare(name, value)
+    }
+
+    /// Current value of a global variable.
+    public func value(of name: String) -> Value? {
+        globals.lookup(name)
+    }
+
+    /// Global variable names, sorted (for REPL completion).
+    public var variableNames: [String] {
+        globals.visibleNames
+    }
+
+    /// Parses the whole source, then evaluates it only if there were no syntax errors.
+    /// Checks `Task.isCancelled` between statements and loop iterations.
+    public func run(_ source: SourceFile) async -> RunOutcome {
+        let (statements, diagnostics) = Parser.parse(source)
+        guard diagnostics.isEmpty else {
+            return RunOutcome(diagnostics: diagnostics, exitCode: Interruption.parseFailureStatus)
+        }
+        let evaluator = Evaluator(host: host, globals: globals, file: source)
+        do {
+            try await evaluator.runProgram(statements)
+            return RunOutcome(lastValue: evaluator.lastShown)
+        } catch let interruption as Interruption {
+            switch interruption {
+            case .exit(let status):
+                return RunOutcome(exitCode: status, lastValue: evaluator.lastShown)
+            case .failure(let diagnostic, let status):
+                return RunOutcome(diagnostics: [diagnostic], exitCode: status, lastValue: evaluator.lastShown)
+            case .cancelled:
+                return RunOutcome(diagnostics: [Diagnostic(Catalog.interrupted(), at: nil)],
+                                  exitCode: Interruption.cancelledStatus, lastValue: evaluator.lastShown)
+            }
+        } catch {
+            return RunOutcome(diagnostics: [Diagnostic(Catalog.hostFailure("\(error)"), at: nil)],
+                              exitCode: Interruption.runtimeFailureStatus, lastValue: evaluator.lastShown)
+        }
+    }
+}

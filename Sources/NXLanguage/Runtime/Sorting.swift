@@ -1,0 +1,33 @@
+/// Stable sorting by one or more keys. Nulls (and missing fields) sort first; keys of one
+/// column must be mutually comparable (all numbers, all text, all durations or all bools).
+enum Sorting {
+    static func sorted(_ items: [Value], keys: [[Value]], descending: [Bool]) throws(Message) -> [Value] {
+        for column in descending.indices {
+            var seen: Value?
+            for row in keys {
+                let key = row[column]
+                if key == .null { continue }
+                guard let orderClass = key.orderClass else { throw Catalog.cannotSort(key.typeName) }
+                if let first = seen, first.orderClass != orderClass { throw Catalog.sortMixed(first.typeName, key.typeName) }
+                seen = seen ?? key
+            }
+        }
+        let order = items.indices.sorted { a, b in
+            for column in descending.indices {
+                let result = compare(keys[a][column], keys[b][column])
+                if result != 0 { return descending[column] ? result > 0 : result < 0 }
+            }
+            return a < b
+        }
+        return order.map { items[$0] }
+    }
+
+    private static func compare(_ a: Value, _ b: Value) -> Int {
+        switch (a, b) {
+        case (.null, .null): 0
+        case (.null, _): -1
+        case (_, .null): 1
+        default: a.compare(to: b) ?? 0
+        }
+    }
+}

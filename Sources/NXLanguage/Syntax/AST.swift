@@ -1,0 +1,105 @@
+/// The syntax tree. Every node keeps its span so runtime errors point at the exact source.
+struct Expr: Sendable {
+    var kind: ExprKind
+    var span: SourceSpan
+}
+
+indirect enum ExprKind: Sendable {
+    case literal(Value)
+    case interpolated([Segment])
+    case variable(String)
+    case list([Expr])
+    case map([MapEntry])
+    case unary(UnaryOperator, Expr)
+    case binary(BinaryOperator, Expr, Expr)
+    case field(Expr, name: String)
+    case index(Expr, Expr)
+    case call(name: String, arguments: [Expr])
+    case command(Command)
+    case pipeline(Expr, [Stage])
+}
+
+enum Segment: Sendable {
+    case text(String)
+    case expr(Expr)
+}
+
+struct MapEntry: Sendable {
+    var key: String
+    var keySpan: SourceSpan
+    var value: Expr
+}
+
+enum UnaryOperator: String, Sendable {
+    case negate = "-", not
+}
+
+enum BinaryOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case and, or, contains
+}
+
+/// API commands; each becomes a `HostCommand` at run time.
+enum Command: Sendable {
+    case token
+    case list(Platform?)
+    case get(Expr)
+    case run(RunClauses)
+    case status(Expr)
+    case wait(Expr, timeout: Expr?)
+    case query(Expr, parameters: Expr?)
+    case audit(limit: Expr?)
+}
+
+struct RunClauses: Sendable {
+    var action: Expr
+    var devices: Expr
+    var parameters: Expr?
+    var expires: Expr?
+    var reason: Expr?
+    var reference: Expr?
+}
+
+struct Stage: Sendable {
+    var kind: StageKind
+    var span: SourceSpan
+}
+
+/// A dotted field name inside a pipeline stage: `name`, `device.name`.
+struct FieldPath: Sendable {
+    var names: [String]
+    var span: SourceSpan
+    var text: String { names.joined(separator: ".") }
+}
+
+struct SortKey: Sendable {
+    var path: FieldPath
+    var descending: Bool
+}
+
+enum StageKind: Sendable {
+    case filter(Expr)
+    case select([FieldPath])
+    case sort([SortKey])
+    case first(Expr?)
+    case last(Expr?)
+    case count
+    case pluck(FieldPath)
+}
+
+struct Stmt: Sendable {
+    var kind: StmtKind
+    var span: SourceSpan
+}
+
+indirect enum StmtKind: Sendable {
+    case declare(name: String, nameSpan: SourceSpan, value: Expr)
+    case assign(name: String, nameSpan: SourceSpan, value: Expr)
+    case expression(Expr)
+    case print([Expr])
+    case ifElse(condition: Expr, then: [Stmt], otherwise: [Stmt]?)
+    case forIn(name: String, nameSpan: SourceSpan, sequence: Expr, body: [Stmt])
+    case assert(condition: Expr, message: Expr?)
+    case exit(Expr?)
+}

@@ -1,0 +1,133 @@
+extension Parser {
+    mutating func parseExpression() throws -> Expr {
+        let first = try parseOr()
+        var stages: [Stage] = []
+        while true {
+            if peek().isSymbol(.pipe) {
+                advance()
+                skipNewlines()
+                stages.append(try parseStage())
+            } else if continuesOnNextLine() {
+                skipNewlines()
+            } else {
+                break
+            }
+        }
+        return stages.isEmpty ? first : Expr(kind: .pipeline(first, stages), span: span(from: first.span.start))
+    }
+
+    /// A line starting with `|` continues the pipeline of the line before.
+    private func continuesOnNextLine() -> Bool {
+        var lookahead = index
+        guard tokens[lookahead].kind == .newline else { return false }
+        while tokens[lookahead].kind == .newline { lookahead += 1 }
+        return tokens[lookahead].isSymbol(.pipe)
+    }
+
+    mutating func parseOr() throws -> Expr {
+        try parseBinary(operators: [.keyword(.or): .or]) { try $0.parseAnd() }
+    }
+
+    private mutating func parseAnd() throws -> Expr {
+        try parseBinary(operators: [.keyword(.and): .and]) { try $0.parseNot() }
+    }
+
+    private mutating func parseNot() throws -> Expr {
+        guard peek().isKeyword(.not) else { return try parseComparison() }
+        let token = advance()
+        try enter(at: token.span)
+        defer { depth -= 1 }
+        let operand = try parseNot()
+        return Expr(kind: .unary(.not, operand), span: span(from: token.span.start))
+    }
+
+    private mutating func parseComparison() throws -> Expr {
+        try parseBinary(operators: [
+            .symbol(.equalEqual): .equal, .symbol(.bangEqual): .notEqual, .symbol(.less): .less,
+            .symbol(.lessEqual): .lessEqual, .symbol(.greater): .greater, .symbol(.greaterEqual): .greaterEqual,
+            .keyword(.contains): .contains,
+        ]) { try $0.parseAdditive() }
+    }
+
+    mutating func parseAdditive() throws -> Expr {
+        try parseBinary(operators: [.symbol(.plus): .add, .symbol(.minus): .subtract]) { try $0.parseMultiplicative() }
+    }
+
+    private mutating func parseMultiplicative() throws -> Expr {
+        try parseBinary(operators: [.symbol(.star): .multiply, .symbol(.slash): .divide, .symbol(.percent): .remainder]) {
+            try $0.parseUnary()
+        }
+    }
+
+    /// Left-associative operator chains; a chain counts towards the nesting limit because it
+    /// becomes a left-deep tree that evaluation walks recursively.
+    private mutating func parseBinary(operators: [TokenKind: BinaryOperator],
+                                      operand: (inout Parser) throws -> Expr) throws -> Expr {
+        var left = try operand(&self)
+        let savedDepth = depth
+        defer { depth = savedDepth }
+        while let op = operators[peek().kind] {
+            let token = advance()
+            try enter(at: token.span)
+            skipNewlines()
+            let right = try operand(&self)
+            left = Expr(kind: .binary(op, left, right), span: SourceSpan(start: left.span.start, end: right.span.end))
+        }
+        return left
+    }
+
+    mutating func parseUnary() throws -> Expr {
+        let token = peek()
+        try enter(at: token.span)
+        defer { depth -= 1 }
+        guard token.isSymbol(.minus) else { return try parsePostfix() }
+        advance()
+        let operand = try parseUnary()
+        return Expr(kind: .unary(.negate, operand), span: span(from: token.span.start))
+    }
+
+    private mutating func parsePostfix() throws -> Expr {
+        var expr = try parsePrimary()
+        return try parsePostfixOperators(on: &expr)
+    }
+
+    mutating func parsePostfixOperators(on expr: inout Expr) throws -> Expr {
+        var added = 0
+        defer { depth -= added }
+        while true {
+            if peek().isSymbol(.dot) {
+                advance()
+                let name = try parseFieldName()
+                expr = Expr(kind: .field(expr, name: name), span: span(from: expr.span.start))
+            } else if peek().isSymbol(.leftBracket) {
+                let open = advance()
+                let key = try withNewlines(false) { parser in
+                    let key = try parser.parseExpression()
+                    try parser.close(.rightBracket, opener: open)
+                    return key
+                }
+                expr = Expr(kind: .index(expr, key), span: span(from: expr.span.start))
+            } else {
+                return expr
+            }
+            added += 1
+            try enter(at: expr.span)
+        }
+    }
+
+    /// After `.`, in `select`/`sort`/`pluck` and as map keys, reserved words are fine as names
+    /// (`r.status`), since API records use them.
+    mutating func parseFieldName() throws -> String {
+        let token = peek()
+        switch token.kind {
+        case .identifier(let name):
+            advance()
+            return name
+        case .keyword(let keyword):
+            advance()
+            return keyword.rawValue
+        default:
+            throw failHere(Catalog.expected("a field name", found: token.description))
+        }
+    }
+}

@@ -1,0 +1,68 @@
+extension Parser {
+    mutating func parseStage() throws -> Stage {
+        let token = peek()
+        guard case .identifier(let name) = token.kind else {
+            throw failHere(Catalog.expected("a pipeline stage (\(Vocabulary.pipelineStages.joined(separator: ", ")))",
+                                            found: token.description))
+        }
+        advance()
+        let kind: StageKind
+        switch name {
+        case "where": kind = .filter(try parseOr())
+        case "select": kind = .select(try parseFieldPaths())
+        case "sort": kind = .sort(try parseSortKeys())
+        case "first": kind = .first(canStartOperand(peek()) ? try parseAdditive() : nil)
+        case "last": kind = .last(canStartOperand(peek()) ? try parseAdditive() : nil)
+        case "count": kind = .count
+        case "pluck": kind = .pluck(try parseFieldPath())
+        default:
+            let suggestion = Vocabulary.stageSynonyms[name] ?? Suggestions.closest(to: name, in: Vocabulary.pipelineStages)
+            throw fail(Catalog.unknownStage(name, suggestion: suggestion),
+                       at: token.span)
+        }
+        return Stage(kind: kind, span: span(from: token.span.start))
+    }
+
+    private mutating func parseFieldPath() throws -> FieldPath {
+        let start = peek().span.start
+        var names = [try parseStageField()]
+        while peek().isSymbol(.dot) {
+            advance()
+            names.append(try parseFieldName())
+        }
+        return FieldPath(names: names, span: span(from: start))
+    }
+
+    /// Stage fields may be quoted to reach names with spaces or dots: `select "device.name"`.
+    private mutating func parseStageField() throws -> String {
+        if case .string(let parts) = peek().kind, parts.count == 1, case .text(let text) = parts[0] {
+            advance()
+            return text
+        }
+        return try parseFieldName()
+    }
+
+    private mutating func parseFieldPaths() throws -> [FieldPath] {
+        var paths = [try parseFieldPath()]
+        while accept(.comma) {
+            skipNewlines()
+            paths.append(try parseFieldPath())
+        }
+        return paths
+    }
+
+    private mutating func parseSortKeys() throws -> [SortKey] {
+        var keys: [SortKey] = []
+        repeat {
+            skipNewlines()
+            let path = try parseFieldPath()
+            var descending = false
+            if case .identifier(let word) = peek().kind, word == "asc" || word == "desc" {
+                advance()
+                descending = word == "desc"
+            }
+            keys.append(SortKey(path: path, descending: descending))
+        } while accept(.comma)
+        return keys
+    }
+}

@@ -1,0 +1,172 @@
+extension Parser {
+    mutating func parseStatements(inBlock: Bool) -> [Stmt] {
+        var statements: [Stmt] = []
+        while true {
+            while tokens[index].kind == .newline || tokens[index].isSymbol(.semicolon) { index += 1 }
+            let token = peek()
+            if token.kind == .end || (inBlock && token.isSymbol(.rightBrace)) { return statements }
+            let savedNesting = newlinesMatter.count
+            let savedDepth = depth
+            do {
+                statements.append(try parseStatement())
+                try expectStatementEnd(inBlock: inBlock)
+            } catch let error as ParseError {
+                if let diagnostic = error.diagnostic { diagnostics.append(diagnostic) }
+                newlinesMatter.removeLast(newlinesMatter.count - savedNesting)
+                depth = savedDepth
+                synchronize(inBlock: inBlock)
+            } catch {
+                synchronize(inBlock: inBlock)
+            }
+        }
+    }
+
+    /// Skips to the start of the next line (or `;`, or the `}` closing the current block).
+    private mutating func synchronize(inBlock: Bool) {
+        while true {
+            let token = tokens[index]
+            switch token.kind {
+            case .end: return
+            case .newline: index += 1; return
+            case .symbol(.semicolon): index += 1; return
+            case .symbol(.rightBrace) where inBlock: return
+            default: index += 1
+            }
+        }
+    }
+
+    private mutating func expectStatementEnd(inBlock: Bool) throws {
+        let token = peek()
+        switch token.kind {
+        case .newline, .symbol(.semicolon): advance()
+        case .end: return
+        case .symbol(.rightBrace) where inBlock: return
+        default: throw failHere(Catalog.expectedEndOfStatement(found: token.description))
+        }
+    }
+
+    mutating func parseStatement() throws -> Stmt {
+        let token = peek()
+        switch token.kind {
+        case .keyword(.let): return try parseLet()
+        case .keyword(.if): return try parseIf()
+        case .keyword(.for): return try parseFor()
+        case .keyword(.print): return try parsePrint()
+        case .keyword(.assert): return try parseAssert()
+        case .keyword(.exit): return try parseExit()
+        case .identifier(let name) where tokens[index + 1].isSymbol(.equal):
+            advance()
+            advance()
+            let value = try parseExpression()
+            return Stmt(kind: .assign(name: name, nameSpan: token.span, value: value), span: span(from: token.span.start))
+        default:
+            let expr = try parseExpression()
+            if peek().isSymbol(.equal) { throw fail(Catalog.invalidAssignmentTarget(), at: peek().span) }
+            return Stmt(kind: .expression(expr), span: expr.span)
+        }
+    }
+
+    private mutating func parseName(after keyword: String) throws -> (String, SourceSpan) {
+        let token = peek()
+        switch token.kind {
+        case .identifier(let name):
+            advance()
+            return (name, token.span)
+        case .keyword(let keyword):
+            throw fail(Catalog.keywordAsName(keyword.rawValue), at: token.span)
+        default:
+            throw failHere(Catalog.expected("a variable name after '\(keyword)'", found: token.description))
+        }
+    }
+
+    private mutating func parseLet() throws -> Stmt {
+        let start = advance().span.start
+        let (name, nameSpan) = try parseName(after: "let")
+        _ = try expect(.equal, "'=' after 'let \(name)'")
+        let value = try parseExpression()
+        return Stmt(kind: .declare(name: name, nameSpan: nameSpan, value: value), span: span(from: start))
+    }
+
+    private mutating func parseIf() throws -> Stmt {
+        let start = advance().span.start
+        let condition = try parseExpression()
+        let body = try parseBlock(of: "if")
+        var otherwise: [Stmt]?
+        var lookahead = index
+        while tokens[lookahead].kind == .newline { lookahead += 1 }
+        if tokens[lookahead].isKeyword(.else) {
+            index = lookahead
+            advance()
+            if peek().isKeyword(.if) {
+                try enter(at: peek().span)
+                defer { depth -= 1 }
+                otherwise = [try parseIf()]
+            } else {
+                otherwise = try parseBlock(of: "else")
+            }
+        }
+        return Stmt(kind: .ifElse(condition: condition, then: body, otherwise: otherwise), span: span(from: start))
+    }
+
+    private mutating func parseFor() throws -> Stmt {
+        let start = advance().span.start
+        let (name, nameSpan) = try parseName(after: "for")
+        guard peek().isKeyword(.in) else {
+            throw failHere(Catalog.expected("'in' after 'for \(name)'", found: peek().description))
+        }
+        advance()
+        let sequence = try parseExpression()
+        let body = try parseBlock(of: "for")
+        return Stmt(kind: .forIn(name: name, nameSpan: nameSpan, sequence: sequence, body: body), span: span(from: start))
+    }
+
+    private mutating func parseBlock(of construct: String) throws -> [Stmt] {
+        guard peek().isSymbol(.leftBrace) else {
+            throw failHere(Catalog.expected("'{' to start the body of '\(construct)'", found: peek().description))
+        }
+        let open = advance()
+        try enter(at: open.span)
+        defer { depth -= 1 }
+        return try withNewlines(true) { parser in
+            let body = parser.parseStatements(inBlock: true)
+            try parser.close(.rightBrace, opener: open)
+            return body
+        }
+    }
+
+    private mutating func parsePrint() throws -> Stmt {
+        let start = advance().span.start
+        var arguments: [Expr] = []
+        if !atStatementEnd() {
+            repeat {
+                skipNewlines()
+                arguments.append(try parseExpression())
+            } while accept(.comma)
+        }
+        return Stmt(kind: .print(arguments), span: span(from: start))
+    }
+
+    private mutating func parseAssert() throws -> Stmt {
+        let start = advance().span.start
+        let condition = try parseExpression()
+        var message: Expr?
+        if accept(.comma) {
+            skipNewlines()
+            message = try parseExpression()
+        }
+        return Stmt(kind: .assert(condition: condition, message: message), span: span(from: start))
+    }
+
+    private mutating func parseExit() throws -> Stmt {
+        let start = advance().span.start
+        let status = atStatementEnd() ? nil : try parseExpression()
+        return Stmt(kind: .exit(status), span: span(from: start))
+    }
+
+    mutating func atStatementEnd() -> Bool {
+        switch peek().kind {
+        case .newline, .end, .symbol(.semicolon), .symbol(.rightBrace): true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// Words of the language, for REPL completion and "did you mean" suggestions.
+public enum Vocabulary {
+    /// Reserved words (statements, operators, literals and commands).
+    public static let keywords: [String] = Keyword.allCases.map(\.rawValue)
+    /// API commands, each usable as a statement or an expression.
+    public static let commands: [String] = Keyword.allCases.filter(\.isCommand).map(\.rawValue)
+    /// Words that only have a meaning after a command (`run ... on ... with ...`, `list windows`).
+    public static let clauseWords: [String] = ["on", "with", "expires", "reason", "ref", "timeout", "windows", "macos"]
+    /// Stages allowed after `|`.
+    public static let pipelineStages: [String] = ["where", "select", "sort", "first", "last", "count", "pluck"]
+    /// Names other tools use for our stages, for "did you mean" hints.
+    static let stageSynonyms: [String: String] = [
+        "filter": "where", "grep": "where", "take": "first", "head": "first", "limit": "first", "tail": "last",
+        "order": "sort", "orderby": "sort", "sort_by": "sort", "map": "pluck", "project": "select", "len": "count",
+    ]
+    /// Built-in functions of the core (the host adds its own, e.g. `read` and `now`).
+    public static var functions: [String] { Builtins.names }
+
+    /// Everything worth offering at the start of a word, sorted and without duplicates.
+    public static var completionWords: [String] {
+        Array(Set(keywords + clauseWords + pipelineStages + functions + ["it", "asc", "desc"])).sorted()
+    }
+}

@@ -1,0 +1,167 @@
+@testable import NXLanguage
+import Testing
+
+func run(_ source: String, host: TestHost = TestHost()) async -> (RunOutcome, TestHost) {
+    let interpreter = Interpreter(host: host)
+    let outcome = await interpreter.run(SourceFile(name: "t.nxs", text: source))
+    return (outcome, host)
+}
+
+struct InterpreterTests {
+    @Test func variablesPersistAcrossRunsAndUnderscoreHoldsLastShown() async {
+        let host = TestHost()
+        let interpreter = Interpreter(host: host)
+        await interpreter.define("args", .list([.string("a")]))
+        _ = await interpreter.run(SourceFile(name: "<repl>", text: "let x = 40"))
+        let shown = await interpreter.run(SourceFile(name: "<repl>", text: "x + 2"))
+        #expect(shown == RunOutcome(lastValue: .int(42)))
+        let again = await interpreter.run(SourceFile(name: "<repl>", text: "_ * 2"))
+        #expect(again.lastValue == .int(84))
+        #expect(await interpreter.variableNames == ["_", "args", "x"])
+        #expect(await interpreter.value(of: "x") == .int(40))
+        #expect(host.lines == ["42", "84"])
+    }
+
+    @Test func parseErrorRunsNothing() async {
+        let (outcome, host) = await run("print \"side effect\"\nrun #get_battery_status on [")
+        #expect(outcome.exitCode == 65)
+        #expect(host.lines.isEmpty)
+        #expect(host.commands.isEmpty)
+    }
+
+    @Test func runtimeErrorKeepsEarlierEffects() async {
+        let (outcome, host) = await run("print 1\nprint nope\nprint 2")
+        #expect(outcome.exitCode == 70)
+        #expect(host.lines == ["1"])
+        #expect(outcome.diagnostics.map(\.message) == ["unknown variable 'nope'"])
+    }
+
+    @Test func runBuildsTheHostCommand() async throws {
+        let source = """
+        run #set_service_start_type on [2bdb0941-2507-40de-854a-3efa1784b26b, "d0debb1b-fc48-4eb1-81fa-8a799b21d108"] \
+        with <StartType: "Automatic", Count: 3, On: true> expires 2h reason "printer queue stuck" ref "INC0012345"
+        """
+        let (outcome, host) = await run(source)
+        #expect(outcome.exitCode == 0)
+        guard case .run(let command) = try #require(host.commands.first) else {
+            Issue.record("expected a run command")
+            return
+        }
+        #expect(command.actionID == "#set_service_start_type")
+        #expect(command.devices == [.uuid("2bdb0941-2507-40de-854a-3efa1784b26b"), .string("d0debb1b-fc48-4eb1-81fa-8a799b21d108")])
+        let file = SourceFile(name: "t", text: source)
+        #expect(command.deviceSpans.compactMap { $0.map(file.text(of:)) }
+            == ["2bdb0941-2507-40de-854a-3efa1784b26b", "\"d0debb1b-fc48-4eb1-81fa-8a799b21d108\""])
+        #expect(command.parameters == ["StartType": "Automatic", "Count": "3", "On": "true"])
+        #expect(command.expiresInMinutes == 120)
+        #expect(command.reason == "printer queue stuck")
+        #expect(command.reference == "INC0012345")
+    }
+
+    @Test func singleDeviceAndVariableListsGetTheExpressionSpan() async throws {
+        let source = "let devs = [2bdb0941-2507-40de-854a-3efa1784b26b]\nrun #get_battery_status on devs"
+        let (_, host) = await run(source)
+        guard case .run(let command) = try #require(host.commands.first) else { return }
+        let file = SourceFile(name: "t", text: source)
+        #expect(command.deviceSpans.map { $0.map(file.text(of:)) } == ["devs"])
+    }
+
+    @Test func otherCommandsMapToHostCommands() async {
+        let (_, host) = await run("""
+        token
+        list macos
+        get "ExampleRA"
+        status "abc"
+        wait "abc" timeout 1m
+        query #devices_by_name with <name: "PC">
+        audit 3
+        """)
+        #expect(host.commands == [
+            .token, .list(platform: .macos), .get(id: "#ExampleRA"), .status(target: .string("abc")),
+            .wait(target: .string("abc"), timeoutSeconds: 60), .query(id: "#devices_by_name", parameters: ["name": "PC"]),
+            .audit(limit: 3),
+        ])
+    }
+
+    @Test func hostErrorsKeepTheirExitCodeAndSpan() async throws {
+        let (outcome, _) = await run("run #missing on [2bdb0941-2507-40de-854a-3efa1784b26b]")
+        #expect(outcome.exitCode == 69)
+        let diagnostic = try #require(outcome.diagnostics.first)
+        #expect(diagnostic.span == SourceSpan(start: 0, end: 54))
+        #expect(diagnostic.notes == ["list the available actions with: list"])
+    }
+
+    @Test func exitAndAssert() async {
+        #expect(await run("exit 7").0.exitCode == 7)
+        #expect(await run("exit").0.exitCode == 0)
+        let (failed, _) = await run("assert 1 > 2, \"math\"")
+        #expect(failed.exitCode == 70)
+        #expect(failed.diagnostics.first?.message == "assertion failed: math")
+        #expect(failed.diagnostics.first?.span == SourceSpan(start: 7, end: 12))
+    }
+
+    @Test func cancellationStopsALoop() async {
+        let interpreter = Interpreter(host: TestHost())
+        let task = Task {
+            await interpreter.run(SourceFile(name: "t", text: "for i in range(1000000) { for j in range(1000) { let k = j } }"))
+        }
+        try? await Task.sleep(for: .milliseconds(50))
+        task.cancel()
+        let outcome = await task.value
+        #expect(outcome.exitCode == 130)
+        #expect(outcome.diagnostics.map(\.message) == ["interrupted"])
+        let after = await interpreter.run(SourceFile(name: "t", text: "1 + 1"))
+        #expect(after.lastValue == .int(2))
+    }
+
+    @Test func overflowIsADiagnosticNotATrap() async {
+        for source in ["9223372036854775807 + 1", "-9223372036854775807 - 2", "9223372036854775807 * 2",
+                       "-(-9223372036854775807 - 1)", "(-9223372036854775807 - 1) / -1", "(-9223372036854775807 - 1) % -1",
+                       "9223372036854775807s + 1s", "[1][-9223372036854775807 - 1]", "int(1e300)", "range(-9223372036854775807, 9223372036854775807)"] {
+            let (outcome, _) = await run(source)
+            #expect(outcome.exitCode == 70, "\(source)")
+        }
+    }
+
+    @Test func equalitySemantics() async {
+        let (outcome, host) = await run("""
+        print 2bdb0941-2507-40de-854a-3efa1784b26b == "2BDB0941-2507-40DE-854A-3EFA1784B26B"
+        print #x == "#x", 1 == 1.0, <a: 1, b: 2> == <b: 2, a: 1>, [1] == [1.0], null == false
+        """)
+        #expect(outcome.exitCode == 0)
+        #expect(host.lines == ["true", "true true true true false"])
+    }
+}
+
+struct ContinuationTests {
+    static let cases: [(String, Bool)] = [
+        ("print 1", false),
+        ("let devs = [", true),
+        ("let devs = [\n  2bdb0941-2507-40de-854a-3efa1784b26b,", true),
+        ("let devs = [1]", false),
+        ("if x {", true),
+        ("if x { print 1 } else", true),
+        ("f(1,", true),
+        ("let p = <a: 1,", true),
+        ("1 +", true),
+        ("list |", true),
+        ("x and", true),
+        ("print \"open", false),
+        ("print )", false),
+        ("let = 1", false),
+        ("", false),
+        ("// just a comment", false),
+    ]
+
+    @Test(arguments: cases)
+    func incomplete(_ text: String, _ expected: Bool) {
+        #expect(Continuation.isIncomplete(text) == expected)
+    }
+
+    @Test func vocabularyListsCommandsAndFunctions() {
+        #expect(Vocabulary.commands == ["token", "list", "get", "run", "status", "wait", "query", "audit"])
+        #expect(Set(["count", "keys", "upper", "lower", "split", "join"]).isSubset(of: Vocabulary.functions))
+        #expect(Vocabulary.completionWords.contains("where"))
+        #expect(Vocabulary.completionWords == Vocabulary.completionWords.sorted())
+    }
+}

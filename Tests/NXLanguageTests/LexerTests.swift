@@ -1,0 +1,93 @@
+@testable import NXLanguage
+import Testing
+
+/// Compact spelling of a token stream, so cases fit on one line.
+func lexed(_ source: String) -> [String] {
+    Lexer.tokenize(SourceFile(name: "t", text: source)).tokens.map { token in
+        switch token.kind {
+        case .identifier(let name): "id:\(name)"
+        case .keyword(let keyword): "kw:\(keyword.rawValue)"
+        case .int(let value): "int:\(value)"
+        case .double(let value): "dbl:\(value)"
+        case .string(let parts): "str:" + parts.map { part in
+            switch part {
+            case .text(let text): text
+            case .code(let span): "{\(span.start)-\(span.end)}"
+            }
+        }.joined()
+        case .nqlID(let id): "nql:\(id)"
+        case .uuid(let text): "uuid:\(text)"
+        case .duration(let seconds): "dur:\(seconds)"
+        case .symbol(let symbol): symbol.rawValue
+        case .newline: "nl"
+        case .invalid: "invalid"
+        case .end: "end"
+        }
+    }
+}
+
+func lexErrors(_ source: String) -> [String] {
+    Lexer.tokenize(SourceFile(name: "t", text: source)).diagnostics.map(\.message)
+}
+
+struct LexerTests {
+    static let cases: [(String, [String])] = [
+        ("let x = 42", ["kw:let", "id:x", "=", "int:42", "end"]),
+        ("a.b[0]", ["id:a", ".", "id:b", "[", "int:0", "]", "end"]),
+        ("1.5 2e3 7", ["dbl:1.5", "dbl:2000.0", "int:7", "end"]),
+        ("30s 90m 2h 7d 1h30m", ["dur:30", "dur:5400", "dur:7200", "dur:604800", "dur:5400", "end"]),
+        ("#ExampleRA #a_1", ["nql:#ExampleRA", "nql:#a_1", "end"]),
+        ("2bdb0941-2507-40de-854a-3efa1784b26b", ["uuid:2bdb0941-2507-40de-854a-3efa1784b26b", "end"]),
+        ("[d0debb1b-fc48-4eb1-81fa-8a799b21d108,1]", ["[", "uuid:d0debb1b-fc48-4eb1-81fa-8a799b21d108", ",", "int:1", "]", "end"]),
+        ("a-b", ["id:a", "-", "id:b", "end"]),
+        ("count-1", ["id:count", "-", "int:1", "end"]),
+        ("deadbeef", ["id:deadbeef", "end"]),
+        ("== != <= >= < > |", ["==", "!=", "<=", ">=", "<", ">", "|", "end"]),
+        ("a\nb;c", ["id:a", "nl", "id:b", ";", "id:c", "end"]),
+        ("x // comment\ny", ["id:x", "nl", "id:y", "end"]),
+        ("x # comment\n#\ny", ["id:x", "nl", "nl", "id:y", "end"]),
+        ("#!/usr/bin/env nxsh\nprint", ["nl", "kw:print", "end"]),
+        (#""a\tb\u{41}\$""#, ["str:a\tbA$", "end"]),
+        (#""x${y}z""#, ["str:x{4-5}z", "end"]),
+        (#""${"${a}"}""#, ["str:{3-9}", "end"]),
+        ("status contains not", ["kw:status", "kw:contains", "kw:not", "end"]),
+        ("", ["end"]),
+    ]
+
+    @Test(arguments: cases)
+    func tokens(_ source: String, _ expected: [String]) {
+        #expect(lexed(source) == expected)
+        #expect(lexErrors(source).isEmpty)
+    }
+
+    static let errorCases: [(String, String)] = [
+        (#""open"#, "unterminated string"),
+        (#""a ${b"#, "unterminated interpolation '${' in string"),
+        (#""\q""#, "unknown escape sequence '\\q' in string"),
+        (#""\u{D800}""#, "invalid unicode escape '\\u{D800}'"),
+        (#""\u{}""#, "invalid unicode escape '\\u{}'"),
+        ("2bdb0941-2507-40de-854a-3efa1784b26", "invalid UUID literal '2bdb0941-2507-40de-854a-3efa1784b26': expected 8-4-4-4-12 hexadecimal digits"),
+        ("2bdb0941-2507-40de-854a-3efa1784b26bX", "invalid UUID literal '2bdb0941-2507-40de-854a-3efa1784b26bX': expected 8-4-4-4-12 hexadecimal digits"),
+        ("10x", "invalid number '10x'"),
+        ("10ms", "invalid duration '10ms'"),
+        ("1h30", "invalid duration '1h30'"),
+        ("99999999999999999999", "integer literal '99999999999999999999' is too large"),
+        ("1e999", "invalid number '1e999'"),
+        ("§", "unexpected character '§'"),
+        ("#+", "'#' must be followed by a name (an NQL id such as #get_battery_status) or a space (a comment)"),
+        (String(repeating: "\"${", count: 40), "nesting is too deep (more than 200 levels)"),
+    ]
+
+    @Test(arguments: errorCases)
+    func errors(_ source: String, _ message: String) {
+        #expect(lexErrors(source).first == message)
+        #expect(lexed(source).last == "end")
+    }
+
+    @Test func spansAreByteOffsets() {
+        let tokens = Lexer.tokenize(SourceFile(name: "t", text: "é = 1")).tokens
+        #expect(tokens.first?.kind == .invalid)
+        #expect(tokens.first?.span == SourceSpan(start: 0, end: 2))
+        #expect(tokens[1].span == SourceSpan(start: 3, end: 4))
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import NXLanguage
+
+/// An in-memory `LanguageHost`: a tiny fake catalogue of remote actions, deterministic run
+/// results, and a dictionary of "files" for `read`. Output is captured for assertions.
+/// The API itself is exercised against the real emulator by the shell's tests.
+final class TestHost: LanguageHost, @unchecked Sendable {
+    private let lock = NSLock()
+    private var output: [String] = []
+    private var runs: [Record] = []
+    private var performed: [HostCommand] = []
+    let files: [String: String]
+    let width: Int
+
+    init(files: [String: String] = TestHost.defaultFiles, width: Int = 100) {
+        self.files = files
+        self.width = width
+    }
+
+    static let defaultFiles = [
+        "devices.txt": "# laptops of the support team\n2bdb0941-2507-40de-854a-3efa1784b26b\n\nd0debb1b-fc48-4eb1-81fa-8a799b21d108\n",
+        "bad-devices.txt": "2bdb0941-2507-40de-854a-3efa1784b26b\nnot-a-device\n",
+    ]
+
+    var lines: [String] { lock.withLock { output } }
+    var commands: [HostCommand] { lock.withLock { performed } }
+
+    func printLine(_ text: String) {
+        lock.withLock { output.append(text) }
+    }
+
+    func show(_ value: Value) {
+        lock.withLock { output.append(ValueFormatter.display(value, maxWidth: width)) }
+    }
+
+    func perform(_ command: HostCommand) async throws -> Value {
+        lock.withLock { performed.append(command) }
+        switch command {
+        case .token: return FakeCatalogue.token
+        case .list(let platform): return .list(FakeCatalogue.actions(for: platform).map(Value.record))
+        case .get(let id): return .record(try FakeCatalogue.action(id))
+        case .run(let run): return try record(run)
+        case .status(let target):
+            log("status \(ValueFormatter.literal(target))")
+            return try FakeCatalogue.executions(for: target, final: false)
+        case .wait(let target, let timeout):
+            log("wait \(ValueFormatter.literal(target)) timeout=\(timeout.map(String.init) ?? "none")")
+            return try FakeCatalogue.executions(for: target, final: true)
+        case .query(let id, let parameters):
+            log((["query", id] + parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).joined(separator: " "))
+            return try FakeCatalogue.query(id, parameters)
+        case .audit(let limit):
+            let all = lock.withLock { runs }
+            return .list(all.suffix(limit ?? all.count).map(Value.record))
+        }
+    }
+
+    func function(named name: String) -> HostFunction? {
+        switch name {
+        case "read":
+            let files = self.files
+            return { arguments in
+                guard arguments.count == 1, case .string(let path) = arguments[0] else {
+                    throw HostError("read() takes 1 argument: a file path string")
+                }
+                guard let text = files[path] else {
+                    throw HostError("cannot read '\(path)': no such file", notes: ["check the path"], exitCode: 66)
+                }
+                return .list(text.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty && !$0.hasPrefix("#") }.map(Value.string))
+            }
+        case "now":
+            return { _ in .string("2026-01-15T09:30:00Z") }
+        case "explode":
+            return { _ in throw TestFailure.unexpectedHostFailure }
+        default:
+            return nil
+        }
+    }
+
+    var functionNames: [String] { ["explode", "now", "read"] }
+
+    private func log(_ text: String) {
+        printLine("[host] \(text)")
+    }
+
+    private func record(_ run: RunCommand) throws -> Value {
+        _ = try FakeCatalogue.action(run.actionID)
+        for (index, device) in run.devices.enumerated() {
+            let text: String? = switch device {
+            case .uuid(let uuid): uuid
+            case .string(let string) where FakeCatalogue.isUUID(string): string
+            default: nil
+            }
+            if text == nil {
+                let span = run.deviceSpans.indices.contains(index) ? run.deviceSpans[index] : nil
+                throw HostError("invalid device id \(ValueFormatter.literal(device)): expected a Collector UUID",
+                                notes: ["device ids look like 3fa85f64-5717-4562-b3fc-2c963f66afa6"], span: span, exitCode: 65)
+            }
+        }
+        let parameters = run.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        log("run \(run.actionID) devices=\(run.devices.count) params={\(parameters)} expires=\(run.expiresInMinutes.map(String.init) ?? "default")"
+            + " reason=\(run.reason.map { "\"\($0)\"" } ?? "none") ref=\(run.reference.map { "\"\($0)\"" } ?? "none")")
+        let result = lock.withLock { () -> Record in
+            let requestID = String(format: "7fbd96a7-b717-43a7-8973-9c6adbca3a%02x", runs.count + 0x56)
+            let result = Record([("requestId", .string(requestID)), ("expiresInMinutes", .int(run.expiresInMinutes ?? 60)),
+                                 ("deviceCount", .int(run.devices.count))])
+            runs.append(Record([("requestId", .string(requestID)), ("action", .string(run.actionID)),
+                                ("devices", .int(run.devices.count)), ("reason", run.reason.map(Value.string) ?? .null)]))
+            return result
+        }
+        return .record(result)
+    }
+}
+
+/// A non-`HostError` failure, to check how the evaluator reports foreign errors.
+enum TestFailure: Error { case unexpectedHostFailure }
