@@ -29,6 +29,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         // Must never depend on NexthinkClient: both sides are checked against the official spec.
         .target(name: "NexthinkEmulator", dependencies: [
@@ -45,17 +46,23 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "nxsh", dependencies: ["NXShell"]),
+        // libFuzzer target over lexer, parser and evaluator (scripts/fuzz); inert in a normal build.
+        .executableTarget(name: "FuzzNXLanguage", dependencies: ["NXLanguage"], path: "Sources/FuzzNXLanguage",
+                         // NXLanguage rounds doubles (libm); other executables get libm through Foundation.
+                         linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         .executableTarget(name: "nexthink-emulator", dependencies: [
             "NexthinkEmulator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "NXLanguageTests", dependencies: ["NXLanguage"], resources: [.copy("Golden")]),
+        .testTarget(name: "NXLanguageTests", dependencies: ["NXLanguage"],
+                    resources: [.copy("Golden"), .copy("FuzzCorpus/inputs")]),
         .testTarget(name: "NexthinkEmulatorTests", dependencies: [
             "NexthinkEmulator",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         .testTarget(name: "NexthinkClientTests", dependencies: ["NexthinkClient", "NexthinkEmulator"]),
-        .testTarget(name: "NXShellTests", dependencies: ["NXShell", "NexthinkEmulator", "NXLanguage"]),
+        .testTarget(name: "NXShellTests", dependencies: ["NXShell", "NexthinkEmulator", "NXLanguage"],
+                    resources: [.copy("Golden")]),
     ],
     swiftLanguageModes: [.v6]
 )
