@@ -41,7 +41,7 @@ func golden(_ golden: GoldenCase) async throws {
 
 @Test func goldenCasesAreDiscovered() {
     #expect(GoldenCase.all.count >= 70)
-    #expect(Set(GoldenCase.all.map(\.area)) == ["control", "errors", "lexing", "parsing", "pipelines", "values"])
+    #expect(Set(GoldenCase.all.map(\.area)) == ["control", "errors", "lexing", "malformed", "parsing", "pipelines", "values"])
 }
 
 enum Transcript {
