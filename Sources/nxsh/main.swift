@@ -1,1 +1,3 @@
 import NXShell
+
+NXShellCommand.main()

@@ -43,7 +43,19 @@ enum Catalog {
         Message(text: "integer literal '\(text)' is too large", notes: ["the largest integer is \(Int.max)"])
     }
     static func unexpectedCharacter(_ character: String) -> Message {
-        Message(text: character == "'" ? "unexpected character \"'\"" : "unexpected character '\(character)'")
+        // Quoting a NUL, a zero-width space or a no-break space shows the user nothing to delete.
+        if let scalar = character.unicodeScalars.first, isInvisible(scalar) {
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return Message(text: "unexpected invisible character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)",
+                           notes: ["delete it and retype the text around it (it is often pasted from a document or a chat)"])
+        }
+        return Message(text: character == "'" ? "unexpected character \"'\"" : "unexpected character '\(character)'")
+    }
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .unassigned, .privateUse: true
+        default: false
+        }
     }
     static func invalidHash() -> Message {
         Message(text: "'#' must be followed by a name (an NQL id such as #get_battery_status) or a space (a comment)")

@@ -1,0 +1,16 @@
+/// Where nxsh keeps its files, following the XDG base directory spec so users can relocate
+/// everything with the usual variables.
+struct Paths: Sendable {
+    var environment: [String: String]
+
+    private var home: String { environment["HOME"] ?? "." }
+
+    private func base(_ variable: String, fallback: String) -> String {
+        if let value = environment[variable], value.hasPrefix("/") { return value }
+        return home + "/" + fallback
+    }
+
+    var configFile: String { base("XDG_CONFIG_HOME", fallback: ".config") + "/nxsh/config.toml" }
+    var cacheDirectory: String { base("XDG_CACHE_HOME", fallback: ".cache") + "/nxsh" }
+    var historyFile: String { base("XDG_STATE_HOME", fallback: ".local/state") + "/nxsh/history" }
+}

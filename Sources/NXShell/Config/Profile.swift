@@ -1,0 +1,32 @@
+/// One `[profiles.NAME]` table of config.toml. Every key is optional; `Settings` decides what
+/// is missing once environment variables have been applied.
+struct Profile: Sendable, Equatable {
+    var instance: String?
+    var region: String?
+    var clientID: String?
+    var clientSecretCommand: String?
+    var clientSecret: String?
+    var apiURL: String?
+    var tokenURL: String?
+    var confirm: Bool?
+    var readOnly: Bool?
+    var allowedActions: [String]?
+    var auditLog: String?
+    var statusQuery: String?
+    var concurrency: Int?
+    var reason: String?
+    var externalSource: String?
+
+    static var stringKeys: [String: WritableKeyPath<Profile, String?>] {
+        [
+        "instance": \.instance, "region": \.region, "client_id": \.clientID,
+        "client_secret_command": \.clientSecretCommand, "client_secret": \.clientSecret,
+        "api_url": \.apiURL, "token_url": \.tokenURL, "audit_log": \.auditLog,
+        "status_query": \.statusQuery, "reason": \.reason, "external_source": \.externalSource,
+        ]
+    }
+    static var boolKeys: [String: WritableKeyPath<Profile, Bool?>] {
+        ["confirm": \.confirm, "read_only": \.readOnly]
+    }
+    static let allKeys = (Array(stringKeys.keys) + Array(boolKeys.keys) + ["allowed_actions", "concurrency"]).sorted()
+}

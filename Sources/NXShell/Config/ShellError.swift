@@ -1,0 +1,28 @@
+/// A failure outside the language (bad flags, configuration, files): printed as `nxsh: error: ...`
+/// with its notes, then the process exits with `exitCode`.
+struct ShellError: Error, Sendable {
+    var message: String
+    var notes: [String]
+    var exitCode: Int32
+
+    init(_ message: String, notes: [String] = [], exitCode: Int32) {
+        self.message = message
+        self.notes = notes
+        self.exitCode = exitCode
+    }
+}
+
+/// Process exit statuses (sysexits.h where one fits). docs/shell.md lists them for users.
+enum ExitStatus {
+    static let ok: Int32 = 0
+    static let usage: Int32 = 64
+    static let scriptError: Int32 = 65
+    static let noInput: Int32 = 66
+    static let unreachable: Int32 = 69
+    static let runtime: Int32 = 70
+    /// A multi-batch `run` where some batches were accepted and others failed.
+    static let partialFailure: Int32 = 71
+    static let throttled: Int32 = 75
+    static let permission: Int32 = 77
+    static let config: Int32 = 78
+}

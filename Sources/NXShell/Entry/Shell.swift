@@ -1,0 +1,77 @@
+import Foundation
+
+/// Top level: decide the mode, read the source, build the session, run, clean up.
+enum Shell {
+    static func run(_ options: ShellOptions) -> Int32 {
+        var options = options
+        options.progress = isatty(2) == 1
+        let environment = ProcessInfo.processInfo.environment
+        let console = Console.standard(environment: environment)
+        do throws(ShellError) {
+            let mode = try RunMode.decide(options, stdinIsTerminal: isatty(0) == 1)
+            let sources = try Sources.load(mode)
+            let baseDirectory = sources.baseDirectory
+            let made = Blocking.run { () async -> Result<ShellContext, ShellError> in
+                do throws(ShellError) {
+                    return .success(try await ShellContext.make(
+                        options: options, environment: environment, console: console,
+                        interactive: isatty(0) == 1, arguments: mode.arguments, baseDirectory: baseDirectory))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            guard let made else { return ExitStatus.runtime }
+            let context = try made.get()
+            var status: Int32
+            if mode == .repl {
+                status = REPL(context: context, environment: environment).run()
+            } else {
+                status = Blocking.run { await sources.run(in: context.session) } ?? ExitStatus.runtime
+                // A partly failed run lets the script go on (to `wait` on what was accepted)
+                // but the process still reports it.
+                if status == ExitStatus.ok, let partial = context.host.fleet.exitStatus { status = partial }
+            }
+            _ = Blocking.run { await context.shutdown() }
+            return status
+        } catch {
+            console.report(error)
+            return error.exitCode
+        }
+    }
+}
+
+/// The text to run, read before anything connects so a missing file fails fast (66).
+struct Sources: Sendable {
+    var items: [(name: String, text: String)]
+    var baseDirectory: String
+
+    static func load(_ mode: RunMode) throws(ShellError) -> Sources {
+        let cwd = FileManager.default.currentDirectoryPath
+        switch mode {
+        case .expressions(let codes, _):
+            return Sources(items: codes.map { ("-e", $0) }, baseDirectory: cwd)
+        case .file(let path, _):
+            guard let data = FileManager.default.contents(atPath: path) else {
+                let why = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
+                throw ShellError("cannot open script '\(path)': \(why)", exitCode: ExitStatus.noInput)
+            }
+            let directory = (path as NSString).deletingLastPathComponent
+            let base = directory.isEmpty ? cwd : (directory.hasPrefix("/") ? directory : cwd + "/" + directory)
+            return Sources(items: [(path, String(decoding: data, as: UTF8.self))], baseDirectory: base)
+        case .stdin:
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            return Sources(items: [("<stdin>", String(decoding: data, as: UTF8.self))], baseDirectory: cwd)
+        case .repl:
+            return Sources(items: [], baseDirectory: cwd)
+        }
+    }
+
+    /// Runs each source in order; the first failure (or `exit`) ends the run.
+    func run(in session: Session) async -> Int32 {
+        for item in items {
+            let outcome = await session.run(name: item.name, text: item.text)
+            if outcome.exitCode != 0 { return outcome.exitCode }
+        }
+        return ExitStatus.ok
+    }
+}

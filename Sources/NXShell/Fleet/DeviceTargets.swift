@@ -1,0 +1,61 @@
+import NXLanguage
+import NexthinkClient
+
+/// The devices of a `run`: any number of collector UUIDs (literals, strings, NQL rows with
+/// `device.collector.uid`), trimmed, checked and de-duplicated. Every invalid element is
+/// reported with its position (and its file line when the list came from `read()`), and
+/// nothing is sent while any is invalid.
+enum DeviceTargets {
+    static func collect(_ command: RunCommand, origins: ListOrigins) throws -> DeviceIDList {
+        let items = command.devices
+        let list = DeviceIDs.normalize(items.map(uid(of:)))
+        guard !list.invalid.isEmpty else { return list }
+        let origin = origins.origin(of: items)
+        // The evaluator gives one span per element: the element's own in a literal list,
+        // the whole expression's otherwise.
+        let index = list.invalid[0].index
+        let span = index < command.deviceSpans.count ? command.deviceSpans[index] : nil
+        throw error(list.invalid, items: items, origin: origin, span: span)
+    }
+
+    private static func uid(of value: Value) -> String? {
+        switch value {
+        case .uuid(let s), .string(let s): return s
+        case .record(let r):
+            for key in ["device.collector.uid", "uid", "collector_uid"] {
+                if case .string(let s)? = r[key] { return s }
+            }
+            return nil
+        default: return nil
+        }
+    }
+
+    private static func error(_ invalid: [InvalidDeviceID], items: [Value], origin: ListOrigins.Origin?,
+                              span: SourceSpan?) -> HostError {
+        func place(_ bad: InvalidDeviceID) -> String {
+            var text = "at position \(bad.index + 1)"
+            if let origin, bad.index < origin.lines.count {
+                text += " (\(origin.path) line \(origin.lines[bad.index]))"
+            }
+            return text
+        }
+        let first = invalid[0]
+        let example = "devices are collector UUIDs like 3fa85f64-5717-4562-b3fc-2c963f66afa6"
+        if invalid.count == 1 {
+            return HostError("invalid device id \(describe(first, items)) \(place(first))",
+                             notes: [example], span: span, exitCode: ExitStatus.runtime)
+        }
+        let notes = invalid.map { "\(place($0)): \(describe($0, items))" } + [example]
+        return HostError("\(invalid.count) invalid device ids of \(items.count); nothing was sent",
+                         notes: notes, span: span, exitCode: ExitStatus.runtime)
+    }
+
+    private static func describe(_ bad: InvalidDeviceID, _ items: [Value]) -> String {
+        if let value = bad.value { return "'\(value.prefix(80))'" }
+        switch items[bad.index] {
+        case .record: return "(a record without device.collector.uid)"
+        case .list: return "(a nested list)"
+        case let other: return "(\(other.kindName))"
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import NXLanguage
+import NexthinkClient
+
+/// Run outcomes as language values.
+enum FleetRecords {
+    /// `requestIds` holds the accepted batches' ids in batch order; `batchResults` has one
+    /// entry per batch (failed ones included) so scripts can find what did not go out.
+    static func run(_ plan: FleetPlan, _ results: [BatchResult]) -> Value {
+        let accepted = results.compactMap(\.response)
+        var fields: [(String, Value)] = [("remoteActionId", .nqlID(plan.template.remoteActionId))]
+        if results.count == 1, let only = accepted.first { fields.append(("requestId", .string(only.requestId))) }
+        fields += [
+            ("requestIds", .list(accepted.map { .string($0.requestId) })),
+            ("expiresInMinutes", accepted.first?.expiresInMinutes.map { Value.int($0) } ?? .null),
+            ("deviceCount", .int(plan.deviceCount)),
+            ("batches", .int(results.count)),
+            ("failedBatches", .int(results.count - accepted.count)),
+            ("duplicatesDropped", .int(plan.duplicatesDropped)),
+            ("batchResults", .list(results.map(batch))),
+        ]
+        return .record(Record(fields))
+    }
+
+    static func batch(_ result: BatchResult) -> Value {
+        var error: Value = .null
+        switch result.outcome {
+        case .accepted: break
+        case .failed(let e): error = .string(ErrorMapping.hostError(e).message)
+        case .notSent(let reason): error = .string(reason)
+        }
+        return .record(Record([
+            ("index", .int(result.batch.index)),
+            ("deviceRange", .string(result.batch.deviceRange)),
+            ("deviceCount", .int(result.batch.devices.count)),
+            ("requestId", result.response.map { .string($0.requestId) } ?? .null),
+            ("error", error),
+            ("outcomeUnknown", .bool(result.outcomeUnknown)),
+        ]))
+    }
+
+    /// One line per batch that did not go through, for warnings and errors.
+    static func problem(_ result: BatchResult) -> String? {
+        let head = "batch \(result.batch.index) (devices \(result.batch.deviceRange))"
+        switch result.outcome {
+        case .accepted:
+            return nil
+        case .failed(let e):
+            let unknown = result.outcomeUnknown ? "; OUTCOME UNKNOWN: these devices may or may not run it, check `status` before retrying" : ""
+            return "\(head) failed: \(ErrorMapping.hostError(e).message)\(unknown)"
+        case .notSent(let reason):
+            return "\(head) \(reason)"
+        }
+    }
+}

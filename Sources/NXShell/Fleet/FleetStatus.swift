@@ -1,0 +1,71 @@
+import NXLanguage
+import NexthinkClient
+
+/// `status`: the saved NQL query (`status_query`) for each request id of a run, one row per
+/// device, queries for many batches running side by side.
+struct FleetStatus {
+    let connection: Connection
+    let policy: RunPolicy
+
+    static let finalStatuses: Set<String> = ["success", "failure", "expired"]
+
+    func status(of target: Value) async throws -> Value {
+        .list(try await rows(for: try Self.requestIDs(in: target)))
+    }
+
+    /// Rows of every request, in request order.
+    func rows(for ids: [String]) async throws -> [Value] {
+        let client = try connection.client()
+        let query = policy.statusQuery
+        let width = max(1, policy.fleet.concurrency)
+        var collected: [[Value]] = []
+        for start in stride(from: 0, to: ids.count, by: width) {
+            let chunk = ids[start..<min(start + width, ids.count)]
+            collected += try await withThrowingTaskGroup(of: (Int, [Value]).self) { group in
+                for (offset, id) in chunk.enumerated() {
+                    group.addTask {
+                        let result = try await client.executeNQL(queryID: query, parameters: ["request_id": id])
+                        return (offset, StatusHandler.rows(result))
+                    }
+                }
+                var parts = [[Value]](repeating: [], count: chunk.count)
+                for try await (offset, rows) in group { parts[offset] = rows }
+                return parts
+            }
+        }
+        return collected.flatMap { $0 }
+    }
+
+    /// A run result (its `requestIds`, else `requestId`), a request id string/uuid, or a list
+    /// of any of those.
+    static func requestIDs(in value: Value) throws -> [String] {
+        switch value {
+        case .string(let s), .uuid(let s):
+            return [s]
+        case .record(let r):
+            if let ids = r["requestIds"] { return try requestIDs(in: ids) }
+            if let id = r["requestId"] ?? r["request_id"] { return try requestIDs(in: id) }
+            let hint = r["dryRun"] == .bool(true) ? "this is a dry-run result: nothing was sent, so there is nothing to follow"
+                : "pass the result of `run`, e.g. `let r = run ...` then `status r`"
+            throw HostError("this record has no requestId", notes: [hint], exitCode: ExitStatus.runtime)
+        case .list(let items):
+            return try items.flatMap(requestIDs(in:))
+        default:
+            throw HostError("status needs a run result or a request id, got \(value.kindName)",
+                            exitCode: ExitStatus.runtime)
+        }
+    }
+
+    /// Expected device count when the target says so (a run result), to tell "every row is
+    /// final" from "some rows have not appeared yet" (NQL data can lag behind the execute call).
+    static func expectedDevices(in value: Value) -> Int? {
+        guard case .record(let r) = value, case .int(let n)? = r["deviceCount"] else { return nil }
+        if case .int(let failed)? = r["failedBatches"], failed > 0, case .list(let batches)? = r["batchResults"] {
+            return batches.reduce(0) { sum, batch in
+                guard case .record(let b) = batch, case .string? = b["requestId"], case .int(let c)? = b["deviceCount"] else { return sum }
+                return sum + c
+            }
+        }
+        return n
+    }
+}

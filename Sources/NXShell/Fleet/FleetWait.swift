@@ -1,0 +1,104 @@
+import NXLanguage
+import NexthinkClient
+
+/// `wait r [timeout D]`: polls `status` until every device is final (success, failure,
+/// expired) or the timeout passes, with a live one-line summary on a terminal and a summary
+/// by status on stderr at the end. Returns the last rows either way.
+struct FleetWait {
+    let status: FleetStatus
+    let console: Console
+    var clock = ContinuousClock()
+
+    func wait(for target: Value, timeoutSeconds: Int?) async throws -> Value {
+        let ids = try FleetStatus.requestIDs(in: target)
+        let expected = FleetStatus.expectedDevices(in: target)
+        let limit = Duration.seconds(timeoutSeconds ?? Self.defaultTimeout(target))
+        let settings = status.policy.fleet
+        let progress = ProgressLine(console: console, enabled: settings.progress)
+        let start = clock.now
+        var interval = settings.pollInterval
+        var rows: [Value] = []
+        var counts = StatusCounts(rows: [])
+        while true {
+            if let fresh = try await poll(ids) {
+                rows = fresh
+                counts = StatusCounts(rows: rows)
+                progress.update("wait: " + counts.line)
+                if counts.allFinal(expected: expected) { break }
+            }
+            let remaining = limit - (clock.now - start)
+            if remaining <= .zero { break }
+            try await Task.sleep(for: min(interval, remaining))
+            interval = min(interval * 3 / 2, settings.maxPollInterval)
+        }
+        progress.finish()
+        let final = counts.allFinal(expected: expected)
+        console.message(counts.summary(elapsed: clock.now - start, timedOut: !final, expected: expected))
+        return .list(rows)
+    }
+
+    /// nil when throttled even after the client's retries: skip this round, poll again later.
+    private func poll(_ ids: [String]) async throws -> [Value]? {
+        do {
+            return try await status.rows(for: ids)
+        } catch let error as NexthinkError where error.kind == .throttled {
+            if let pause = error.retryAfter { try await Task.sleep(for: pause) }
+            return nil
+        }
+    }
+
+    /// Without `timeout`: until the run's executions expire (plus 5 minutes for the service
+    /// to report them), or 65 minutes for a bare request id (the API's default expiry is 60).
+    static func defaultTimeout(_ target: Value) -> Int {
+        if case .record(let r) = target, case .int(let minutes)? = r["expiresInMinutes"] { return (minutes + 5) * 60 }
+        return 65 * 60
+    }
+}
+
+/// Devices per status, in a fixed order (final ones first) for summaries.
+struct StatusCounts {
+    private(set) var counts: [String: Int] = [:]
+    private(set) var total = 0
+
+    init(rows: [Value]) {
+        for row in rows {
+            guard case .record(let r) = row else { continue }
+            let status: String = if case .string(let s)? = r["status"] { s } else { "unknown" }
+            counts[status, default: 0] += 1
+            total += 1
+        }
+    }
+
+    var ordered: [(String, Int)] {
+        let known = ["success", "failure", "expired", "in_progress", "waiting_for_device"]
+        let others = counts.keys.filter { !known.contains($0) }.sorted()
+        return (known + others).compactMap { status in counts[status].map { (status, $0) } }
+    }
+
+    var waiting: Int {
+        counts.filter { !FleetStatus.finalStatuses.contains($0.key) }.values.reduce(0, +)
+    }
+
+    func allFinal(expected: Int?) -> Bool {
+        total > 0 && waiting == 0 && total >= (expected ?? 0)
+    }
+
+    /// `812 success, 9 failure, 179 waiting` — waiting covers every non-final status.
+    var line: String {
+        let final = ordered.filter { FleetStatus.finalStatuses.contains($0.0) }.map { "\($0.1) \($0.0)" }
+        return (final + ["\(waiting) waiting"]).joined(separator: ", ")
+    }
+
+    func summary(elapsed: Duration, timedOut: Bool, expected: Int?) -> String {
+        let seconds = Int(elapsed.components.seconds)
+        var head = timedOut
+            ? "wait: timed out after \(seconds)s with \(waiting) of \(total) executions not final"
+            : "wait: all \(total) executions final after \(seconds)s"
+        if timedOut, let expected, total < expected { head += " (\(expected - total) devices not reported yet)" }
+        let width = max(6, ordered.map(\.0.count).max() ?? 0)
+        let lines = ordered.map { status, n in
+            "  " + status.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(n)
+        }
+        return ([head] + lines).joined(separator: "\n")
+    }
+}

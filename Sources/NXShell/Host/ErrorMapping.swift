@@ -1,0 +1,58 @@
+import NXLanguage
+import NexthinkClient
+
+/// API and shell failures → `HostError` with the exit status the process should end with.
+enum ErrorMapping {
+    static func hostError(_ error: any Error) -> any Error {
+        switch error {
+        case let e as NexthinkError: return hostError(e)
+        case let e as ValidationError:
+            let count = e.problems.count
+            return HostError("\(count) problem\(count == 1 ? "" : "s") in the request, nothing was sent",
+                             notes: e.problems.map(\.description), exitCode: ExitStatus.runtime)
+        case let e as ShellError: return HostError(e.message, notes: e.notes, exitCode: e.exitCode)
+        default: return error
+        }
+    }
+
+    static func hostError(_ e: NexthinkError) -> HostError {
+        var head = e.kind.summary
+        var tags: [String] = []
+        if let status = e.status { tags.append("HTTP \(status)") }
+        if let code = e.code, !code.isEmpty, code != e.status.map(String.init) { tags.append(code) }
+        if !tags.isEmpty { head += " (\(tags.joined(separator: " ")))" }
+        var notes = e.problems.map(\.description)
+        if let method = e.method, let path = e.path { notes.append("request: \(method) \(path)") }
+        if let hint = e.hint { notes.append(hint) }
+        return HostError("\(head): \(e.message)", notes: notes, exitCode: exitCode(e.kind))
+    }
+
+    static func exitCode(_ kind: NexthinkError.Kind) -> Int32 {
+        switch kind {
+        case .auth, .forbidden: ExitStatus.permission
+        case .throttled: ExitStatus.throttled
+        case .unreachable, .timeout: ExitStatus.unreachable
+        case .configuration: ExitStatus.config
+        case .notFound, .invalidRequest, .server, .outcomeUnknown, .decoding, .validation: ExitStatus.runtime
+        }
+    }
+}
+
+extension NexthinkError.Kind {
+    var summary: String {
+        switch self {
+        case .auth: "authentication failed"
+        case .forbidden: "permission denied"
+        case .notFound: "not found"
+        case .invalidRequest: "the service rejected the request"
+        case .throttled: "rate limited"
+        case .server: "server error"
+        case .unreachable: "service unreachable"
+        case .timeout: "timed out"
+        case .outcomeUnknown: "outcome unknown"
+        case .decoding: "unexpected response"
+        case .configuration: "configuration error"
+        case .validation: "invalid input"
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/// What `run` may do in this session: flags plus the profile's safety settings.
+struct RunPolicy: Sendable {
+    var dryRun = false
+    /// `--yes`, or `confirm = false` in the profile.
+    var skipConfirmation = false
+    /// Only a terminal on stdin can answer a prompt; scripts in pipes never prompt.
+    var interactive = false
+    var readOnly = false
+    /// Action ids the profile allows (`allowed_actions`), nil = all.
+    var allowedActions: [String]?
+    var statusQuery = "#remote_action_executions_by_request"
+    var fleet = FleetSettings()
+}

@@ -1,0 +1,103 @@
+import Foundation
+import NXLanguage
+
+/// The interactive loop: libedit on the main thread, each entry evaluated as a task that
+/// Ctrl-C cancels. Errors are reported and the session goes on; Ctrl-D or `exit` quits.
+struct REPL {
+    let context: ShellContext
+    let environment: [String: String]
+
+    func run() -> Int32 {
+        let console = context.console
+        let catalogue = context.host.catalogue
+        let session = context.session
+        let editor = LineEditor(historyPath: prepareHistory()) { request in
+            CompletionEngine(words: Vocabulary.completionWords + session.variableNames
+                                 + HostFunctions.names,
+                             actionIDs: catalogue.cachedIDs,
+                             inputs: { catalogue.cachedInputs(of: $0) }).complete(request)
+        }
+        greet()
+        let label = context.connection.label.map { "(\($0))" } ?? ""
+        var buffer = ""
+        while true {
+            let prompt = buffer.isEmpty ? "nxsh\(label)> " : "...> "
+            switch editor.read(prompt: prompt) {
+            case .endOfInput:
+                editor.saveHistory()
+                console.line("")
+                return ExitStatus.ok
+            case .interrupted:
+                buffer = ""
+                console.line("")
+            case .line(let line):
+                buffer += buffer.isEmpty ? line : "\n" + line
+                if Continuation.isIncomplete(buffer) { continue }
+                let entry = buffer
+                buffer = ""
+                if !context.secrets.appears(in: entry) { editor.remember(entry) }
+                editor.saveHistory()
+                if let status = handle(entry) { return status }
+            }
+        }
+    }
+
+    /// Runs one entry; a status ends the session.
+    private func handle(_ entry: String) -> Int32? {
+        let trimmed = entry.trimmingSpaces()
+        if trimmed.isEmpty { return nil }
+        if trimmed == "exit" || trimmed == ".quit" { return ExitStatus.ok }
+        if let help = Help.answer(trimmed) {
+            context.console.line(help)
+            refreshCatalogue()
+            return nil
+        }
+        if trimmed == ".refresh" {
+            refreshCatalogue(announce: true)
+            return nil
+        }
+        let session = context.session
+        // Ctrl-C cancels the task; the interpreter then reports "interrupted" itself.
+        let outcome = Blocking.run(interruptible: true) { await session.run(name: "<repl>", text: entry) }
+        // `exit N` ends the session: a non-zero status without a diagnostic (errors carry one).
+        if let outcome, outcome.exitCode != 0, outcome.diagnostics.isEmpty { return outcome.exitCode }
+        return nil
+    }
+
+    private func greet() {
+        let console = context.console
+        console.message("nxsh \(ShellVersion.current) — type `help` for commands, Ctrl-D to quit")
+        do throws(ShellError) {
+            _ = try context.connection.client()
+            refreshCatalogue()
+        } catch {
+            console.report(ShellError("not connected: " + error.message, notes: error.notes, exitCode: error.exitCode),
+                           severity: "warning")
+        }
+    }
+
+    /// Action ids for completion, fetched in the background so the prompt never waits.
+    private func refreshCatalogue(announce: Bool = false) {
+        let catalogue = context.host.catalogue
+        let console = context.console
+        if announce {
+            let result = Blocking.run(interruptible: true) { () async -> String in
+                do {
+                    try await catalogue.refresh()
+                    return "\(catalogue.cachedIDs.count) remote actions loaded"
+                } catch {
+                    return "refresh failed: \(error)"
+                }
+            }
+            console.message(result ?? "refresh failed")
+        } else {
+            Task { try? await catalogue.refresh() }
+        }
+    }
+
+    private func prepareHistory() -> String? {
+        let path = context.paths.historyFile
+        let directory = (path as NSString).deletingLastPathComponent
+        return PrivateFiles.makeDirectory(directory) ? path : nil
+    }
+}

@@ -1,0 +1,14 @@
+/// The routes that tests can count and inject faults into.
+public enum EmulatorRoute: String, Sendable, CaseIterable {
+    /// Both token paths: `/oauth2/default/v1/token` and the legacy `/api/v1/token`.
+    case token
+    case list
+    case details
+    case execute
+    /// `POST /api/v1/nql/execute` and `POST /api/v2/nql/execute`.
+    case nqlExecute
+    /// `GET|POST /api/v1/nql/export`.
+    case nqlExport
+    /// `GET /api/v1/nql/status/{exportId}`.
+    case nqlStatus
+}

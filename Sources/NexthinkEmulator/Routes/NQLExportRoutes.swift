@@ -1,0 +1,91 @@
+import Hummingbird
+import NIOCore
+
+/// NQL export (GET and POST), export status, and the results file that status points to.
+struct NQLExportRoutes: Sendable {
+    let pipeline: Pipeline
+    var state: EmulatorState { pipeline.state }
+
+    func register(on router: Router<EmulatorContext>) {
+        router.get("/api/v1/nql/export") { request, context in
+            try await pipeline.serve(.nqlExport, .nql, request, context) { request, _ in
+                start(Self.fromQuery(QueryString(request.uri.query)))
+            }
+        }
+        router.post("/api/v1/nql/export") { request, context in
+            try await pipeline.serve(.nqlExport, .nql, request, context) { _, body in
+                start(NQLRequest.parse(body.readableBytesView))
+            }
+        }
+        router.get("/api/v1/nql/status/:exportId") { request, context in
+            try await pipeline.serve(.nqlStatus, .nql, request, context) { _, _ in
+                status(context.parameters.get("exportId") ?? "", host: request.head.authority)
+            }
+        }
+        // Stands in for the pre-signed S3 URL of the real service: no bearer token needed.
+        router.get("/emulator/exports/:file") { _, context in
+            let name = context.parameters.get("file") ?? ""
+            let id = name.hasSuffix(".csv") ? String(name.dropLast(4)) : name
+            guard let export = state.exports.export(id), export.status(at: state.clock.now()) == .completed else {
+                return Response(status: .notFound)
+            }
+            return Reply.bytes(Array(export.csv.utf8), contentType: "text/csv")
+        }
+    }
+
+    /// `parameters` may come as a JSON object (the spec's example) or exploded, one query
+    /// parameter per NQL parameter (OpenAPI's default style for an object in a query).
+    static func fromQuery(_ query: QueryString) -> Result<NQLRequest, NQLRequest.Problem> {
+        guard let id = query["queryId"] else {
+            return .failure(.init(message: "query parameter queryId is required, e.g. ?queryId=%23devices", source: "queryId"))
+        }
+        var request = NQLRequest(queryID: id, parameters: [:], compression: query["compression"])
+        for (key, value) in query where !["queryId", "compression", "parameters"].contains(key) && request.parameters[key] == nil {
+            request.parameters[key] = value
+        }
+        if let raw = query["parameters"] {
+            guard case .object(let entries)? = try? JSONValue.parse(Array(raw.utf8)) else {
+                return .failure(.init(message: #"parameters must be a JSON object such as {"os":"windows"}"#, source: "parameters"))
+            }
+            for (name, value) in entries {
+                guard let s = value.stringValue else {
+                    return .failure(.init(message: "parameters.\(name) must be a string, not \(value.typeName)", source: "parameters"))
+                }
+                request.parameters[name] = s
+            }
+        }
+        return request.validated(checkPattern: false)
+    }
+
+    private func start(_ parsed: Result<NQLRequest, NQLRequest.Problem>) -> Response {
+        let request: NQLRequest
+        switch parsed {
+        case .failure(let problem): return Reply.nqlError(.badRequest, problem.message, source: problem.source)
+        case .success(let r): request = r
+        }
+        let result: NQLResult
+        switch NQLResult.run(request, state: state) {
+        case .failure(let failure): return failure.response
+        case .success(let r): result = r
+        }
+        let compression = request.compression ?? "NONE"
+        let error = compression == "NONE" ? nil : "the emulator cannot produce \(compression) exports; use compression NONE"
+        let export = state.exports.add(createdAt: result.time,
+                                       csv: NQLFormat.csv(headers: result.query.headers, rows: result.rows), error: error)
+        return Reply.json(["exportId": export.id])
+    }
+
+    private func status(_ id: String, host: String?) -> Response {
+        guard let export = state.exports.export(id) else {
+            return Reply.nqlError(.notFound, "no export with id \(id)", source: "exportId")
+        }
+        let status = export.status(at: state.clock.now())
+        var body: [String: JSONValue] = ["status": .string(status.rawValue)]
+        if status == .completed {
+            let base = host.map { "http://\($0)" } ?? "http://\(state.options.host):\(state.options.port)"
+            body["resultsFileUrl"] = .string("\(base)/emulator/exports/\(export.id).csv")
+        }
+        if status == .error, let error = export.error { body["errorDescription"] = .string(error) }
+        return Reply.json(JSONValue.object(body))
+    }
+}

@@ -1,0 +1,18 @@
+/// Everything the route handlers share. Each part guards its own mutable state.
+final class EmulatorState: Sendable {
+    let options: EmulatorOptions
+    let catalogue: Catalogue
+    let tokens: TokenStore
+    let clock: EmulatedClock
+    let executions = ExecutionStore()
+    let exports = ExportStore()
+    let stats = EmulatorStats()
+    let faults = FaultInjector()
+
+    init(options: EmulatorOptions, catalogue: Catalogue) {
+        self.options = options
+        self.catalogue = catalogue
+        tokens = TokenStore(lifetime: options.tokenLifetime, clientID: options.clientID)
+        clock = EmulatedClock(scale: options.timeScale)
+    }
+}

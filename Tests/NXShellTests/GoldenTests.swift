@@ -1,0 +1,68 @@
+import Foundation
+import NexthinkEmulator
+import Synchronization
+import Testing
+@testable import NXShell
+
+/// API golden tests: each Golden/api/NAME.nxs runs through the shell's real host and client
+/// against an emulator over HTTP; the transcript must equal NAME.out exactly.
+/// `NXSH_GOLDEN_RECORD=1 swift test --filter GoldenTests` rewrites the .out files (review them!).
+@Suite struct GoldenTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Golden/api")
+
+    static var cases: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".nxs") }.sorted()
+    }
+
+    @Test(arguments: cases)
+    func transcript(_ name: String) async throws {
+        let script = Self.directory.appendingPathComponent(name)
+        let text = try String(contentsOf: script, encoding: .utf8)
+        let actual = try await Self.run(text, name: name)
+        let expectedURL = script.deletingPathExtension().appendingPathExtension("out")
+        if ProcessInfo.processInfo.environment["NXSH_GOLDEN_RECORD"] == "1" {
+            try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        #expect(actual == expected, "\(name): transcript differs; rerun with NXSH_GOLDEN_RECORD=1 to see the diff")
+    }
+
+    @Test func thereAreGoldenCases() {
+        #expect(Self.cases.count >= 8)
+    }
+
+    /// `--- stdout`, `--- stderr`, `--- exit N` sections, like the language's goldens.
+    static func run(_ text: String, name: String) async throws -> String {
+        let server = try await EmulatorServer.start()
+        let out = TextBuffer(), err = TextBuffer()
+        let console = Console(out: { out.append($0) }, err: { err.append($0) })
+        let home = try TempDir()
+        let environment = ["HOME": home.path, "NEXTHINK_API_URL": server.baseURL,
+                           "NEXTHINK_CLIENT_ID": "sandbox-client", "NEXTHINK_CLIENT_SECRET": "sandbox-secret"]
+        let options = ShellOptions(tokenCache: false)
+        let context = try await ShellContext.make(options: options, environment: environment, console: console,
+                                                  interactive: false, arguments: ["first-arg"],
+                                                  baseDirectory: directory.path, maxWidth: 100)
+        let status = await Sources(items: [(name, text)], baseDirectory: directory.path).run(in: context.session)
+        await context.shutdown()
+        await server.shutdown()
+        let port = server.baseURL
+        func clean(_ s: String) -> String {
+            s.replacingOccurrences(of: port, with: "http://127.0.0.1:PORT")
+                .replacingOccurrences(of: directory.path, with: "<golden>")
+        }
+        return "--- stdout\n" + clean(out.text) + "--- stderr\n" + clean(err.text)
+            + "--- exit \(status)\n"
+    }
+}
+
+/// Collected console output.
+final class TextBuffer: Sendable {
+    private let storage = Mutex("")
+
+    func append(_ text: String) { storage.withLock { $0 += text } }
+    var text: String { storage.withLock { $0 } }
+}

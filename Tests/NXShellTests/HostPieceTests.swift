@@ -1,0 +1,72 @@
+import NXLanguage
+import Testing
+@testable import NXShell
+
+@Suite struct HostPieceTests {
+    @Test func devicesAcceptUUIDsStringsAndRowsAndDropDuplicates() throws {
+        let uid = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+        let row = Value.record(Record([("device.collector.uid", .string("2bdb0941-2507-40de-854a-3efa1784b26b"))]))
+        let command = RunCommand(actionID: "#x", devices: [.uuid(uid), .string(uid.uppercased()), row])
+        let targets = try DeviceTargets.collect(command, origins: ListOrigins())
+        #expect(targets.ids == [uid, "2bdb0941-2507-40de-854a-3efa1784b26b"])
+        #expect(targets.duplicatesDropped == 1)
+    }
+
+    @Test func invalidDevicePointsAtItsSpan() {
+        let span = SourceSpan(start: 10, end: 15)
+        let command = RunCommand(actionID: "#x", devices: [.uuid("3fa85f64-5717-4562-b3fc-2c963f66afa6"), .string("nope")],
+                                 deviceSpans: [nil, span])
+        let error = #expect(throws: HostError.self) { try DeviceTargets.collect(command, origins: ListOrigins()) }
+        #expect(error?.span == span)
+        #expect(error?.message == "invalid device id 'nope' at position 2")
+    }
+
+    @Test func maskingHidesTokensAtAnyDepth() {
+        let token = "eyJhbGciOiJSUzI1NiJ9.payload.signature"
+        let value = Value.list([.record(Record([("inner", .record(Record([("access_token", .string(token))])))]))])
+        guard case .list(let items) = Masking.mask(value), case .record(let outer)? = items.first,
+              case .record(let inner)? = outer["inner"] else { Issue.record("shape changed"); return }
+        #expect(inner["access_token"] == .string("eyJh…(redacted)"))
+    }
+
+    @Test func sandboxFaultsParse() throws {
+        let faults = try SandboxFaults.parse("details:delay:2s,execute:status:429*2,list:drop")
+        #expect(faults.count == 3)
+        #expect(faults[0].fault == .delay(.seconds(2)))
+        #expect(faults[1].times == 2)
+        #expect(throws: ShellError.self) { try SandboxFaults.parse("nowhere:delay:1s") }
+        #expect(throws: ShellError.self) { try SandboxFaults.parse("details:delay") }
+    }
+
+    @Test func runModes() throws {
+        #expect(try RunMode.decide(ShellOptions(), stdinIsTerminal: true) == .repl)
+        #expect(try RunMode.decide(ShellOptions(), stdinIsTerminal: false) == .stdin(arguments: []))
+        let file = ShellOptions(scriptAndArguments: ["a.nxs", "--foo", "x"])
+        #expect(try RunMode.decide(file, stdinIsTerminal: true) == .file("a.nxs", arguments: ["--foo", "x"]))
+        let oneLiner = ShellOptions(expressions: ["print 1"], scriptAndArguments: ["x"])
+        #expect(try RunMode.decide(oneLiner, stdinIsTerminal: true) == .expressions(["print 1"], arguments: ["x"]))
+        #expect(throws: ShellError.self) {
+            try RunMode.decide(ShellOptions(scriptAndArguments: ["--bogus"]), stdinIsTerminal: true)
+        }
+    }
+
+    @Test func suggestions() {
+        #expect(Suggest.nearby("#restart_servce", in: ["#restart_service", "#ExampleRA"]) == ["#restart_service"])
+        #expect(Suggest.nearby("#battery", in: ["#get_battery_status", "#ExampleRA"]) == ["#get_battery_status"])
+    }
+
+    @Test func helpTopics() {
+        #expect(Help.answer("help")?.contains("Commands:") == true)
+        #expect(Help.answer("help run")?.contains("run #ACTION on DEVICES") == true)
+        #expect(Help.answer("helpful") == nil)
+    }
+}
+
+@Suite struct LiteralMaskingTests {
+    @Test func recordLiteralsAreMaskedButPlainTokensAreNot() {
+        let literal = #"<token_type: "Bearer", access_token: "eyJhbGciOiJSUzI1NiJ9.x.y", n: 1>"#
+        #expect(Masking.maskLiteral(literal) == #"<token_type: "Bearer", access_token: "eyJh…(redacted)", n: 1>"#)
+        #expect(Masking.maskLiteral("eyJhbGciOiJSUzI1NiJ9.x.y") == "eyJhbGciOiJSUzI1NiJ9.x.y")
+        #expect(Masking.maskLiteral(#"[<access_token: "a\"bcdefghij">]"#) == #"[<access_token: "a\"b…(redacted)">]"#)
+    }
+}

@@ -1,0 +1,101 @@
+@testable import NexthinkClient
+import Synchronization
+import Testing
+
+/// The executor with an in-memory send function: ordering, the concurrency bound, hooks, and
+/// which failures stop the remaining batches.
+@Suite struct BatchExecutorTests {
+    final class Probe: Sendable {
+        struct State { var inFlight = 0, peak = 0, sent: [Int] = [], events: [String] = [] }
+        let state = Mutex(State())
+        func event(_ e: String) { state.withLock { $0.events.append(e) } }
+    }
+
+    static let template = ExecutionRequest(remoteActionId: "#ExampleRA", devices: [])
+    static func batches(_ count: Int, size: Int = 2) -> [DeviceBatch] {
+        BatchPlanner.plan((0..<(count * size)).map { BatchPlanningTests.uuid($0) }, size: size)
+    }
+
+    @Test func resultsComeBackInBatchOrderWithinTheConcurrencyBound() async {
+        let probe = Probe()
+        let executor = BatchExecutor(concurrency: 3) { request in
+            let index = Int(request.devices[0].suffix(12), radix: 16).map { $0 / 2 + 1 } ?? 0
+            probe.state.withLock { $0.inFlight += 1; $0.peak = max($0.peak, $0.inFlight); $0.sent.append(index) }
+            try await Task.sleep(for: .milliseconds(index % 3 == 0 ? 5 : 20))
+            probe.state.withLock { $0.inFlight -= 1 }
+            return ExecutionResponse(requestId: "req-\(index)", expiresInMinutes: 60)
+        }
+        let results = await executor.run(Self.template, batches: Self.batches(10))
+        #expect(results.map { $0.response?.requestId } == (1...10).map { "req-\($0)" })
+        #expect(probe.state.withLock { $0.peak } <= 3)
+        #expect(probe.state.withLock { $0.peak } >= 2)
+        #expect(probe.state.withLock { $0.sent.sorted() } == Array(1...10))
+    }
+
+    @Test func intentHookRunsBeforeEachSendAndResultHookAfter() async {
+        let probe = Probe()
+        let executor = BatchExecutor(concurrency: 1) { request in
+            probe.event("send \(request.devices.count)")
+            return ExecutionResponse(requestId: "r")
+        }
+        let hooks = BatchHooks(willSend: { batch, request in probe.event("intent \(batch.index) \(request.devices.count)") },
+                               didFinish: { result in probe.event("result \(result.batch.index)") })
+        _ = await executor.run(Self.template, batches: Self.batches(2, size: 3), hooks: hooks)
+        #expect(probe.state.withLock { $0.events } == ["intent 1 3", "send 3", "result 1", "intent 2 3", "send 3", "result 2"])
+    }
+
+    @Test func outcomeUnknownFailureLetsTheOtherBatchesComplete() async {
+        let executor = BatchExecutor(concurrency: 1) { request in
+            if request.devices[0] == BatchPlanningTests.uuid(2) {
+                throw NexthinkError(kind: .outcomeUnknown, status: 500, message: "boom")
+            }
+            return ExecutionResponse(requestId: "ok")
+        }
+        let results = await executor.run(Self.template, batches: Self.batches(3))
+        #expect(results.map(\.outcomeUnknown) == [false, true, false])
+        #expect(results.map { $0.response?.requestId } == ["ok", nil, "ok"])
+    }
+
+    @Test func definitiveFailureStopsTheBatchesNotYetStarted() async {
+        let calls = Mutex(0)
+        let executor = BatchExecutor(concurrency: 1) { _ in
+            calls.withLock { $0 += 1 }
+            throw NexthinkError(kind: .forbidden, status: 403, message: "not API-enabled")
+        }
+        let results = await executor.run(Self.template, batches: Self.batches(3))
+        #expect(calls.withLock { $0 } == 1)
+        guard case .failed(let e) = results[0].outcome else { Issue.record("batch 1 not failed"); return }
+        #expect(e.kind == .forbidden)
+        for result in results.dropFirst() {
+            guard case .notSent(let reason) = result.outcome else { Issue.record("batch sent"); continue }
+            #expect(reason.contains("batch 1 failed"))
+        }
+    }
+
+    @Test func failingIntentHookMeansNothingIsSent() async {
+        struct DiskFull: Error {}
+        let calls = Mutex(0)
+        let executor = BatchExecutor(concurrency: 2) { _ in
+            calls.withLock { $0 += 1 }
+            return ExecutionResponse(requestId: "r")
+        }
+        let results = await executor.run(Self.template, batches: Self.batches(4), hooks: BatchHooks(willSend: { _, _ in throw DiskFull() }))
+        #expect(calls.withLock { $0 } == 0)
+        #expect(results.allSatisfy { if case .notSent = $0.outcome { true } else { false } })
+    }
+
+    @Test func cancellationBeforeSendingSendsNothing() async {
+        let calls = Mutex(0)
+        let executor = BatchExecutor(concurrency: 2) { _ in
+            calls.withLock { $0 += 1 }
+            return ExecutionResponse(requestId: "r")
+        }
+        let task = Task { () -> [BatchResult] in
+            withUnsafeCurrentTask { $0?.cancel() }
+            return await executor.run(Self.template, batches: Self.batches(3))
+        }
+        let results = await task.value
+        #expect(calls.withLock { $0 } == 0)
+        #expect(results.count == 3)
+    }
+}
