@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func executionLifecycleFollowsEmulatedTime() async throws {
-        try await Emu.with { server in
+        try await Emu.with({ $0.timeScale = 0.0001 }) { server in   // only advanceTime moves time
             let token = try await Emu.token(server)
             let devices = [Fleet.docsExample, Self.laptop05Failing, Self.laptop07Offline, Self.mac01, Fleet.unknown]
             let r = try await Emu.execute(server, token: token, ["remoteActionId": "#restart_service", "devices": devices])
@@ -46,6 +46,27 @@ import Testing
             #expect(later[Self.laptop07Offline]?["status"] as? String == "expired")
             #expect(later[Fleet.unknown]?["status"] as? String == "expired")
             #expect(later[Fleet.docsExample]?["status"] as? String == "success")
+        }
+    }
+
+    @Test func statusesProgressInOrder() async throws {
+        try await Emu.with({ $0.timeScale = 0.0001 }) { server in   // only advanceTime moves time
+            let token = try await Emu.token(server)
+            let r = try await Emu.execute(server, token: token, ["remoteActionId": "#clear_teams_cache", "devices": [Fleet.laptop03]])
+            let requestID = try #require(try r.object()["requestId"] as? String)
+            var seen: [String] = []
+            var times: [String] = []
+            for _ in 0..<50 {
+                let row = try #require(try await rows(server, token, requestID)[Fleet.laptop03])
+                let status = try #require(row["status"] as? String)
+                if seen.last != status {
+                    seen.append(status)
+                    times.append(row["time"] as? String ?? "")
+                }
+                server.advanceTime(by: .seconds(2))
+            }
+            #expect(seen == ["waiting_for_device", "in_progress", "success"])
+            #expect(times == times.sorted() && Set(times).count == 3, "\(times)")
         }
     }
 

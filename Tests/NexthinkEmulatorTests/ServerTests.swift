@@ -37,6 +37,19 @@ import Testing
         await #expect(throws: (any Error).self) { _ = try await Emu.send("POST", url, timeout: .seconds(2)) }
     }
 
+    @Test func wrongMethodIs405WithAllow() async throws {
+        try await Emu.with { server in
+            let token = try await Emu.token(server)
+            let r = try await Emu.api(server, "DELETE", "/api/v1/act/execute", token: token)
+            #expect(r.status == 405)
+            #expect(r.header("Allow") == "POST")
+            let status = try await Emu.api(server, "POST", "/api/v1/nql/status/abc", token: token)
+            #expect(status.status == 405)
+            #expect(status.header("Allow") == "GET")
+            #expect(try await Emu.api(server, "GET", "/api/v1/nowhere", token: token).status == 404)
+        }
+    }
+
     @Test func dataFileReplacesTheSeed() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("emu-data-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: file) }
@@ -67,5 +80,23 @@ import Testing
         await #expect(throws: SeedError.self) { _ = try await EmulatorServer.start(options) }
         options.dataFile = "/nonexistent/emulator.json"
         await #expect(throws: SeedError.self) { _ = try await EmulatorServer.start(options) }
+    }
+}
+
+@Suite struct StatsRouteTests {
+    @Test func statsRouteMirrorsTheCounters() async throws {
+        try await Emu.with { server in
+            let token = try await Emu.token(server)
+            _ = try await Emu.execute(server, token: token, ["remoteActionId": "#flush_dns_cache",
+                                                             "devices": [Fleet.docsExample, Fleet.laptop02]])
+            let r = try await Emu.send("GET", server.baseURL + "/emulator/stats")
+            #expect(r.status == 200)
+            let stats = try r.object()
+            #expect(stats["executions"] as? Int == 1)
+            #expect(stats["executedDevices"] as? Int == 2)
+            #expect(stats["tokensIssued"] as? Int == 1)
+            #expect((stats["requests"] as? [String: Int])?["execute"] == 1)
+            #expect(!r.text.contains(token))
+        }
     }
 }

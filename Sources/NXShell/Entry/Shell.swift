@@ -3,8 +3,9 @@ import Foundation
 /// Top level: decide the mode, read the source, build the session, run, clean up.
 enum Shell {
     static func run(_ options: ShellOptions) -> Int32 {
-        var options = options
-        options.progress = isatty(2) == 1
+        var adjusted = options
+        adjusted.progress = isatty(2) == 1
+        let options = adjusted
         let environment = ProcessInfo.processInfo.environment
         let console = Console.standard(environment: environment)
         do throws(ShellError) {

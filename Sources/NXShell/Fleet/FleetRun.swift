@@ -1,5 +1,6 @@
 import NXLanguage
 import NexthinkClient
+import Synchronization
 
 /// Sends a validated, confirmed run in batches: audit intent before each POST, audit result
 /// after, progress on a terminal, then one result record (or an error if no batch went
@@ -20,7 +21,11 @@ struct FleetRun {
         let hooks = BatchHooks(
             willSend: { batch, request in try log.append(audit.intent(batch, request)) },
             didFinish: { result in
-                do { try log.append(audit.result(result)) } catch { host.console.message("nxsh: warning: \(error.message)") }
+                do throws(ShellError) {
+                    try log.append(audit.result(result))
+                } catch {
+                    host.console.message("nxsh: warning: \(error.message)")
+                }
                 progress.update(tally.add(result))
             })
         let executor = BatchExecutor(concurrency: settings.concurrency) { try await client.execute($0) }
@@ -75,7 +80,7 @@ struct FleetPlan: Sendable {
 
 /// Counts for the progress line, updated from concurrent batches.
 final class RunTally: Sendable {
-    private let counts: Synchronization.Mutex<(done: Int, devices: Int, failed: Int)> = .init((0, 0, 0))
+    private let counts = Mutex<(done: Int, devices: Int, failed: Int)>((0, 0, 0))
     private let batches: Int
 
     init(batches: Int) {

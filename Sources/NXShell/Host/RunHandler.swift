@@ -40,7 +40,8 @@ struct RunHandler {
         let plan = FleetPlan(template: template, batches: batches, deviceCount: targets.ids.count,
                              duplicatesDropped: targets.duplicatesDropped)
         // `--dry-run` wins over the script: `dryrun = false` cannot turn a rehearsal into a run.
-        if host.policy.dryRun || (try await host.fleet.dryRunRequested()) {
+        let rehearsal = try await host.fleet.dryRunRequested()
+        if host.policy.dryRun || rehearsal {
             return rehearse(plan, action)
         }
         if host.policy.interactive, !host.policy.skipConfirmation {

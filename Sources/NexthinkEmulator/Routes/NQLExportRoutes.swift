@@ -39,7 +39,9 @@ struct NQLExportRoutes: Sendable {
         guard let id = query["queryId"] else {
             return .failure(.init(message: "query parameter queryId is required, e.g. ?queryId=%23devices", source: "queryId"))
         }
-        var request = NQLRequest(queryID: id, parameters: [:], compression: query["compression"])
+        // An empty compression is the same as none given.
+        let compression = query["compression"].flatMap { $0.isEmpty ? nil : $0 }
+        var request = NQLRequest(queryID: id, parameters: [:], compression: compression)
         for (key, value) in query where !["queryId", "compression", "parameters"].contains(key) && request.parameters[key] == nil {
             request.parameters[key] = value
         }
