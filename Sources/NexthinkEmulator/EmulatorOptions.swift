@@ -15,3 +15,18 @@ public struct EmulatorOptions: Sendable {
 
     public init() {}
 }
+
+/// Printing or dumping options must never reveal the client secret.
+extension EmulatorOptions: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var description: String {
+        "EmulatorOptions(host: \(host), port: \(port), clientID: \(clientID), clientSecret: <redacted>, "
+            + "tokenLifetime: \(tokenLifetime), timeScale: \(timeScale), dataFile: \(dataFile ?? "bundled seed"))"
+    }
+
+    public var debugDescription: String { description }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: ["host": host, "port": port, "clientID": clientID, "clientSecret": "<redacted>",
+                                "tokenLifetime": tokenLifetime, "timeScale": timeScale, "dataFile": dataFile as Any])
+    }
+}

@@ -43,6 +43,20 @@ struct CLI {
         return env
     }
 
+    /// Like `run`, but waits on a dedicated thread. Use it whenever the test process also hosts
+    /// an EmulatorServer: a blocked cooperative-pool thread (there are as many as cores, i.e. 2
+    /// here) can starve the emulator's handlers and the child then times out.
+    static func launch(_ arguments: [String], environment: [String: String], stdin: String? = nil,
+                       executable: String? = nil, directory: String? = nil) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Swift.Result {
+                    try run(arguments, environment: environment, stdin: stdin, executable: executable, directory: directory)
+                })
+            }.start()
+        }
+    }
+
     static func run(_ arguments: [String], environment: [String: String], stdin: String? = nil,
                     executable: String? = nil, directory: String? = nil) throws -> Result {
         let process = Process()

@@ -18,15 +18,15 @@ import Testing
                      "NEXTHINK_CLIENT_SECRET": "sandbox-secret"].merging(extra) { $1 }) { $1 }
     }
 
-    @Test func sandboxAnnouncesItselfOnStderr() throws {
-        let r = try CLI.run(["--sandbox", "-e", "print count(list)"], environment: env)
+    @Test func sandboxAnnouncesItselfOnStderr() async throws {
+        let r = try await CLI.launch(["--sandbox", "-e", "print count(list)"], environment: env)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("sandbox"))
         #expect(Int(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 >= 8)
     }
 
-    @Test func jsonOutputIsOneDocumentPerLine() throws {
-        let r = try CLI.run(["--sandbox", "-o", "json", "-e", "list", "-e", "token", "-e", "get #ExampleRA"],
+    @Test func jsonOutputIsOneDocumentPerLine() async throws {
+        let r = try await CLI.launch(["--sandbox", "-o", "json", "-e", "list", "-e", "token", "-e", "get #ExampleRA"],
                             environment: env)
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n")
@@ -42,8 +42,8 @@ import Testing
         let server = try await EmulatorServer.start()
         defer { Task { await server.shutdown() } }
         let e = connected(to: server)
-        let first = try CLI.run(["--verbose", "-e", "token", "-e", "print token", "-e", "list windows"], environment: e)
-        let second = try CLI.run(["-o", "json", "-e", "token"], environment: e)
+        let first = try await CLI.launch(["--verbose", "-e", "token", "-e", "print token", "-e", "list windows"], environment: e)
+        let second = try await CLI.launch(["-o", "json", "-e", "token"], environment: e)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(second.status == 0, "\(second.stderr)")
         #expect(server.stats.tokenRequests == 1)
@@ -58,7 +58,7 @@ import Testing
         }
         #expect(first.stderr.contains("GET"))
         #expect(first.stderr.contains("Authorization: Bearer <redacted>"))
-        let third = try CLI.run(["--no-token-cache", "-e", "token"], environment: e)
+        let third = try await CLI.launch(["--no-token-cache", "-e", "token"], environment: e)
         #expect(third.status == 0)
         #expect(server.stats.tokenRequests == 2)
     }
@@ -66,7 +66,7 @@ import Testing
     @Test func dryRunNeverExecutes() async throws {
         let server = try await EmulatorServer.start()
         defer { Task { await server.shutdown() } }
-        let r = try CLI.run(["--dry-run", "-e",
+        let r = try await CLI.launch(["--dry-run", "-e",
                              "run #restart_service on [3fa85f64-5717-4562-b3fc-2c963f66afa6] with <ServiceName: \"Spooler\">"],
                             environment: connected(to: server))
         #expect(r.status == 0, "\(r.stderr)")
@@ -82,7 +82,7 @@ import Testing
             print r.deviceCount
             print count(status r)
             """
-        let r = try CLI.run([], environment: connected(to: server), stdin: script)
+        let r = try await CLI.launch([], environment: connected(to: server), stdin: script)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "2\n2\n")
         #expect(server.stats.executionCount == 1)
@@ -91,7 +91,7 @@ import Testing
     @Test func authFailureExits77AndHidesTheSecret() async throws {
         let server = try await EmulatorServer.start()
         defer { Task { await server.shutdown() } }
-        let r = try CLI.run(["-e", "list"], environment: connected(to: server, ["NEXTHINK_CLIENT_SECRET": "wrong-secret-value"]))
+        let r = try await CLI.launch(["-e", "list"], environment: connected(to: server, ["NEXTHINK_CLIENT_SECRET": "wrong-secret-value"]))
         #expect(r.status == 77)
         #expect(!r.all.contains("wrong-secret-value"))
     }
@@ -106,7 +106,7 @@ import Testing
             client_id = "sandbox-client"
             client_secret_command = "printf 'sandbox-%s' secret"
             """, mode: 0o644)
-        let r = try CLI.run(["-e", "print count(list)"], environment: env)
+        let r = try await CLI.launch(["-e", "print count(list)"], environment: env)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(server.stats.tokenRequests == 1)
     }
@@ -120,13 +120,13 @@ import Testing
             client_id = "sandbox-client"
             client_secret = "sandbox-secret"
             """, mode: 0o644)
-        let refused = try CLI.run(["--profile", "lab", "-e", "list"], environment: env)
+        let refused = try await CLI.launch(["--profile", "lab", "-e", "list"], environment: env)
         #expect(refused.status == 78)
         #expect(refused.stderr.contains("chmod 600"))
         #expect(server.stats.tokenRequests == 0)
         #expect(!refused.all.contains("sandbox-secret"))
         chmod(home.path + "/config/nxsh/config.toml", 0o600)
-        let accepted = try CLI.run(["--profile", "lab", "-e", "print count(list)"], environment: env)
+        let accepted = try await CLI.launch(["--profile", "lab", "-e", "print count(list)"], environment: env)
         #expect(accepted.status == 0, "\(accepted.stderr)")
     }
 
@@ -139,7 +139,7 @@ import Testing
             client_id = "sandbox-client"
             read_only = true
             """, mode: 0o600)
-        let r = try CLI.run(["--profile", "audit", "-e", "run #flush_dns_cache on [3fa85f64-5717-4562-b3fc-2c963f66afa6]"],
+        let r = try await CLI.launch(["--profile", "audit", "-e", "run #flush_dns_cache on [3fa85f64-5717-4562-b3fc-2c963f66afa6]"],
                             environment: env.merging(["NEXTHINK_CLIENT_SECRET": "sandbox-secret"]) { $1 })
         #expect(r.status == 77)
         #expect(r.stderr.contains("profile 'audit' is read-only"))
@@ -150,7 +150,7 @@ import Testing
         let server = try await EmulatorServer.start()
         defer { Task { await server.shutdown() } }
         server.faults.inject(.execute, .status(500), times: 3)
-        let r = try CLI.run(["-e", "run #flush_dns_cache on [3fa85f64-5717-4562-b3fc-2c963f66afa6]"],
+        let r = try await CLI.launch(["-e", "run #flush_dns_cache on [3fa85f64-5717-4562-b3fc-2c963f66afa6]"],
                             environment: connected(to: server))
         #expect(r.status == 70)
         #expect(r.stderr.contains("outcome unknown"))
@@ -161,7 +161,7 @@ import Testing
         let server = try await EmulatorServer.start()
         defer { Task { await server.shutdown() } }
         server.faults.inject(.list, .status(429, retryAfter: "0"), times: 50)
-        let r = try CLI.run(["-e", "list"], environment: connected(to: server))
+        let r = try await CLI.launch(["-e", "list"], environment: connected(to: server))
         #expect(r.status == 75, "\(r.stderr)")
         #expect(r.stderr.contains("rate limited"))
     }
@@ -173,18 +173,18 @@ import Testing
         chmod(dir + "/config.toml", mode)
     }
 
-    @Test func unreachableServiceExits69() throws {
+    @Test func unreachableServiceExits69() async throws {
         let e = env.merging(["NEXTHINK_API_URL": "http://127.0.0.1:9", "NEXTHINK_CLIENT_ID": "c",
                              "NEXTHINK_CLIENT_SECRET": "s"]) { $1 }
-        let r = try CLI.run(["-e", "list"], environment: e)
+        let r = try await CLI.launch(["-e", "list"], environment: e)
         #expect(r.status == 69, "\(r.stderr)")
     }
 
     @Test(arguments: ["inventory.nxs", "restart-spooler.nxs", "battery-report.nxs", "explain-action.nxs"])
-    func examplesRunAgainstTheSandbox(_ name: String) throws {
+    func examplesRunAgainstTheSandbox(_ name: String) async throws {
         let path = CLI.repositoryRoot.appendingPathComponent("examples/" + name).path
         let arguments = name == "explain-action.nxs" ? ["set_service_start_type"] : []
-        let r = try CLI.run(["--sandbox", path] + arguments, environment: env)
+        let r = try await CLI.launch(["--sandbox", path] + arguments, environment: env)
         #expect(r.status == 0, "\(name): \(r.stderr)")
         #expect(!r.stdout.isEmpty)
     }

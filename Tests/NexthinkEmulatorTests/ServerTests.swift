@@ -100,3 +100,16 @@ import Testing
         }
     }
 }
+
+@Suite struct SecretTests {
+    @Test func optionsNeverShowTheSecret() {
+        var options = EmulatorOptions()
+        options.clientSecret = "very-secret-value"
+        var dumped = ""
+        dump(options, to: &dumped)
+        for text in [options.description, String(reflecting: options), "\(options)", dumped] {
+            #expect(!text.contains("very-secret-value"), "\(text)")
+            #expect(text.contains("redacted"))
+        }
+    }
+}
