@@ -70,3 +70,10 @@ import Testing
         #expect(Masking.maskLiteral(#"[<access_token: "a\"bcdefghij">]"#) == #"[<access_token: "a\"b…(redacted)">]"#)
     }
 }
+
+@Suite struct JSONMaskingTests {
+    @Test func jsonTextIsMaskedToo() {
+        let json = #"{"token_type":"Bearer","access_token":"eyJhbGciOiJSUzI1NiJ9.x.y"}"#
+        #expect(Masking.maskLiteral(json) == #"{"token_type":"Bearer","access_token": "eyJh…(redacted)"}"#)
+    }
+}

@@ -24,12 +24,13 @@ enum Masking {
         }
     }
 
-    /// `print token` writes the record's literal form; mask credential fields there too. A
-    /// deliberate `print token.access_token` (or an interpolation of it) stays raw.
+    /// `print token` (or `print json(token)`) writes the record as text; mask credential
+    /// fields there too, in literal (`access_token: "…"`) and JSON (`"access_token":"…"`) form.
+    /// A deliberate `print token.access_token` (or an interpolation of it) stays raw.
     static func maskLiteral(_ text: String) -> String {
-        guard sensitiveKeys.contains(where: { text.contains($0 + ": \"") }) else { return text }
-        return text.replacing(/(access_token|accessToken|client_secret|clientSecret): "((?:[^"\\]|\\.)*)"/) { match in
-            "\(match.output.1): \"\(masked(String(match.output.2)))\""
+        guard sensitiveKeys.contains(where: { text.contains($0) }) else { return text }
+        return text.replacing(/(\"?)(access_token|accessToken|client_secret|clientSecret)(\"?): ?"((?:[^"\\]|\\.)*)"/) { m in
+            "\(m.output.1)\(m.output.2)\(m.output.3): \"\(masked(String(m.output.4)))\""
         }
     }
 
