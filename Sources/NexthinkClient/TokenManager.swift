@@ -21,6 +21,9 @@ actor TokenManager {
     private let margin: Duration
     private let now: @Sendable () -> Date
     private var cached: Cached?
+    /// The last token the service refused: the store may still hold it (another process wrote
+    /// it, or we did), and reloading it after a 401 would only get another 401.
+    private var rejected: Secret?
     private var inFlight: (id: Int, task: Task<StoredToken, any Error>)?
     private var nextID = 0
 
@@ -36,7 +39,7 @@ actor TokenManager {
     /// A token good for at least the refresh margin.
     func valid() async throws -> StoredToken {
         if let cached, now() < cached.refreshAt { return cached.token }
-        if cached == nil, let stored = store?.load(key: storeKey) {
+        if cached == nil, let stored = store?.load(key: storeKey), stored.accessToken != rejected {
             let entry = Cached(token: stored, refreshAt: stored.expiresAt.addingTimeInterval(-margin.seconds))
             cached = entry
             if now() < entry.refreshAt { return stored }
@@ -47,6 +50,7 @@ actor TokenManager {
     /// Forgets `rejected` (the service answered 401 to it) so the next `valid()` fetches anew.
     /// A token already replaced by another caller is left alone.
     func invalidate(_ rejected: Secret) {
+        self.rejected = rejected
         if cached?.token.accessToken == rejected { cached = nil }
     }
 

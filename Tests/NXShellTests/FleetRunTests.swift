@@ -15,7 +15,7 @@ import Testing
         let status = await s.run("let r = run #get_battery_status on read(\"\(name)\") reason \"fleet test\"")
         #expect(status == 0, "\(s.err.text)")
         let r = try #require(await s.value("r"))
-        let requestIds = r["requestIds"]?.items.compactMap { if case .string(let x) = $0 { x } else { nil } } ?? []
+        let requestIds: [String] = r["requestIds"]?.items.compactMap { if case .string(let x) = $0 { x } else { nil } } ?? []
         #expect(requestIds.count == 3)
         #expect(r["requestId"] == nil)
         #expect(r["batches"] == .int(3))

@@ -78,7 +78,7 @@ import Testing
             """)
         #expect(status == 0, "\(s.err.text)")
         #expect(Self.statuses(await s.value("rows")) == [Self.offline: "waiting_for_device"])
-        #expect(s.err.text.contains("wait: timed out after 1s with 1 of 1 executions not final"))
+        #expect(s.err.text.contains("wait: timeout 1s reached with 1 of 1 executions not final"))
         #expect(s.err.text.contains("waiting_for_device  1"))
         await s.close()
     }

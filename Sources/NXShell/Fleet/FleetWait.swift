@@ -33,7 +33,7 @@ struct FleetWait {
         }
         progress.finish()
         let final = counts.allFinal(expected: expected)
-        console.message(counts.summary(elapsed: clock.now - start, timedOut: !final, expected: expected))
+        console.message(counts.summary(elapsed: clock.now - start, timeout: final ? nil : limit, expected: expected))
         return .list(rows)
     }
 
@@ -89,12 +89,13 @@ struct StatusCounts {
         return (final + ["\(waiting) waiting"]).joined(separator: ", ")
     }
 
-    func summary(elapsed: Duration, timedOut: Bool, expected: Int?) -> String {
-        let seconds = Int(elapsed.components.seconds)
-        var head = timedOut
-            ? "wait: timed out after \(seconds)s with \(waiting) of \(total) executions not final"
-            : "wait: all \(total) executions final after \(seconds)s"
-        if timedOut, let expected, total < expected { head += " (\(expected - total) devices not reported yet)" }
+    /// `timeout` is the limit that was reached, nil when every execution is final.
+    func summary(elapsed: Duration, timeout: Duration?, expected: Int?) -> String {
+        var head = "wait: all \(total) executions final after \(elapsed.components.seconds)s"
+        if let timeout {
+            head = "wait: timeout \(timeout.components.seconds)s reached with \(waiting) of \(total) executions not final"
+            if let expected, total < expected { head += " (\(expected - total) devices not reported yet)" }
+        }
         let width = max(6, ordered.map(\.0.count).max() ?? 0)
         let lines = ordered.map { status, n in
             "  " + status.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(n)
