@@ -64,7 +64,7 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         .testTarget(name: "NexthinkClientTests", dependencies: ["NexthinkClient", "NexthinkEmulator"]),
-        .testTarget(name: "NXShellTests", dependencies: ["NXShell", "NexthinkEmulator", "NXLanguage"],
+        .testTarget(name: "NXShellTests", dependencies: ["NXShell", "NexthinkClient", "NexthinkEmulator", "NXLanguage"],
                     resources: [.copy("Golden")]),
     ],
     swiftLanguageModes: [.v6]

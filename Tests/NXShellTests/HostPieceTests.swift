@@ -74,6 +74,6 @@ import Testing
 @Suite struct JSONMaskingTests {
     @Test func jsonTextIsMaskedToo() {
         let json = #"{"token_type":"Bearer","access_token":"eyJhbGciOiJSUzI1NiJ9.x.y"}"#
-        #expect(Masking.maskLiteral(json) == #"{"token_type":"Bearer","access_token": "eyJh…(redacted)"}"#)
+        #expect(Masking.maskLiteral(json) == #"{"token_type":"Bearer","access_token":"eyJh…(redacted)"}"#)
     }
 }

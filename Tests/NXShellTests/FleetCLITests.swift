@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// The built binary in sandbox mode: a killed run leaves an audit log that says what was
+/// sent, and a partly failed run ends the process with status 71.
+@Suite(.serialized) struct FleetCLITests {
+    let home: TempDir
+    let env: [String: String]
+
+    init() throws {
+        home = try TempDir()
+        env = CLI.environment(home: home.path)
+        let ids = (0..<25_000).map { n -> String in
+            let hex = String(n, radix: 16)
+            return "0e1d2c3b-4a59-4687-a5b4-" + String(repeating: "0", count: 12 - hex.count) + hex
+        }
+        try ids.joined(separator: "\n").write(toFile: home.path + "/devices.txt", atomically: true, encoding: .utf8)
+    }
+
+    var auditPath: String { home.path + "/state/nxsh/audit.jsonl" }
+
+    func auditLines() -> [[String: Any]] {
+        guard let text = try? String(contentsOfFile: auditPath, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+    }
+
+    @Test func killDuringASlowRunLeavesALogOfWhatWasSent() throws {
+        var environment = env
+        environment["NXSH_SANDBOX_FAULTS"] = "execute:delay:2s*10"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = ["--sandbox", "--concurrency", "1", "-e", "run #get_battery_status on read(\"devices.txt\")"]
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: home.path)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Wait until batch 1 came back and batch 2 is on its way, then kill -9.
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, !auditLines().contains(where: { $0["event"] as? String == "intent" && $0["batch"] as? Int == 2 }) {
+            usleep(20_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        let lines = auditLines()
+        let summary = lines.map { "\($0["event"] as? String ?? "?") \($0["batch"] as? Int ?? 0)" }
+        #expect(summary == ["intent 1", "result 1", "intent 2"])
+        let result = try #require(lines.first { $0["event"] as? String == "result" })
+        #expect((result["requestId"] as? String)?.count == 36)
+        #expect(result["deviceRange"] as? String == "1-10000")
+        let pending = try #require(lines.last)
+        #expect(pending["deviceRange"] as? String == "10001-20000")
+        #expect((pending["devicesSha256"] as? String)?.count == 64)
+        #expect(pending["requestId"] == nil)
+    }
+
+    @Test func partlyFailedRunExits71AndSaysWhichDevices() throws {
+        var environment = env
+        environment["NXSH_SANDBOX_FAULTS"] = "execute:delay:0s,execute:status:500"
+        let r = try CLI.run(["--sandbox", "--concurrency", "1", "-e", "let r = run #get_battery_status on read(\"devices.txt\")",
+                             "-e", "print r.failedBatches, count(r.requestIds)"],
+                            environment: environment, directory: home.path)
+        #expect(r.status == 71, "\(r.stderr)")
+        #expect(r.stdout == "1 2\n")
+        #expect(r.stderr.contains("batch 2 (devices 10001-20000) failed"))
+        #expect(r.stderr.contains("OUTCOME UNKNOWN"))
+    }
+
+    @Test func concurrencyFlagIsChecked() throws {
+        let r = try CLI.run(["--concurrency", "0", "-e", "print 1"], environment: env)
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("--concurrency must be 1 or more"))
+    }
+}
