@@ -29,6 +29,14 @@ struct InterpreterTests {
         #expect(host.commands.isEmpty)
     }
 
+    @Test func exitZeroIsReportedAsAnExit() async {
+        let (outcome, host) = await run("print 1\nif true { exit 0 }\nprint 2")
+        #expect(outcome.exited && outcome.exitCode == 0)
+        #expect(host.lines == ["1"])
+        let (finished, _) = await run("print 1")
+        #expect(!finished.exited)
+    }
+
     @Test func runtimeErrorKeepsEarlierEffects() async {
         let (outcome, host) = await run("print 1\nprint nope\nprint 2")
         #expect(outcome.exitCode == 70)

@@ -17,6 +17,12 @@ import Testing
         #expect(r.stdout == "42\n")
     }
 
+    @Test func exitZeroSkipsTheRemainingOneLiners() async throws {
+        let r = try await CLI.launch(["-e", "print 1", "-e", "if true { exit 0 }", "-e", "print 2"], environment: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "1\n")
+    }
+
     @Test func scriptFileGetsItsArguments() async throws {
         let path = home.path + "/args.nxs"
         try "print count(args)\nfor a in args { print a }\n".write(toFile: path, atomically: true, encoding: .utf8)

@@ -5,11 +5,16 @@ public struct RunOutcome: Sendable, Equatable {
     public var exitCode: Int32
     /// The last value shown by a top-level expression statement, if any.
     public var lastValue: Value?
+    /// True when the script ended with an `exit` statement, whatever its status: `exit 0`
+    /// must still end a REPL session or skip the remaining `-e` sources.
+    public var exited: Bool
 
-    public init(diagnostics: [Diagnostic] = [], exitCode: Int32 = 0, lastValue: Value? = nil) {
+    public init(diagnostics: [Diagnostic] = [], exitCode: Int32 = 0, lastValue: Value? = nil,
+                exited: Bool = false) {
         self.diagnostics = diagnostics
         self.exitCode = exitCode
         self.lastValue = lastValue
+        self.exited = exited
     }
 }
 
@@ -57,7 +62,7 @@ public actor Interpreter {
         } catch let interruption as Interruption {
             switch interruption {
             case .exit(let status):
-                return RunOutcome(exitCode: status, lastValue: evaluator.lastShown)
+                return RunOutcome(exitCode: status, lastValue: evaluator.lastShown, exited: true)
             case .failure(let diagnostic, let status):
                 return RunOutcome(diagnostics: [diagnostic], exitCode: status, lastValue: evaluator.lastShown)
             case .cancelled:

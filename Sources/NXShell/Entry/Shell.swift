@@ -71,7 +71,7 @@ struct Sources: Sendable {
     func run(in session: Session) async -> Int32 {
         for item in items {
             let outcome = await session.run(name: item.name, text: item.text)
-            if outcome.exitCode != 0 { return outcome.exitCode }
+            if outcome.exited || outcome.exitCode != 0 { return outcome.exitCode }
         }
         return ExitStatus.ok
     }

@@ -59,8 +59,7 @@ struct REPL {
         let session = context.session
         // Ctrl-C cancels the task; the interpreter then reports "interrupted" itself.
         let outcome = Blocking.run(interruptible: true) { await session.run(name: "<repl>", text: entry) }
-        // `exit N` ends the session: a non-zero status without a diagnostic (errors carry one).
-        if let outcome, outcome.exitCode != 0, outcome.diagnostics.isEmpty { return outcome.exitCode }
+        if let outcome, outcome.exited { return outcome.exitCode }
         return nil
     }
 
