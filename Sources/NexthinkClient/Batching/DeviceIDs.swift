@@ -10,12 +10,17 @@ public enum DeviceIDs {
 
     static func isCollectorUUID(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count == 36 else { return false }
-        for (i, byte) in bytes.enumerated() {
+        // A plain index loop: `enumerated()` costs generic metadata lookups per byte in
+        // debug builds, which made 100,000 ids take seconds.
+        var i = 0
+        while i < 36 {
+            let byte = bytes[i]
             if i == 8 || i == 13 || i == 18 || i == 23 {
                 guard byte == UInt8(ascii: "-") else { return false }
             } else if !isHexDigit(byte) {
                 return false
             }
+            i += 1
         }
         return true
     }
@@ -40,11 +45,20 @@ public enum DeviceIDs {
         b == 32 || b == 9 || b == 10 || b == 13 || b == 11 || b == 12
     }
 
-    /// The dedupe key: UUIDs compare case-insensitively.
-    static func key(_ uuid: String) -> String {
-        let isUpper = { (b: UInt8) in b >= 65 && b <= 90 }
-        guard uuid.utf8.contains(where: isUpper) else { return uuid }
-        return String(decoding: uuid.utf8.map { isUpper($0) ? $0 + 32 : $0 }, as: UTF8.self)
+    /// The dedupe key of a valid UUID (they compare case-insensitively), nil if `id` is not
+    /// one: shape check and case folding in one pass over the bytes.
+    static func key(_ id: String) -> String? {
+        var id = id
+        let lowered: [UInt8]?? = id.withUTF8 { bytes in
+            guard isCollectorUUID(bytes: bytes) else { return .none }
+            guard bytes.contains(where: { $0 >= 65 && $0 <= 70 }) else { return .some(nil) }
+            return .some(bytes.map { $0 >= 65 && $0 <= 70 ? $0 + 32 : $0 })
+        }
+        switch lowered {
+        case .none: return nil
+        case .some(nil): return id
+        case .some(let bytes?): return String(decoding: bytes, as: UTF8.self)
+        }
     }
 
     /// Trims, validates and de-duplicates `items` (nil = an element that is not text at all).
@@ -54,17 +68,17 @@ public enum DeviceIDs {
         var list = DeviceIDList()
         var seen = Set<String>(minimumCapacity: items.count)
         list.ids.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
-            guard let item else {
+        for index in items.indices {
+            guard let item = items[index] else {
                 list.invalid.append(InvalidDeviceID(index: index, value: nil))
                 continue
             }
             let id = trimmed(item)
-            guard isCollectorUUID(id) else {
+            guard let key = key(id) else {
                 list.invalid.append(InvalidDeviceID(index: index, value: id))
                 continue
             }
-            if seen.insert(key(id)).inserted {
+            if seen.insert(key).inserted {
                 list.ids.append(id)
             } else {
                 list.duplicatesDropped += 1
