@@ -1,0 +1,50 @@
+import NXLanguage
+import NexthinkClient
+import Testing
+@testable import NXShell
+
+/// Small fleet pieces: device files, list origins, dry-run bodies, wait defaults.
+@Suite struct FleetPieceTests {
+    @Test func deviceFilesKeepLineNumbersAcrossCommentsBlanksAndCRLF() {
+        let text = "# devices\r\n  a1 \r\n\r\n#b\n\tc3\nd4"
+        let (lines, numbers) = LineSplitter.lines(Array(text.utf8))
+        #expect(lines == ["a1", "c3", "d4"])
+        #expect(numbers == [2, 5, 6])
+        #expect(LineSplitter.lines([]).lines.isEmpty)
+    }
+
+    @Test func originsRecogniseTheListReadAndNotAnother() {
+        let origins = ListOrigins()
+        let items: [Value] = [.string("a"), .string("b")]
+        origins.remember(items, path: "devices.txt", lines: [3, 7])
+        #expect(origins.origin(of: items)?.lines == [3, 7])
+        #expect(origins.origin(of: [.string("a"), .string("c")]) == nil)
+        #expect(origins.origin(of: [.string("a")]) == nil)
+    }
+
+    @Test func dryRunBodyIsTheClientsJSONWithLongDeviceListsElided() {
+        let template = ExecutionRequest(remoteActionId: "#x", params: ["k": "v"], devices: [],
+                                        triggerInfo: TriggerInfo(externalSource: "nxsh"))
+        let few = DryRun.body(template, devices: ["a", "b"])
+        #expect(few == ##"{"devices":["a","b"],"params":{"k":"v"},"remoteActionId":"#x","triggerInfo":{"externalSource":"nxsh"}}"##)
+        let many = DryRun.body(template, devices: (0..<25).map { "d\($0)" })
+        #expect(many.contains(#""d19", ... 5 more]"#))
+        #expect(!many.contains("d20"))
+    }
+
+    @Test func waitDefaultsToTheRunsExpiry() {
+        #expect(FleetWait.defaultTimeout(.record(Record([("expiresInMinutes", .int(120))]))) == 125 * 60)
+        #expect(FleetWait.defaultTimeout(.string("id")) == 65 * 60)
+    }
+
+    @Test func requestIdsComeFromRecordsStringsAndLists() throws {
+        let run = Value.record(Record([("requestIds", .list([.string("a"), .string("b")])), ("requestId", .string("ignored"))]))
+        #expect(try FleetStatus.requestIDs(in: .list([run, .uuid("c")])) == ["a", "b", "c"])
+        #expect(throws: HostError.self) { try FleetStatus.requestIDs(in: .int(3)) }
+    }
+
+    @Test func apiHostNameForTheAuditLog() {
+        #expect(FleetRun.hostName("https://acme.api.eu.nexthink.cloud") == "acme.api.eu.nexthink.cloud")
+        #expect(FleetRun.hostName("http://127.0.0.1:8080/base") == "127.0.0.1:8080")
+    }
+}
