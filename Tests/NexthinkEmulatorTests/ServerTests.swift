@@ -32,7 +32,7 @@ import Testing
         #expect(try await Emu.send("POST", url, headers: ["Authorization": Emu.demoBasic]).status == 200)
         let clock = ContinuousClock()
         let stopping = await clock.measure { await server.shutdown() }
-        #expect(stopping < .seconds(5), "shutdown took \(stopping)")
+        #expect(stopping < .seconds(20), "shutdown took \(stopping)")
         // AHC keeps retrying a refused connection until the deadline, hence the short one.
         await #expect(throws: (any Error).self) { _ = try await Emu.send("POST", url, timeout: .seconds(2)) }
     }
