@@ -124,10 +124,30 @@ enum Builtins {
     private static func unique(_ args: [Value]) throws(BuiltinError) -> Value {
         let list = try Arguments("unique", args, 1).list(0)
         var result: [Value] = []
-        for element in list where !result.contains(where: { $0.languageEquals(element) }) {
+        // Comparing with every kept element made 100,000 device ids take seconds. Values that are
+        // equal always share a bucket; `languageEquals` still decides within it (it is not
+        // transitive: a UUID equals both "ABC…" and "abc…", which differ from each other).
+        var buckets: [String: [Int]] = [:]
+        for element in list {
+            let key = uniqueBucket(element)
+            if buckets[key]?.contains(where: { result[$0].languageEquals(element) }) == true { continue }
+            buckets[key, default: []].append(result.count)
             result.append(element)
         }
         return .list(result)
+    }
+
+    private static func uniqueBucket(_ value: Value) -> String {
+        switch value {
+        case .null: "null"
+        case .bool(let bool): bool ? "true" : "false"
+        case .int(let int): "n\(Double(int))"
+        case .double(let double): "n\(double == 0 ? 0 : double)"
+        case .duration(let seconds): "d\(seconds)"
+        case .string(let text), .uuid(let text), .nqlID(let text): "s" + text.lowercased()
+        case .list(let elements): "l\(elements.count)"
+        case .record(let record): "r\(record.count)"
+        }
     }
 
     private static func range(_ args: [Value]) throws(BuiltinError) -> Value {

@@ -76,7 +76,13 @@ final class ShellContext: Sendable {
 
     func shutdown() async {
         await connection.shutdown()
-        await sandbox?.shutdown()
+        guard let sandbox else { return }
+        // A graceful stop waits for in-flight requests, such as a slow one the user just
+        // interrupted with Ctrl-C; the process is ending anyway, so exit does not wait for long.
+        let (stopped, signal) = AsyncStream.makeStream(of: Void.self)
+        Task { await sandbox.shutdown(); signal.finish() }
+        Task { try? await Task.sleep(for: .seconds(1)); signal.finish() }
+        for await _ in stopped {}
     }
 }
 
