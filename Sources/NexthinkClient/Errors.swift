@@ -54,12 +54,13 @@ extension NexthinkError: CustomStringConvertible {
 }
 
 extension NexthinkError.Kind {
-    var label: String {
+    /// A short human phrase for the kind, the head of every error message.
+    public var label: String {
         switch self {
         case .auth: "authentication failed"
         case .forbidden: "permission denied"
         case .notFound: "not found"
-        case .invalidRequest: "invalid request"
+        case .invalidRequest: "the service rejected the request"
         case .throttled: "rate limited"
         case .server: "server error"
         case .unreachable: "service unreachable"

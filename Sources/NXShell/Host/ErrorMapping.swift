@@ -16,7 +16,7 @@ enum ErrorMapping {
     }
 
     static func hostError(_ e: NexthinkError) -> HostError {
-        var head = e.kind.summary
+        var head = e.kind.label
         var tags: [String] = []
         if let status = e.status { tags.append("HTTP \(status)") }
         if let code = e.code, !code.isEmpty, code != e.status.map(String.init) { tags.append(code) }
@@ -38,21 +38,3 @@ enum ErrorMapping {
     }
 }
 
-extension NexthinkError.Kind {
-    var summary: String {
-        switch self {
-        case .auth: "authentication failed"
-        case .forbidden: "permission denied"
-        case .notFound: "not found"
-        case .invalidRequest: "the service rejected the request"
-        case .throttled: "rate limited"
-        case .server: "server error"
-        case .unreachable: "service unreachable"
-        case .timeout: "timed out"
-        case .outcomeUnknown: "outcome unknown"
-        case .decoding: "unexpected response"
-        case .configuration: "configuration error"
-        case .validation: "invalid input"
-        }
-    }
-}
