@@ -55,7 +55,7 @@ enum DeviceTargets {
         switch items[bad.index] {
         case .record: return "(a record without device.collector.uid)"
         case .list: return "(a nested list)"
-        case let other: return "(\(other.kindName))"
+        case let other: return "(\(other.typeName))"
         }
     }
 }

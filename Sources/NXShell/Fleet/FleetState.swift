@@ -26,7 +26,7 @@ final class FleetState: Sendable {
         case .bool(let flag)?: return flag
         case nil, .null?: return false
         case let other?:
-            throw HostError("`dryrun` must be true or false, not \(other.kindName)",
+            throw HostError("`dryrun` must be true or false, not \(other.typeName)",
                             notes: ["write `dryrun = true` to rehearse runs, `dryrun = false` to send them"],
                             exitCode: ExitStatus.runtime)
         }

@@ -51,7 +51,7 @@ struct FleetStatus {
         case .list(let items):
             return try items.flatMap(requestIDs(in:))
         default:
-            throw HostError("status needs a run result or a request id, got \(value.kindName)",
+            throw HostError("status needs a run result or a request id, got \(value.typeName)",
                             exitCode: ExitStatus.runtime)
         }
     }
