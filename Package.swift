@@ -32,6 +32,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Must never depend on NexthinkClient: both sides are checked against the official spec.
         .target(name: "NexthinkEmulator", dependencies: [

@@ -33,7 +33,7 @@ public final class NexthinkClient: Sendable {
         self.requester = requester
         self.tokens = TokenManager(
             fetch: { try await fetcher.fetch() },
-            store: c.tokenStore, storeKey: "\(endpoints.token.string)|\(c.clientID)",
+            store: c.tokenStore, storeKey: TokenCacheKey.make(token: endpoints.token, clientID: c.clientID, secret: c.clientSecret),
             margin: c.refreshMargin, now: environment.now)
     }
 

@@ -14,6 +14,23 @@ public struct EmulatorOptions: Sendable {
     public var dataFile: String? = nil
 
     public init() {}
+
+    /// Upper bounds that keep every derived number (token `exp`, emulated dates) in range.
+    public static let maxTokenLifetimeSeconds: Double = 31_536_000
+    public static let maxTimeScale: Double = 1_000_000
+
+    /// Why these options cannot be served, nil when they can.
+    public var problem: String? {
+        let lifetime = Double(tokenLifetime.components.seconds)
+        if !(0...Self.maxTokenLifetimeSeconds).contains(lifetime) {
+            return "token lifetime must be between 0 and \(Int(Self.maxTokenLifetimeSeconds)) seconds (one year)"
+        }
+        if !(timeScale > 0 && timeScale <= Self.maxTimeScale) {
+            return "time scale must be a positive number of at most \(Int(Self.maxTimeScale))"
+        }
+        if !(0...65_535).contains(port) { return "port must be between 0 and 65535, not \(port)" }
+        return nil
+    }
 }
 
 /// Printing or dumping options must never reveal the client secret.

@@ -27,12 +27,7 @@ public final class EmulatorServer: Sendable {
     }
 
     public static func start(_ options: EmulatorOptions = .init()) async throws -> EmulatorServer {
-        guard options.timeScale > 0, options.timeScale.isFinite else {
-            throw EmulatorError.invalidOption("timeScale must be a positive number, not \(options.timeScale)")
-        }
-        guard (0...65_535).contains(options.port) else {
-            throw EmulatorError.invalidOption("port must be between 0 and 65535, not \(options.port)")
-        }
+        if let problem = options.problem { throw EmulatorError.invalidOption(problem) }
         let state = EmulatorState(options: options, catalogue: try SeedLoader.load(dataFile: options.dataFile))
         var logger = Logger(label: "nexthink-emulator")
         logger.logLevel = .warning

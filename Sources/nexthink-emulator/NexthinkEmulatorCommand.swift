@@ -24,8 +24,14 @@ struct NexthinkEmulatorCommand: AsyncParsableCommand {
     @Option(help: "Emulated seconds per real second for execution lifecycles.") var timeScale: Double = 1
 
     func validate() throws {
-        guard tokenLifetime >= 0, tokenLifetime.isFinite else { throw ValidationError("--token-lifetime must be 0 or more seconds") }
-        guard timeScale > 0, timeScale.isFinite else { throw ValidationError("--time-scale must be a positive number") }
+        let maxLifetime = EmulatorOptions.maxTokenLifetimeSeconds
+        guard (0...maxLifetime).contains(tokenLifetime) else {
+            throw ValidationError("--token-lifetime must be between 0 and \(Int(maxLifetime)) seconds (one year)")
+        }
+        guard timeScale > 0, timeScale <= EmulatorOptions.maxTimeScale else {
+            throw ValidationError("--time-scale must be a positive number of at most \(Int(EmulatorOptions.maxTimeScale))")
+        }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
 
     func run() async throws {

@@ -14,7 +14,7 @@ final class DiskTokenStore: TokenStore {
     func load(key: String) -> StoredToken? {
         guard let data = FileManager.default.contents(atPath: path(for: key)),
               let entry = try? JSONDecoder().decode(Entry.self, from: data),
-              entry.key == key, entry.token.expiresAt > Date()
+              entry.key == key, entry.token.isPlausible(now: Date())
         else { return nil }
         return entry.token
     }
