@@ -19,7 +19,7 @@ public final class NexthinkClient: Sendable {
         let endpoints = try Endpoints(configuration.location)
         let transport = AHCTransport(
             connectTimeout: configuration.connectTimeout, readTimeout: configuration.readTimeout,
-            proxy: configuration.proxy)
+            proxy: try configuration.proxy.resolve(), tls: try configuration.trust.tlsConfiguration())
         self.init(configuration: configuration, endpoints: endpoints, transport: transport, environment: .live)
     }
 

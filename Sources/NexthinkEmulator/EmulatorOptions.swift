@@ -12,6 +12,8 @@ public struct EmulatorOptions: Sendable {
     public var timeScale: Double = 1
     /// Replaces the bundled seed catalogue and fleet (format: docs/emulator.md).
     public var dataFile: String? = nil
+    /// HTTPS with this certificate; nil serves plain HTTP.
+    public var tls: EmulatorTLS? = nil
 
     public init() {}
 
@@ -37,13 +39,15 @@ public struct EmulatorOptions: Sendable {
 extension EmulatorOptions: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var description: String {
         "EmulatorOptions(host: \(host), port: \(port), clientID: \(clientID), clientSecret: <redacted>, "
-            + "tokenLifetime: \(tokenLifetime), timeScale: \(timeScale), dataFile: \(dataFile ?? "bundled seed"))"
+            + "tokenLifetime: \(tokenLifetime), timeScale: \(timeScale), dataFile: \(dataFile ?? "bundled seed"), "
+            + "tls: \(tls.map { $0.certificateFile } ?? "off"))"
     }
 
     public var debugDescription: String { description }
 
     public var customMirror: Mirror {
         Mirror(self, children: ["host": host, "port": port, "clientID": clientID, "clientSecret": "<redacted>",
-                                "tokenLifetime": tokenLifetime, "timeScale": timeScale, "dataFile": dataFile as Any])
+                                "tokenLifetime": tokenLifetime, "timeScale": timeScale, "dataFile": dataFile as Any,
+                                "tls": tls as Any])
     }
 }
