@@ -60,6 +60,7 @@ import Testing
                                     "NEXTHINK_CLIENT_SECRET": "sandbox-secret"]) { $1 }
             let untrusted = try await CLI.launch(["--no-token-cache", "-e", "token"], environment: base)
             #expect(untrusted.status == 69, "\(untrusted.all)")
+            #expect(untrusted.stderr.contains("NEXTHINK_CA_FILE"), "\(untrusted.stderr)")
             for extra in [["NEXTHINK_CA_FILE": ca.caFile], ["SSL_CERT_FILE": ca.caFile]] {
                 let r = try await CLI.launch(["--no-token-cache", "-e", "print count(list)"],
                                              environment: base.merging(extra) { $1 })
