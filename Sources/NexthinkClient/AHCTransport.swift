@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 
 /// The real transport on AsyncHTTPClient. AHC takes one proxy per client, so there is a
 /// direct client and, when a proxy is configured, a second one for the hosts it applies to.
@@ -12,10 +13,11 @@ final class AHCTransport: HTTPTransport {
     /// Largest body we buffer; NQL results are capped by the service well below this.
     private let maxBody = 256 << 20
 
-    init(connectTimeout: Duration, readTimeout: Duration, proxy: ProxySettings?) {
+    init(connectTimeout: Duration, readTimeout: Duration, proxy: ProxySettings?,
+         tls: TLSConfiguration = .makeClientConfiguration()) {
         func make(_ proxy: HTTPClient.Configuration.Proxy?) -> HTTPClient {
             var config = HTTPClient.Configuration(
-                redirectConfiguration: .disallow,
+                tlsConfiguration: tls, redirectConfiguration: .disallow,
                 timeout: .init(connect: TimeAmount(connectTimeout), read: TimeAmount(readTimeout)),
                 proxy: proxy, decompression: .disabled)
             // Fail connect errors at once: our retry policy decides, and needs to see a

@@ -33,7 +33,9 @@ public struct NexthinkConfiguration: Sendable {
     public var readTimeout: Duration
     public var retry: RetryPolicy
     /// HTTPS proxy; the default reads HTTPS_PROXY / NO_PROXY. nil: always connect directly.
-    public var proxy: ProxySettings?
+    public var proxy: ProxyChoice
+    /// Certificates trusted for TLS; the default reads SSL_CERT_FILE and NEXTHINK_CA_FILE.
+    public var trust: TrustSettings
     public var tokenStore: (any TokenStore)?
     /// A token is renewed this long before it expires (at most half its lifetime).
     public var refreshMargin: Duration
@@ -44,7 +46,7 @@ public struct NexthinkConfiguration: Sendable {
     public init(
         location: ServiceLocation, clientID: String, clientSecret: Secret,
         connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(60),
-        retry: RetryPolicy = .standard, proxy: ProxySettings? = .fromEnvironment(),
+        retry: RetryPolicy = .standard, proxy: ProxyChoice = .environment, trust: TrustSettings = .fromEnvironment(),
         tokenStore: (any TokenStore)? = nil, refreshMargin: Duration = .seconds(60),
         trace: (@Sendable (HTTPTraceEvent) -> Void)? = nil,
         logger: Logger = Logger(label: "nexthink.client")
@@ -56,6 +58,7 @@ public struct NexthinkConfiguration: Sendable {
         self.readTimeout = readTimeout
         self.retry = retry
         self.proxy = proxy
+        self.trust = trust
         self.tokenStore = tokenStore
         self.refreshMargin = refreshMargin
         self.trace = trace

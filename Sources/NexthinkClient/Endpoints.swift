@@ -19,9 +19,11 @@ struct Endpoint: Sendable, Hashable {
         return "\(scheme)://\(h)\(port.map { ":\($0)" } ?? "")\(path)"
     }
 
+    /// Only names that cannot leave the machine: `foo.localhost` is not among them, since a
+    /// resolver may send it anywhere (RFC 6761 only asks resolvers to keep it local).
     static func isLoopback(host: String) -> Bool {
         let h = host.lowercased()
-        if h == "localhost" || h.hasSuffix(".localhost") || h == "::1" || h == "0:0:0:0:0:0:0:1" { return true }
+        if h == "localhost" || h == "::1" || h == "0:0:0:0:0:0:0:1" { return true }
         let octets = h.split(separator: ".", omittingEmptySubsequences: false)
         return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
     }
@@ -29,7 +31,7 @@ struct Endpoint: Sendable, Hashable {
     /// Parses and checks `text`; `role` names it in errors ("API URL", "token URL").
     static func parse(_ text: String, role: String) throws(NexthinkError) -> Endpoint {
         func fail(_ why: String, _ hint: String) -> NexthinkError {
-            NexthinkError(kind: .configuration, message: "\(role) '\(text)' \(why)", hint: hint)
+            NexthinkError(kind: .configuration, message: "\(role) '\(URLRedaction.redact(text))' \(why)", hint: hint)
         }
         guard let c = URLComponents(string: text), let scheme = c.scheme?.lowercased(),
               let host = c.host, !host.isEmpty else {
@@ -47,7 +49,7 @@ struct Endpoint: Sendable, Hashable {
             return endpoint
         case "http":
             throw fail("uses plain http:// to a non-loopback host, which would send credentials unencrypted",
-                       "use https://, or http:// only for 127.0.0.1 / localhost / ::1")
+                       "use https://, or http:// only for 127.0.0.1 / localhost / ::1 (not *.localhost)")
         default:
             throw fail("has unsupported scheme '\(scheme)'", "use https://")
         }

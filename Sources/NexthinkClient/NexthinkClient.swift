@@ -19,7 +19,7 @@ public final class NexthinkClient: Sendable {
         let endpoints = try Endpoints(configuration.location)
         let transport = AHCTransport(
             connectTimeout: configuration.connectTimeout, readTimeout: configuration.readTimeout,
-            proxy: configuration.proxy)
+            proxy: try configuration.proxy.resolve(), tls: try configuration.trust.tlsConfiguration())
         self.init(configuration: configuration, endpoints: endpoints, transport: transport, environment: .live)
     }
 
@@ -33,7 +33,7 @@ public final class NexthinkClient: Sendable {
         self.requester = requester
         self.tokens = TokenManager(
             fetch: { try await fetcher.fetch() },
-            store: c.tokenStore, storeKey: "\(endpoints.token.string)|\(c.clientID)",
+            store: c.tokenStore, storeKey: TokenCacheKey.make(token: endpoints.token, clientID: c.clientID, secret: c.clientSecret),
             margin: c.refreshMargin, now: environment.now)
     }
 

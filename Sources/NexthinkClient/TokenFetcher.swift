@@ -34,8 +34,9 @@ struct TokenFetcher: Sendable {
                                 method: "POST", path: endpoint.path,
                                 hint: "check that the token URL points at the Nexthink login service")
         }
-        // The spec documents 15 minutes; assume that when the lifetime is missing.
-        let lifetime = reply.expires_in ?? 900
+        // The spec documents 15 minutes; assume that when the lifetime is missing. An absurd
+        // lifetime is clamped so no later date arithmetic (or a cached copy) can overflow.
+        let lifetime = min(max(reply.expires_in ?? 900, 0), StoredToken.maxLifetime)
         return StoredToken(
             accessToken: Secret(reply.access_token), tokenType: reply.token_type ?? "Bearer",
             scope: reply.scope, expiresAt: requester.environment.now().addingTimeInterval(lifetime))

@@ -39,7 +39,8 @@ actor TokenManager {
     /// A token good for at least the refresh margin.
     func valid() async throws -> StoredToken {
         if let cached, now() < cached.refreshAt { return cached.token }
-        if cached == nil, let stored = store?.load(key: storeKey), stored.accessToken != rejected {
+        if cached == nil, let stored = store?.load(key: storeKey), stored.accessToken != rejected,
+           stored.isPlausible(now: now()) {
             let entry = Cached(token: stored, refreshAt: stored.expiresAt.addingTimeInterval(-margin.seconds))
             cached = entry
             if now() < entry.refreshAt { return stored }

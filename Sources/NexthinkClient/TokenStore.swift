@@ -12,6 +12,16 @@ public struct StoredToken: Sendable, Hashable {
     public var scope: String?
     public var expiresAt: Date
 
+    /// Longest lifetime believed, in seconds (the service issues 15-minute tokens); a longer
+    /// `expires_in` is clamped, and a stored token claiming more is not trusted.
+    public static let maxLifetime: Double = 86_400
+
+    /// Whether `expiresAt` lies in (now, now + maxLifetime]: usable and not absurd.
+    public func isPlausible(now: Date) -> Bool {
+        let left = expiresAt.timeIntervalSince(now)
+        return left > 0 && left <= Self.maxLifetime
+    }
+
     public init(accessToken: Secret, tokenType: String, scope: String?, expiresAt: Date) {
         self.accessToken = accessToken
         self.tokenType = tokenType
@@ -42,7 +52,8 @@ extension StoredToken: Codable {
     }
 }
 
-/// Lets the shell reuse a token across processes. `key` identifies token URL + client id.
+/// Lets the shell reuse a token across processes. `key` identifies the token URL, the client
+/// id and a digest of the secret, so a changed secret never reuses a token.
 public protocol TokenStore: Sendable {
     func load(key: String) -> StoredToken?
     func save(_ token: StoredToken, key: String)

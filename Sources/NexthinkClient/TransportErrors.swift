@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import NIOCore
+import NIOSSL
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -24,6 +25,11 @@ extension AHCTransport {
             default:
                 return .connectionLost("request to \(target) failed (\(e))")
             }
+        }
+        if let e = error as? NIOSSLError, case .handshakeFailed = e {
+            // No request was sent: the handshake failed before any HTTP byte.
+            return .notConnected("TLS handshake with \(target) failed (\(e)); if the network inspects TLS, "
+                                 + "trust its CA with ca_file or NEXTHINK_CA_FILE")
         }
         if let e = error as? ChannelError {
             if case .connectTimeout = e { return .notConnected("could not connect to \(target) in time") }

@@ -5,7 +5,7 @@ import ServiceLifecycle
 /// A running fake of the Nexthink Remote Actions + NQL API (and its token endpoint) on a real
 /// HTTP port. `start` returns once the port is bound; call `shutdown` when done.
 public final class EmulatorServer: Sendable {
-    /// API host and token host at once, e.g. `http://127.0.0.1:54321`.
+    /// API host and token host at once, e.g. `http://127.0.0.1:54321` (`https://` with `tls`).
     public let baseURL: String
     public let port: Int
     public let options: EmulatorOptions
@@ -18,7 +18,7 @@ public final class EmulatorServer: Sendable {
 
     private init(port: Int, state: EmulatorState, group: ServiceGroup, runner: Task<Void, any Error>) {
         let host = state.options.host.contains(":") ? "[\(state.options.host)]" : state.options.host
-        self.baseURL = "http://\(host):\(port)"
+        self.baseURL = "\(state.options.tls == nil ? "http" : "https")://\(host):\(port)"
         self.port = port
         self.options = state.options
         self.state = state
@@ -27,18 +27,13 @@ public final class EmulatorServer: Sendable {
     }
 
     public static func start(_ options: EmulatorOptions = .init()) async throws -> EmulatorServer {
-        guard options.timeScale > 0, options.timeScale.isFinite else {
-            throw EmulatorError.invalidOption("timeScale must be a positive number, not \(options.timeScale)")
-        }
-        guard (0...65_535).contains(options.port) else {
-            throw EmulatorError.invalidOption("port must be between 0 and 65535, not \(options.port)")
-        }
+        if let problem = options.problem { throw EmulatorError.invalidOption(problem) }
         let state = EmulatorState(options: options, catalogue: try SeedLoader.load(dataFile: options.dataFile))
         var logger = Logger(label: "nexthink-emulator")
         logger.logLevel = .warning
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
-            router: makeRouter(state),
+            router: makeRouter(state), server: try options.tls?.serverBuilder() ?? .http1(),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "nexthink-emulator"),
             onServerRunning: { channel in
                 continuation.yield(channel.localAddress?.port ?? -1)

@@ -22,10 +22,19 @@ struct NexthinkEmulatorCommand: AsyncParsableCommand {
     @Option(help: "OAuth2 client secret accepted by the token endpoint.") var clientSecret = "sandbox-secret"
     @Option(help: "Access token lifetime in (real) seconds.") var tokenLifetime: Double = 900
     @Option(help: "Emulated seconds per real second for execution lifecycles.") var timeScale: Double = 1
+    @Option(help: "Serve HTTPS with this PEM certificate chain (needs --tls-key).") var tlsCert: String?
+    @Option(help: "PEM private key of --tls-cert.") var tlsKey: String?
 
     func validate() throws {
-        guard tokenLifetime >= 0, tokenLifetime.isFinite else { throw ValidationError("--token-lifetime must be 0 or more seconds") }
-        guard timeScale > 0, timeScale.isFinite else { throw ValidationError("--time-scale must be a positive number") }
+        let maxLifetime = EmulatorOptions.maxTokenLifetimeSeconds
+        guard (0...maxLifetime).contains(tokenLifetime) else {
+            throw ValidationError("--token-lifetime must be between 0 and \(Int(maxLifetime)) seconds (one year)")
+        }
+        guard timeScale > 0, timeScale <= EmulatorOptions.maxTimeScale else {
+            throw ValidationError("--time-scale must be a positive number of at most \(Int(EmulatorOptions.maxTimeScale))")
+        }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key must be given together") }
     }
 
     func run() async throws {
@@ -37,6 +46,7 @@ struct NexthinkEmulatorCommand: AsyncParsableCommand {
         options.clientSecret = clientSecret
         options.tokenLifetime = .milliseconds(Int64((tokenLifetime * 1000).rounded()))
         options.timeScale = timeScale
+        if let tlsCert, let tlsKey { options.tls = EmulatorTLS(certificateFile: tlsCert, privateKeyFile: tlsKey) }
         let (signals, sources) = TerminationSignal.install()
         let server = try await EmulatorServer.start(options)
         // A secret chosen by the user is never echoed; the demo one is meant to be copied.

@@ -57,7 +57,7 @@ struct ConfigurationTests {
     }
 
     @Test func proxyFromEnvironment() throws {
-        let p = try #require(ProxySettings.fromEnvironment([
+        let p = try #require(try ProxySettings.fromEnvironment([
             "HTTPS_PROXY": "http://bob:p%40ss@proxy.corp:3128", "NO_PROXY": "internal.corp, .lab.corp,10.1.2.3:8443,[::2]"]))
         #expect(p.host == "proxy.corp" && p.port == 3128)
         #expect(p.user == "bob" && p.password?.reveal() == "p@ss")
@@ -74,11 +74,11 @@ struct ConfigurationTests {
     }
 
     @Test func proxyEnvironmentVariants() throws {
-        #expect(ProxySettings.fromEnvironment([:]) == nil)
-        #expect(ProxySettings.fromEnvironment(["https_proxy": ""]) == nil)
-        let bare = try #require(ProxySettings.fromEnvironment(["https_proxy": "proxy:8080", "HTTPS_PROXY": "ignored:1"]))
+        #expect(try ProxySettings.fromEnvironment([:]) == nil)
+        #expect(try ProxySettings.fromEnvironment(["https_proxy": ""]) == nil)
+        let bare = try #require(try ProxySettings.fromEnvironment(["https_proxy": "proxy:8080", "HTTPS_PROXY": "ignored:1"]))
         #expect(bare.host == "proxy" && bare.port == 8080)
-        let star = try #require(ProxySettings.fromEnvironment(["HTTPS_PROXY": "http://p:1", "no_proxy": "*"]))
+        let star = try #require(try ProxySettings.fromEnvironment(["HTTPS_PROXY": "http://p:1", "no_proxy": "*"]))
         #expect(!star.applies(toHost: "anything.example", port: 443))
     }
 

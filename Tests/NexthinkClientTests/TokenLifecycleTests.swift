@@ -109,7 +109,9 @@ struct TokenLifecycleTests {
         let b = try await second.token()
         #expect(a.accessToken == b.accessToken)
         #expect(server.stats.tokenRequests == 1)
-        #expect(store.load(key: "\(server.baseURL)/oauth2/default/v1/token|sandbox-client") != nil)
+        let endpoint = try Endpoint.parse(server.baseURL + "/oauth2/default/v1/token", role: "token URL")
+        #expect(store.load(key: TokenCacheKey.make(token: endpoint, clientID: "sandbox-client",
+                                                   secret: Secret("sandbox-secret"))) != nil)
         try await first.shutdown()
         try await second.shutdown()
         await server.shutdown()

@@ -9,15 +9,35 @@ struct ConfigFile: Sendable, Equatable {
     /// False when group or others may read the file: then `client_secret` is refused.
     var isPrivate = true
 
+    /// Opens the file once and checks that descriptor (and its directory): a file others can
+    /// write could point nxsh at another service or run another secret command.
     static func load(path: String) throws(ShellError) -> ConfigFile {
-        guard FileManager.default.fileExists(atPath: path) else { return ConfigFile(path: path) }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ShellError("cannot read config file \(path)", exitCode: ExitStatus.config)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            if errno == ENOENT { return ConfigFile(path: path) }
+            throw ShellError("cannot read config file \(path): \(String(cString: strerror(errno)))", exitCode: ExitStatus.config)
+        }
+        defer { close(fd) }
+        if let problem = FileTrust.problem(fd: fd, directory: false) {
+            throw FileTrust.configRefusal(problem, path: path, directory: false)
+        }
+        try checkDirectory(of: path)
+        guard let data = FileTrust.readAll(fd: fd), let text = String(data: data, encoding: .utf8) else {
+            throw ShellError("cannot read config file \(path) as UTF-8 text", exitCode: ExitStatus.config)
         }
         var config = try parse(text, path: path)
-        var info = stat()
-        if stat(path, &info) == 0 { config.isPrivate = info.st_mode & 0o077 == 0 }
+        config.isPrivate = FileTrust.mode(fd: fd) & 0o077 == 0
         return config
+    }
+
+    private static func checkDirectory(of path: String) throws(ShellError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let fd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        if let problem = FileTrust.problem(fd: fd, directory: true) {
+            throw FileTrust.configRefusal(problem, path: directory, directory: true)
+        }
     }
 
     static func parse(_ text: String, path: String) throws(ShellError) -> ConfigFile {

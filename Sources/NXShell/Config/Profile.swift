@@ -16,6 +16,8 @@ struct Profile: Sendable, Equatable {
     var concurrency: Int?
     var reason: String?
     var externalSource: String?
+    /// PEM CA certificates trusted in addition to the system roots (TLS-inspecting networks).
+    var caFile: String?
 
     static var stringKeys: [String: WritableKeyPath<Profile, String?>] {
         [
@@ -23,6 +25,7 @@ struct Profile: Sendable, Equatable {
         "client_secret_command": \.clientSecretCommand, "client_secret": \.clientSecret,
         "api_url": \.apiURL, "token_url": \.tokenURL, "audit_log": \.auditLog,
         "status_query": \.statusQuery, "reason": \.reason, "external_source": \.externalSource,
+        "ca_file": \.caFile,
         ]
     }
     static var boolKeys: [String: WritableKeyPath<Profile, Bool?>] {

@@ -11,6 +11,10 @@ struct Settings: Sendable {
     var clientID: String
     var clientSecret: String
     var profile: Profile
+    /// Extra CA certificates (PEM): NEXTHINK_CA_FILE, else the profile's `ca_file`.
+    var caFile: String?
+    /// SSL_CERT_FILE: a PEM bundle replacing the system roots.
+    var rootsFile: String?
 
     /// Resolves everything or throws one error naming every missing setting.
     static func resolve(profileFlag: String?, environment env: [String: String],
@@ -35,7 +39,9 @@ struct Settings: Sendable {
             throw missingError(missing, profile: chosen, config: config)
         }
         return Settings(profileName: chosen, instance: instance, region: region, apiURL: apiURL,
-                        tokenURL: tokenURL, clientID: clientID, clientSecret: try secret(), profile: profile)
+                        tokenURL: tokenURL, clientID: clientID, clientSecret: try secret(), profile: profile,
+                        caFile: env["NEXTHINK_CA_FILE"].nonEmpty ?? profile.caFile,
+                        rootsFile: env["SSL_CERT_FILE"].nonEmpty)
     }
 
     /// The profile in use: --profile, else NXSH_PROFILE, else default_profile, else none.

@@ -58,14 +58,16 @@ struct FleetStatus {
 
     /// Expected device count when the target says so (a run result), to tell "every row is
     /// final" from "some rows have not appeared yet" (NQL data can lag behind the execute call).
+    /// Counts are clamped to 0 or more and summed saturating: a hand-made record may hold anything.
     static func expectedDevices(in value: Value) -> Int? {
         guard case .record(let r) = value, case .int(let n)? = r["deviceCount"] else { return nil }
         if case .int(let failed)? = r["failedBatches"], failed > 0, case .list(let batches)? = r["batchResults"] {
             return batches.reduce(0) { sum, batch in
                 guard case .record(let b) = batch, case .string? = b["requestId"], case .int(let c)? = b["deviceCount"] else { return sum }
-                return sum + c
+                let (total, overflow) = sum.addingReportingOverflow(max(c, 0))
+                return overflow ? Int.max : total
             }
         }
-        return n
+        return max(n, 0)
     }
 }

@@ -49,10 +49,16 @@ struct FleetWait {
 
     /// Without `timeout`: until the run's executions expire (plus 5 minutes for the service
     /// to report them), or 65 minutes for a bare request id (the API's default expiry is 60).
+    /// The record may come from anywhere, so its expiry is clamped to what the API accepts
+    /// (at most 10080 minutes) before any arithmetic.
     static func defaultTimeout(_ target: Value) -> Int {
-        if case .record(let r) = target, case .int(let minutes)? = r["expiresInMinutes"] { return (minutes + 5) * 60 }
+        if case .record(let r) = target, case .int(let minutes)? = r["expiresInMinutes"] {
+            return (min(max(minutes, 0), maxExpiryMinutes) + 5) * 60
+        }
         return 65 * 60
     }
+
+    static let maxExpiryMinutes = 10_080
 }
 
 /// Devices per status, in a fixed order (final ones first) for summaries.

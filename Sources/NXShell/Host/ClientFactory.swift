@@ -7,7 +7,9 @@ enum ClientFactory {
                      trace: (@Sendable (HTTPTraceEvent) -> Void)?) throws(ShellError) -> NexthinkClient {
         let configuration = NexthinkConfiguration(
             location: location(settings), clientID: settings.clientID,
-            clientSecret: Secret(settings.clientSecret), tokenStore: tokenStore, trace: trace)
+            clientSecret: Secret(settings.clientSecret),
+            trust: TrustSettings(rootsFile: settings.rootsFile, additionalCAFiles: settings.caFile.map { [$0] } ?? []),
+            tokenStore: tokenStore, trace: trace)
         do {
             return try NexthinkClient(configuration: configuration)
         } catch let error as NexthinkError {

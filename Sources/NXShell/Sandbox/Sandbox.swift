@@ -5,7 +5,8 @@ enum Sandbox {
     static func start(environment: [String: String]) async throws -> EmulatorServer {
         let faults = try SandboxFaults.parse(environment["NXSH_SANDBOX_FAULTS"] ?? "")
         var options = EmulatorOptions()
-        if let scale = environment["NXSH_SANDBOX_TIME_SCALE"].flatMap(Double.init), scale > 0 {
+        if let scale = environment["NXSH_SANDBOX_TIME_SCALE"].flatMap(Double.init),
+           scale > 0, scale <= EmulatorOptions.maxTimeScale {
             options.timeScale = scale
         }
         let server = try await EmulatorServer.start(options)
@@ -35,19 +36,20 @@ struct SandboxFaults: Sendable {
     }
 
     private static func parseOne(_ item: String) throws(ShellError) -> SandboxFaults {
-        let countSplit = item.split(separator: "*", maxSplits: 1).map(String.init)
+        let countSplit = item.split(separator: "*", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let times = countSplit.count == 2 ? Int(countSplit[1]) : 1
         let parts = countSplit[0].split(separator: ":").map(String.init)
-        guard parts.count >= 2, let route = EmulatorRoute(rawValue: parts[0]), let times, times > 0 else {
+        guard parts.count >= 2, let route = EmulatorRoute(rawValue: parts[0]), let times, (1...maxTimes).contains(times) else {
             throw bad(item)
         }
         let fault: Fault
         switch (parts[1], parts.count > 2 ? parts[2] : nil) {
         case ("delay", let arg?):
-            guard let seconds = Double(arg.hasSuffix("s") ? String(arg.dropLast()) : arg) else { throw bad(item) }
-            fault = .delay(.milliseconds(Int(seconds * 1000)))
+            guard let seconds = Double(arg.hasSuffix("s") ? String(arg.dropLast()) : arg),
+                  (0...maxDelaySeconds).contains(seconds) else { throw bad(item) }
+            fault = .delay(.milliseconds(Int((seconds * 1000).rounded())))
         case ("status", let arg?):
-            guard let code = Int(arg) else { throw bad(item) }
+            guard let code = Int(arg), (100...599).contains(code) else { throw bad(item) }
             fault = .status(code, retryAfter: code == 429 ? "1" : nil)
         case ("drop", nil):
             fault = .dropConnection
@@ -57,9 +59,14 @@ struct SandboxFaults: Sendable {
         return SandboxFaults(route: route, fault: fault, times: times)
     }
 
+    /// Bounds that keep every number in range for the conversions above.
+    static let maxDelaySeconds: Double = 3600
+    static let maxTimes = 10_000
+
     private static func bad(_ item: String) -> ShellError {
         ShellError("invalid NXSH_SANDBOX_FAULTS entry '\(item)'",
-                   notes: ["expected route:delay:5s, route:status:503 or route:drop, optionally *N",
+                   notes: ["expected route:delay:5s (at most 3600s), route:status:503 (100-599) or route:drop, "
+                           + "optionally *N (1-10000)",
                            "routes: " + EmulatorRoute.allCases.map(\.rawValue).joined(separator: ", ")],
                    exitCode: ExitStatus.usage)
     }

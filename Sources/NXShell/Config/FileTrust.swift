@@ -1,0 +1,64 @@
+import Foundation
+
+/// Ownership and mode checks made on an open descriptor, never on a path name (which could be
+/// swapped between the check and the use). A file or directory is trusted when it belongs to
+/// the user (or root) and neither group nor others may write it.
+enum FileTrust {
+    enum Problem: Equatable {
+        case notOwned(owner: uid_t)
+        case writableByOthers(mode: mode_t)
+        case wrongType
+    }
+
+    static func problem(fd: Int32, directory: Bool) -> Problem? {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .wrongType }
+        let type = info.st_mode & S_IFMT
+        guard type == (directory ? S_IFDIR : S_IFREG) else { return .wrongType }
+        guard info.st_uid == geteuid() || info.st_uid == 0 else { return .notOwned(owner: info.st_uid) }
+        guard info.st_mode & 0o022 == 0 else { return .writableByOthers(mode: info.st_mode & 0o7777) }
+        return nil
+    }
+
+    /// Mode bits of an open descriptor (0 when fstat fails).
+    static func mode(fd: Int32) -> mode_t {
+        var info = stat()
+        return fstat(fd, &info) == 0 ? info.st_mode & 0o7777 : 0
+    }
+
+    /// Reads everything from `fd` (a regular file, so reads do not block for long).
+    static func readAll(fd: Int32) -> Data? {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n == 0 { return data }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            data.append(contentsOf: buffer[..<n])
+        }
+    }
+
+    /// The refusal for the config file or its directory, with the command that fixes it.
+    static func configRefusal(_ problem: Problem, path: String, directory: Bool) -> ShellError {
+        let what = directory ? "config directory" : "config file"
+        let why: String, fix: String
+        switch problem {
+        case .notOwned(let owner):
+            why = "it belongs to user id \(owner), not to you (user id \(geteuid()))"
+            fix = "take it over with `chown \(geteuid()) \(path)`, or move it away"
+        case .writableByOthers(let mode):
+            why = "group or others may write it (mode \(String(mode, radix: 8)))"
+            fix = "run `chmod go-w \(path)`"
+        case .wrongType:
+            why = directory ? "it is not a directory" : "it is not a regular file"
+            fix = "replace it with a plain " + (directory ? "directory" : "file")
+        }
+        return ShellError("refusing \(what) \(path): \(why)",
+                          notes: [fix, "it chooses the service URLs and the secret command, so only you may change it",
+                                  "nothing was sent to the service"],
+                          exitCode: ExitStatus.config)
+    }
+}
