@@ -29,7 +29,7 @@ final class ShellContext: Sendable {
         let secrets = SecretRegistry()
         let trace = options.verbose ? Trace.printer(console) : nil
         var policy = RunPolicy(dryRun: options.dryRun, skipConfirmation: options.yes, interactive: interactive)
-        policy.fleet.auditLog = paths.auditLogFile
+        policy.fleet.auditLog = options.sandbox ? paths.sandboxAuditLogFile : paths.auditLogFile
         policy.fleet.progress = options.progress
         let connection: Connection
         var sandbox: EmulatorServer?
