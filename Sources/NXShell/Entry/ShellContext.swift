@@ -40,7 +40,7 @@ final class ShellContext: Sendable {
             } catch let error as ShellError {
                 throw error
             } catch {
-                throw ShellError("cannot start the sandbox emulator: \(error)", exitCode: ExitStatus.runtime)
+                throw ShellError("cannot start the sandbox emulator: \(ErrorPhrase.plain(error))", exitCode: ExitStatus.runtime)
             }
             console.message("nxsh: sandbox mode: built-in Nexthink emulator at \(server.baseURL) (demo data, nothing real is touched)")
             let settings = Sandbox.settings(for: server)
