@@ -25,7 +25,7 @@ final class APIHost: LanguageHost {
     }
 
     func printLine(_ text: String) {
-        console.line(Masking.maskLiteral(text))
+        console.line(renderer.renderPrinted(Masking.maskLiteral(text)))
     }
 
     func show(_ value: Value) {
