@@ -33,7 +33,7 @@ struct ErrorContext: Sendable {
             e.hint = "check the network, VPN or HTTPS_PROXY settings and the instance/region (or API URL)"
         case (.timedOut, .read):
             e.kind = .timeout
-            e.hint = "the service is slow or unreachable; try again, or raise the read timeout"
+            e.hint = "the service is slow or unreachable; try again later"
         case (.connectionLost, .read):
             e.hint = "try again; if it persists, check the network or proxy"
         case (_, .acting):

@@ -15,15 +15,15 @@ extension AHCTransport {
         if let e = error as? HTTPClientError {
             switch e {
             case .connectTimeout, .httpProxyHandshakeTimeout, .tlsHandshakeTimeout, .socksHandshakeTimeout:
-                return .notConnected("could not connect to \(target) in time (\(e))")
+                return .notConnected("could not connect to \(target) in time")
             case .proxyAuthenticationRequired, .invalidProxyResponse:
-                return .notConnected("the HTTPS proxy refused the connection to \(target) (\(e))")
+                return .notConnected("the HTTPS proxy refused the connection to \(target): \(ErrorPhrase.plain(e))")
             case .readTimeout, .deadlineExceeded, .writeTimeout:
                 return .timedOut("no response from \(target) in time")
             case .remoteConnectionClosed, .uncleanShutdown:
                 return .connectionLost("\(target) closed the connection before answering")
             default:
-                return .connectionLost("request to \(target) failed (\(e))")
+                return .connectionLost("request to \(target) failed: \(ErrorPhrase.plain(e))")
             }
         }
         if let e = error as? NIOSSLError, case .handshakeFailed = e {
@@ -33,7 +33,7 @@ extension AHCTransport {
         }
         if let e = error as? ChannelError {
             if case .connectTimeout = e { return .notConnected("could not connect to \(target) in time") }
-            return .connectionLost("connection to \(target) failed (\(e))")
+            return .connectionLost("connection to \(target) failed: \(ErrorPhrase.plain(e))")
         }
         if let e = error as? IOError {
             if [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH, EADDRNOTAVAIL].contains(e.errnoCode) {
@@ -46,6 +46,9 @@ extension AHCTransport {
         if String(describing: type(of: error)) == "NIOConnectionError" {
             return .notConnected("could not connect to \(target) (connection refused or host not found)")
         }
-        return .connectionLost("request to \(target) failed (\(error))")
+        if ErrorPhrase.isTLSHandshakeFailure(error) {
+            return .notConnected("cannot reach \(target) over HTTPS: \(ErrorPhrase.plain(error))")
+        }
+        return .connectionLost("request to \(target) failed: \(ErrorPhrase.plain(error))")
     }
 }

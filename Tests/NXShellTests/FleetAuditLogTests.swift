@@ -21,7 +21,7 @@ import Testing
         let directory = try FileManager.default.attributesOfItem(atPath: home.path + "/state/nxsh")
         #expect((file[.posixPermissions] as? Int) == 0o600)
         #expect((directory[.posixPermissions] as? Int) == 0o700)
-        #expect(try log.recent(20).isEmpty)
+        #expect(try log.recent(20).last.isEmpty)
     }
 
     @Test func concurrentAppendsNeverInterleave() async throws {
@@ -47,12 +47,13 @@ import Testing
         try handle.seekToEnd()
         try handle.write(contentsOf: Data(#"{"time":"2026-"#.utf8))
         try handle.close()
-        #expect(try log.recent(3).map(\.batch) == [28, 29, 30])
-        #expect(try log.recent(20).count == 20)
-        let table = try AuditCommand.recent(2, log: log)
+        #expect(try log.recent(3).last.map(\.batch) == [28, 29, 30])
+        #expect(try log.recent(20).last.count == 20)
+        #expect(try log.recent(20).corruptLines == 1)
+        let table = try AuditCommand.recent(2, log: log, console: Console(out: { _ in }, err: { _ in }))
         #expect(table.items.count == 2)
-        #expect(table.items.last?["batch"] == .string("30/200"))
-        #expect(table.items.last?["outcome"] == .string("sending"))
+        #expect(table.items.last?["batch"] == Value.string("30/200"))
+        #expect(table.items.last?["result"] == Value.string("sending"))
     }
 
     @Test func unwritableLogIsAClearErrorBeforeAnythingIsSent() throws {

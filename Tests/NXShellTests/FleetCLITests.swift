@@ -17,7 +17,7 @@ import Testing
         try ids.joined(separator: "\n").write(toFile: home.path + "/devices.txt", atomically: true, encoding: .utf8)
     }
 
-    var auditPath: String { home.path + "/state/nxsh/audit.jsonl" }
+    var auditPath: String { home.path + "/state/nxsh/audit-sandbox.jsonl" }
 
     func auditLines() -> [[String: Any]] {
         guard let text = try? String(contentsOfFile: auditPath, encoding: .utf8) else { return [] }

@@ -38,8 +38,11 @@ import Testing
     }
 
     @Test func requestIdsComeFromRecordsStringsAndLists() throws {
-        let run = Value.record(Record([("requestIds", .list([.string("a"), .string("b")])), ("requestId", .string("ignored"))]))
-        #expect(try FleetStatus.requestIDs(in: .list([run, .uuid("c")])) == ["a", "b", "c"])
+        let (a, b, c) = ("3fa85f64-5717-4562-b3fc-2c963f66afa6", "2bdb0941-2507-40de-854a-3efa1784b26b",
+                         "d0debb1b-fc48-4eb1-81fa-8a799b21d108")
+        let run = Value.record(Record([("requestIds", .list([.string(a), .string(b)])), ("requestId", .string("ignored"))]))
+        #expect(try FleetStatus.requestIDs(in: .list([run, .uuid(c)])) == [a, b, c])
+        #expect(throws: HostError.self) { try FleetStatus.requestIDs(in: .string("nope")) }
         #expect(throws: HostError.self) { try FleetStatus.requestIDs(in: .int(3)) }
     }
 

@@ -204,7 +204,8 @@ enum Catalog {
     static func negativeCount(_ stage: String, _ value: Int) -> Message {
         Message(text: "'\(stage)' needs a count of 0 or more, got \(value)")
     }
-    static func hostFailure(_ description: String) -> Message { Message(text: "the host failed: \(description)") }
+    /// The host threw something it did not describe; its Swift value is internal detail.
+    static func hostFailure() -> Message { Message(text: "the host failed with an unexpected internal error") }
     static func interrupted() -> Message { Message(text: "interrupted") }
 
     private static func didYouMean(_ suggestion: String?) -> [String] {

@@ -106,7 +106,7 @@ extension Evaluator {
         } catch is CancellationError {
             throw Interruption.cancelled
         } catch {
-            throw Interruption.error(Catalog.hostFailure("\(error)"), at: span)
+            throw Interruption.error(Catalog.hostFailure(), at: span)
         }
     }
 }

@@ -70,7 +70,7 @@ public actor Interpreter {
                                   exitCode: Interruption.cancelledStatus, lastValue: evaluator.lastShown)
             }
         } catch {
-            return RunOutcome(diagnostics: [Diagnostic(Catalog.hostFailure("\(error)"), at: nil)],
+            return RunOutcome(diagnostics: [Diagnostic(Catalog.hostFailure(), at: nil)],
                               exitCode: Interruption.runtimeFailureStatus, lastValue: evaluator.lastShown)
         }
     }

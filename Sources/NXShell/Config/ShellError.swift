@@ -1,6 +1,8 @@
+import NexthinkClient
+
 /// A failure outside the language (bad flags, configuration, files): printed as `nxsh: error: ...`
 /// with its notes, then the process exits with `exitCode`.
-struct ShellError: Error, Sendable {
+struct ShellError: UserFacingError, Sendable {
     var message: String
     var notes: [String]
     var exitCode: Int32
@@ -10,6 +12,8 @@ struct ShellError: Error, Sendable {
         self.notes = notes
         self.exitCode = exitCode
     }
+
+    var userMessage: String { message }
 }
 
 /// Process exit statuses (sysexits.h where one fits). docs/shell.md lists them for users.

@@ -83,7 +83,8 @@ public struct NXShellCommand: ParsableCommand {
     func options() -> ShellOptions {
         ShellOptions(expressions: expressions, output: output, sandbox: sandbox, profile: profile,
                      dryRun: dryRun, concurrency: concurrency, yes: yes, verbose: verbose, tokenCache: !noTokenCache,
-                     scriptAndArguments: scriptAndArguments)
+                     scriptAndArguments: scriptAndArguments.first == "--" ? Array(scriptAndArguments.dropFirst())
+                                                                          : scriptAndArguments)
     }
 }
 

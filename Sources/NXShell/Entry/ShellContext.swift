@@ -29,7 +29,7 @@ final class ShellContext: Sendable {
         let secrets = SecretRegistry()
         let trace = options.verbose ? Trace.printer(console) : nil
         var policy = RunPolicy(dryRun: options.dryRun, skipConfirmation: options.yes, interactive: interactive)
-        policy.fleet.auditLog = paths.auditLogFile
+        policy.fleet.auditLog = options.sandbox ? paths.sandboxAuditLogFile : paths.auditLogFile
         policy.fleet.progress = options.progress
         let connection: Connection
         var sandbox: EmulatorServer?
@@ -40,7 +40,7 @@ final class ShellContext: Sendable {
             } catch let error as ShellError {
                 throw error
             } catch {
-                throw ShellError("cannot start the sandbox emulator: \(error)", exitCode: ExitStatus.runtime)
+                throw ShellError("cannot start the sandbox emulator: \(ErrorPhrase.plain(error))", exitCode: ExitStatus.runtime)
             }
             console.message("nxsh: sandbox mode: built-in Nexthink emulator at \(server.baseURL) (demo data, nothing real is touched)")
             let settings = Sandbox.settings(for: server)

@@ -1,34 +1,48 @@
 import NXLanguage
 
-/// `audit [N]`: the last N records of the audit log (default 20) as a table.
+/// `audit [N]`: the last N records of the audit log (default 20) as a table that fits 100
+/// columns with the request ids whole; the file itself holds every field.
 enum AuditCommand {
     static let defaultLimit = 20
 
-    static func recent(_ limit: Int?, log: AuditLog) throws -> Value {
+    static func recent(_ limit: Int?, log: AuditLog, console: Console) throws -> Value {
         let limit = limit ?? defaultLimit
         guard limit >= 0 else {
-            throw HostError("audit takes a count of 0 or more, not \(limit)", exitCode: ExitStatus.runtime)
+            throw HostError(ShellText.auditCount(limit), exitCode: ExitStatus.runtime)
         }
-        return .list(try log.recent(limit).map(row))
+        let tail = try log.recent(limit)
+        if tail.corruptLines > 0 {
+            console.message(ShellText.auditCorrupt(tail.corruptLines, path: log.path))
+        }
+        let records = tail.last
+        let profiles = Set(records.map(\.profile))
+        return .list(records.map { row($0, showProfile: profiles.count > 1) })
     }
 
-    static func row(_ r: AuditRecord) -> Value {
-        let outcome: String
-        switch (r.event, r.requestId, r.error) {
-        case (.intent, _, _): outcome = "sending"
-        case (.result, let id?, _): outcome = "accepted \(id)"
-        case (.result, nil, let error): outcome = (r.outcomeUnknown == true ? "OUTCOME UNKNOWN: " : "failed: ") + (error ?? "")
-        }
-        return .record(Record([
-            ("time", .string(r.time)),
-            ("profile", r.profile.map { Value.string($0) } ?? .null),
+    static func row(_ r: AuditRecord, showProfile: Bool = false) -> Value {
+        var fields: [(String, Value)] = [
+            ("time", .string(shortTime(r.time))),
             ("action", .nqlID(r.action)),
             ("batch", .string("\(r.batch)/\(r.batches)")),
             ("devices", .string(r.deviceRange)),
-            ("event", .string(r.event.rawValue)),
-            ("outcome", .string(outcome)),
-            ("requestId", r.requestId.map { Value.string($0) } ?? .null),
-            ("run", .string(r.run)),
-        ]))
+            ("result", .string(result(r))),
+        ]
+        if showProfile { fields.insert(("profile", r.profile.map { Value.string($0) } ?? .null), at: 1) }
+        return .record(Record(fields))
+    }
+
+    /// The request id when accepted, else what happened.
+    static func result(_ r: AuditRecord) -> String {
+        switch (r.event, r.requestId, r.error) {
+        case (.intent, _, _): "sending"
+        case (.result, let id?, _): id
+        case (.result, nil, let error): (r.outcomeUnknown == true ? "OUTCOME UNKNOWN: " : "failed: ") + (error ?? "")
+        }
+    }
+
+    /// `2026-05-04T10:11:12.345Z` → `2026-05-04 10:11` (UTC).
+    static func shortTime(_ time: String) -> String {
+        guard time.count >= 16 else { return time }
+        return String(time.prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
 }

@@ -6,8 +6,9 @@ import Darwin
 #endif
 
 /// The append-only audit log (JSON Lines). Each record is one `write` on a descriptor opened
-/// with O_APPEND, so records of concurrent batches never interleave, and is followed by
-/// `fsync` before the caller goes on: an intent is on disk before its POST leaves.
+/// with O_APPEND under an exclusive `flock`, so records of concurrent batches and of other
+/// nxsh processes never interleave, and is followed by `fsync` before the caller goes on: an
+/// intent is on disk before its POST leaves.
 struct AuditLog: Sendable {
     let path: String
 
@@ -29,32 +30,50 @@ struct AuditLog: Sendable {
         guard let json = try? encoder.encode(record) else {
             throw ShellError("cannot encode an audit record", exitCode: ExitStatus.runtime)
         }
-        let line = Array(json) + [10]
         let fd = try openForAppend()
         defer { close(fd) }
+        guard flock(fd, LOCK_EX) == 0 else { throw failure("cannot lock", errno) }
+        defer { flock(fd, LOCK_UN) }
+        // A crash mid-write leaves a torn last line; without this newline the next record
+        // would be glued to it and unreadable.
+        let line = (endsWithNewline(fd) ? [] : [10]) + Array(json) + [10]
         let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         guard written == line.count, fsync(fd) == 0 else {
             throw failure("cannot write to", errno)
         }
     }
 
-    /// The last `limit` records, oldest first. Lines that are not records (a torn last line
-    /// after a crash, hand edits) are skipped.
-    func recent(_ limit: Int) throws(ShellError) -> [AuditRecord] {
-        guard FileManager.default.fileExists(atPath: path) else { return [] }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ShellError("cannot read the audit log \(path)", notes: ["check its permissions"], exitCode: ExitStatus.noInput)
+    /// The last `limit` records, oldest first, and how many lines are not records (a torn
+    /// last line after a crash, hand edits). The file is streamed, never loaded whole.
+    func recent(_ limit: Int) throws(ShellError) -> AuditTail {
+        guard FileManager.default.fileExists(atPath: path) else { return AuditTail() }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw ShellError("cannot read the audit log \(path): \(String(cString: strerror(errno)))",
+                             notes: ["check its permissions"], exitCode: ExitStatus.noInput)
         }
-        let decoder = JSONDecoder()
-        var records: [AuditRecord] = []
-        for line in data.split(separator: 10).reversed() where records.count < limit {
-            if let record = try? decoder.decode(AuditRecord.self, from: Data(line)) { records.append(record) }
+        defer { close(fd) }
+        var tail = AuditTail(limit: limit)
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            tail.feed(buffer[0..<count])
         }
-        return records.reversed()
+        tail.finish()
+        return tail
+    }
+
+    private func endsWithNewline(_ fd: Int32) -> Bool {
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > 0 else { return true }
+        var last: UInt8 = 0
+        return pread(fd, &last, 1, info.st_size - 1) == 1 && last == 10
     }
 
     private func openForAppend() throws(ShellError) -> Int32 {
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw failure("cannot open", errno) }
         return fd
     }

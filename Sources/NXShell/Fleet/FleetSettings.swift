@@ -36,4 +36,9 @@ extension Paths {
     var auditLogFile: String {
         (historyFile as NSString).deletingLastPathComponent + "/audit.jsonl"
     }
+
+    /// Sandbox runs get their own log, so rehearsals never mix with what reached a real fleet.
+    var sandboxAuditLogFile: String {
+        (historyFile as NSString).deletingLastPathComponent + "/audit-sandbox.jsonl"
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import NXLanguage
 import NexthinkClient
 
@@ -40,7 +41,13 @@ struct FleetStatus {
     /// of any of those.
     static func requestIDs(in value: Value) throws -> [String] {
         switch value {
-        case .string(let s), .uuid(let s):
+        case .uuid(let s):
+            return [s]
+        case .string(let s):
+            // A typo would otherwise be polled until the timeout, with no rows ever coming.
+            guard UUID(uuidString: s) != nil else {
+                throw HostError(ShellText.notARequestID(s), notes: [ShellText.requestIDHint], exitCode: ExitStatus.runtime)
+            }
             return [s]
         case .record(let r):
             if let ids = r["requestIds"] { return try requestIDs(in: ids) }

@@ -15,6 +15,8 @@ struct FleetWait {
         let limit = Duration.seconds(timeoutSeconds ?? Self.defaultTimeout(target))
         let settings = status.policy.fleet
         let progress = ProgressLine(console: console, enabled: settings.progress)
+        // Ctrl-C ends the sleep with CancellationError: the live line must not stay behind.
+        defer { progress.finish() }
         let start = clock.now
         var interval = settings.pollInterval
         var rows: [Value] = []

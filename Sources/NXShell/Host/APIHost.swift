@@ -25,7 +25,7 @@ final class APIHost: LanguageHost {
     }
 
     func printLine(_ text: String) {
-        console.line(Masking.maskLiteral(text))
+        console.line(renderer.renderPrinted(Masking.maskLiteral(text)))
     }
 
     func show(_ value: Value) {
@@ -66,7 +66,7 @@ final class APIHost: LanguageHost {
             return try await FleetWait(status: FleetStatus(connection: connection, policy: policy), console: console)
                 .wait(for: target, timeoutSeconds: timeout)
         case .audit(let limit):
-            return try AuditCommand.recent(limit, log: AuditLog(path: policy.fleet.auditLog))
+            return try AuditCommand.recent(limit, log: AuditLog(path: policy.fleet.auditLog), console: console)
         }
     }
 }

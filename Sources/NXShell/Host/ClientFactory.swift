@@ -15,7 +15,7 @@ enum ClientFactory {
         } catch let error as NexthinkError {
             throw ShellError(error.message, notes: error.hint.map { [$0] } ?? [], exitCode: ExitStatus.config)
         } catch {
-            throw ShellError("cannot create the API client: \(error)", exitCode: ExitStatus.config)
+            throw ShellError("cannot create the API client: \(ErrorPhrase.plain(error))", exitCode: ExitStatus.config)
         }
     }
 

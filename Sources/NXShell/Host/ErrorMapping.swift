@@ -11,7 +11,8 @@ enum ErrorMapping {
             return HostError("\(count) problem\(count == 1 ? "" : "s") in the request, nothing was sent",
                              notes: e.problems.map(\.description), exitCode: ExitStatus.runtime)
         case let e as ShellError: return HostError(e.message, notes: e.notes, exitCode: e.exitCode)
-        default: return error
+        case is HostError, is CancellationError: return error
+        default: return HostError(ErrorPhrase.plain(error), exitCode: ExitStatus.runtime)
         }
     }
 

@@ -18,6 +18,11 @@ struct Renderer: Sendable {
         }
     }
 
+    /// A `print` line: as is, or under `-o json` a JSON string, so every stdout line parses.
+    func renderPrinted(_ text: String) -> String {
+        format == .json ? ValueFormatter.json(.string(text)) : text
+    }
+
     /// Remote action lists are wide nested records; a table shows the columns people scan.
     /// Scripts still get the full records (`list | select ...` sees every field).
     static func summarize(_ value: Value) -> Value {

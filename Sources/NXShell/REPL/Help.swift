@@ -21,6 +21,16 @@ enum Help {
             status r                       one row per device for a run result or request id
             status r | where status == "failure" | select device.name, status_details
             """,
+        "wait": """
+            wait r                         poll until every device of run result r is final
+            wait r timeout 10m             stop waiting after 10 minutes (default: until expiry)
+            wait "3fa85f64-5717-4562-b3fc-2c963f66afa6"    a request id (a UUID) from `audit`
+            Ctrl-C stops waiting; the executions go on.
+            """,
+        "audit": """
+            audit                          the last 20 records of the audit log (audit 100: 100)
+            Under --sandbox, the sandbox's own log.
+            """,
         "query": """
             query #devices_by_os with <os: "macos">    a saved NQL query, rows as records
             """,
@@ -31,7 +41,7 @@ enum Help {
 
     static var general: String {
         """
-        Commands:  token, list, get, run, status, query        (`help run` etc. for examples)
+        Commands:  token, list, get, run, status, wait, audit, query   (`help run` etc.)
         Language:  let x = ..., if/else, for x in xs { }, print, assert, exit
         Pipelines: list windows | where name contains "cache" | select id, name | sort id
         Keys:      Tab completes; Up/Down history; Ctrl-C cancels; Ctrl-D or `exit` quits

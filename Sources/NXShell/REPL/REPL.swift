@@ -1,5 +1,6 @@
 import Foundation
 import NXLanguage
+import NexthinkClient
 
 /// The interactive loop: libedit on the main thread, each entry evaluated as a task that
 /// Ctrl-C cancels. Errors are reported and the session goes on; Ctrl-D or `exit` quits.
@@ -85,7 +86,7 @@ struct REPL {
                     try await catalogue.refresh()
                     return "\(catalogue.cachedIDs.count) remote actions loaded"
                 } catch {
-                    return "refresh failed: \(error)"
+                    return "refresh failed: \(ErrorPhrase.plain(error))"
                 }
             }
             console.message(result ?? "refresh failed")

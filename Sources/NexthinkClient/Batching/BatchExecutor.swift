@@ -116,7 +116,7 @@ public struct BatchExecutor: Sendable {
         do {
             try await hooks.willSend(batch, request)
         } catch {
-            return BatchResult(batch: batch, outcome: .notSent(reason: "\(error)"))
+            return BatchResult(batch: batch, outcome: .notSent(reason: ErrorPhrase.plain(error)))
         }
         let result: BatchResult
         do {
@@ -127,7 +127,7 @@ public struct BatchExecutor: Sendable {
             // Cancelled (Ctrl-C) or an unexpected failure while the POST may have been on the
             // wire: the service may have acted on it.
             result = BatchResult(batch: batch, outcome: .failed(NexthinkError(
-                kind: .outcomeUnknown, message: "batch \(batch.index) was interrupted while being sent (\(error))",
+                kind: .outcomeUnknown, message: "batch \(batch.index) was interrupted while being sent (\(ErrorPhrase.plain(error)))",
                 method: "POST", path: "/api/v1/act/execute", hint: ErrorContext.outcomeUnknownHint)))
         }
         await hooks.didFinish(result)
