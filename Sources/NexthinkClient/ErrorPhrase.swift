@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOSSL
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -29,21 +30,22 @@ public enum ErrorPhrase {
         case is DecodingError: return "the response could not be read"
         default: break
         }
-        // NIOSSL and NIOPosix are not declared dependencies of this target: match by name.
         if isTLSHandshakeFailure(error) {
             return "the TLS handshake failed (the server's certificate is not trusted, or it does not speak HTTPS)"
         }
+        if error is NIOSSLError { return "the TLS connection failed" }
+        // NIOPosix is not a declared dependency of this target: match by name.
         let type = String(reflecting: Swift.type(of: error))
-        if type.hasPrefix("NIOSSL.") { return "the TLS connection failed" }
         if type.hasSuffix("NIOConnectionError") { return "connection refused or host not found" }
         return "an unexpected internal error occurred"
     }
 
     /// A TLS failure before any request byte left (handshake, certificate): safe to call "not sent".
     static func isTLSHandshakeFailure(_ error: any Error) -> Bool {
-        guard String(reflecting: Swift.type(of: error)).hasPrefix("NIOSSL.") else { return false }
-        let text = String(describing: error)
-        return text.hasPrefix("handshakeFailed") || text.hasPrefix("unableToValidateCertificate")
+        switch error as? NIOSSLError {
+        case .handshakeFailed?, .unableToValidateCertificate?, .noCertificateToValidate?, .cannotMatchULabel?: true
+        default: false
+        }
     }
 
     private static func http(_ e: HTTPClientError) -> String {

@@ -1,6 +1,5 @@
 import AsyncHTTPClient
 import NIOCore
-import NIOSSL
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -26,10 +25,10 @@ extension AHCTransport {
                 return .connectionLost("request to \(target) failed: \(ErrorPhrase.plain(e))")
             }
         }
-        if let e = error as? NIOSSLError, case .handshakeFailed = e {
+        if ErrorPhrase.isTLSHandshakeFailure(error) {
             // No request was sent: the handshake failed before any HTTP byte.
-            return .notConnected("TLS handshake with \(target) failed (\(e)); if the network inspects TLS, "
-                                 + "trust its CA with ca_file or NEXTHINK_CA_FILE")
+            return .notConnected("cannot reach \(target) over HTTPS: \(ErrorPhrase.plain(error)); if the network "
+                                 + "inspects TLS, trust its CA with ca_file or NEXTHINK_CA_FILE")
         }
         if let e = error as? ChannelError {
             if case .connectTimeout = e { return .notConnected("could not connect to \(target) in time") }
@@ -45,9 +44,6 @@ extension AHCTransport {
         // matched by name: NIOPosix is not a declared dependency of this target.
         if String(describing: type(of: error)) == "NIOConnectionError" {
             return .notConnected("could not connect to \(target) (connection refused or host not found)")
-        }
-        if ErrorPhrase.isTLSHandshakeFailure(error) {
-            return .notConnected("cannot reach \(target) over HTTPS: \(ErrorPhrase.plain(error))")
         }
         return .connectionLost("request to \(target) failed: \(ErrorPhrase.plain(error))")
     }
