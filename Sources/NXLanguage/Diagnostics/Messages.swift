@@ -113,6 +113,14 @@ enum Catalog {
         Message(text: "nesting is too deep (more than \(maxDepth) levels)", notes: ["split the expression using variables"])
     }
 
+    static func replLeadingPipe() -> Message {
+        Message(text: "a line starting with '|' cannot continue an entry that already ran",
+                notes: ["in the interactive shell, end the line before with '|' (list windows |) to continue a pipeline"])
+    }
+    static func replLeadingElse() -> Message {
+        Message(text: "'else' cannot continue an 'if' that already ran",
+                notes: ["in the interactive shell, write '} else {' on one line"])
+    }
     static func dryRunScoped(_ how: String) -> Message {
         Message(text: "'dryrun' cannot be \(how)",
                 notes: ["a dry run is set for the whole session: write `dryrun = true` at the top level, outside any block, or start nxsh with --dry-run"])
