@@ -114,13 +114,14 @@ extension Parser {
     private mutating func parseFor() throws -> Stmt {
         let start = advance().span.start
         let (name, nameSpan) = try parseName(after: "for")
-        try checkTopLevelOnly(name, at: nameSpan, how: "a loop variable", always: true)
         guard peek().isKeyword(.in) else {
             throw failHere(Catalog.expected("'in' after 'for \(name)'", found: peek().description))
         }
         advance()
         let sequence = try parseExpression()
         let body = try parseBlock(of: "for")
+        // Checked after the body so the error does not cascade into its lines.
+        try checkTopLevelOnly(name, at: nameSpan, how: "a loop variable", always: true)
         return Stmt(kind: .forIn(name: name, nameSpan: nameSpan, sequence: sequence, body: body), span: span(from: start))
     }
 

@@ -44,8 +44,9 @@ struct SandboxFaults: Sendable {
         let fault: Fault
         switch (parts[1], parts.count > 2 ? parts[2] : nil) {
         case ("delay", let arg?):
-            guard let seconds = Double(arg.hasSuffix("s") ? String(arg.dropLast()) : arg) else { throw bad(item) }
-            fault = .delay(.milliseconds(Int(seconds * 1000)))
+            guard let seconds = Double(arg.hasSuffix("s") ? String(arg.dropLast()) : arg),
+                  let milliseconds = Int(exactly: (seconds * 1000).rounded()), milliseconds >= 0 else { throw bad(item) }
+            fault = .delay(.milliseconds(milliseconds))
         case ("status", let arg?):
             guard let code = Int(arg) else { throw bad(item) }
             fault = .status(code, retryAfter: code == 429 ? "1" : nil)
