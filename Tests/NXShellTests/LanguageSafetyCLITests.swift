@@ -62,6 +62,18 @@ import Testing
         #expect(r.stderr.contains("standard input is larger than 64 MiB"))
     }
 
+    @Test func anOversizedScriptFileIsRefusedBeforeAnythingRuns() async throws {
+        let path = home.path + "/huge.nxs"
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("print 1\n".utf8)))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: 70 << 20)
+        try handle.close()
+        let r = try await CLI.launch(["--sandbox", path], environment: env)
+        #expect(r.status == 65)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("is larger than 64 MiB; nothing ran"))
+    }
+
     @Test func zeroBytesOnStdinAreAnErrorNotACrash() async throws {
         let r = try await CLI.launch(["-c", "head -c 1000 /dev/zero | \"$0\" --sandbox", CLI.binary], environment: env,
                                      executable: "/bin/sh")

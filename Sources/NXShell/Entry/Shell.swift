@@ -51,6 +51,7 @@ struct Sources: Sendable {
         let cwd = FileManager.default.currentDirectoryPath
         switch mode {
         case .expressions(let codes, _):
+            for code in codes where code.utf8.count > Limits.sourceBytes { throw SourceReader.tooLarge("an -e argument") }
             return Sources(items: codes.map { ("-e", $0) }, baseDirectory: cwd)
         case .file(let path, _):
             let text = try SourceReader.readFile(path)

@@ -15,10 +15,7 @@ enum SourceReader {
             }
             if chunk.isEmpty { break }
             data.append(chunk)
-            if data.count > Limits.sourceBytes { throw ShellError(
-                    "\(name) is larger than \(Limits.sourceBytes >> 20) MiB; nothing ran",
-                    notes: ["split it into smaller scripts, or keep data in files the script reads"],
-                    exitCode: ExitStatus.scriptError) }
+            if data.count > Limits.sourceBytes { throw tooLarge(name) }
         }
         return String(decoding: data, as: UTF8.self)
     }
@@ -30,5 +27,11 @@ enum SourceReader {
         }
         defer { try? handle.close() }
         return try read(handle, name: "script '\(path)'")
+    }
+
+    static func tooLarge(_ name: String) -> ShellError {
+        ShellError("\(name) is larger than \(Limits.sourceBytes >> 20) MiB; nothing ran",
+                   notes: ["split it into smaller scripts, or keep data in files the script reads"],
+                   exitCode: ExitStatus.scriptError)
     }
 }
