@@ -15,25 +15,54 @@ public enum DiagnosticRenderer {
             return lines.joined(separator: "\n")
         }
         let location = file.location(of: span.start)
-        lines.append("\(file.name):\(location.line):\(location.column): \(label) \(style.bold(diagnostic.message))")
-        let source = file.line(location.line)
-        lines.append(String(source.map { $0 == "\t" ? " " : $0 }))
-        lines.append(style.caret(underline(span, line: location.line, column: location.column, in: file)))
-        lines += diagnostic.notes.map { "\(style.note("note:")) \($0)" }
+        lines.append("\(file.name):\(location.line):\(location.column): \(label) \(style.bold(elided(diagnostic.message)))")
+        let source = Array(file.line(location.line).map { $0 == "\t" ? " " : $0 })
+        let (first, width) = underline(span, line: location.line, column: location.column, in: file)
+        let window = Window(around: first, lineLength: source.count)
+        let shown = String(source[window.range])
+        lines.append((window.cutBefore ? "…" : "") + shown + (window.cutAfter ? "…" : ""))
+        let caretColumn = first - window.range.lowerBound + (window.cutBefore ? 1 : 0)
+        let visibleWidth = max(1, min(width, window.range.upperBound - first))
+        lines.append(style.caret(String(repeating: " ", count: caretColumn) + "^" + String(repeating: "~", count: visibleWidth - 1)))
+        lines += diagnostic.notes.map { "\(style.note("note:")) \(elided($0))" }
         return lines.joined(separator: "\n")
+    }
+
+    /// A message quoting a huge token (a 1 MB word) keeps its start and end.
+    private static func elided(_ text: String) -> String {
+        guard text.count > Window.width * 2 else { return text }
+        return String(text.prefix(Window.width)) + "…" + String(text.suffix(Window.width / 2))
     }
 
     public static func render(_ diagnostics: [Diagnostic], in file: SourceFile, color: Bool = false) -> String {
         diagnostics.map { render($0, in: file, color: color) }.joined(separator: "\n")
     }
 
-    /// `^` under the first character, `~` under the rest of the span on that line.
-    private static func underline(_ span: SourceSpan, line: Int, column: Int, in file: SourceFile) -> String {
-        let lineText = file.line(line)
+    /// 0-based column of the first character and the span's width on that line.
+    private static func underline(_ span: SourceSpan, line: Int, column: Int, in file: SourceFile) -> (Int, Int) {
         let endLocation = file.location(of: span.end)
-        let lastColumn = endLocation.line == line ? endLocation.column : lineText.count + 1
-        let width = max(1, lastColumn - column)
-        return String(repeating: " ", count: column - 1) + "^" + String(repeating: "~", count: width - 1)
+        let lastColumn = endLocation.line == line ? endLocation.column : file.line(line).count + 1
+        return (column - 1, max(1, lastColumn - column))
+    }
+}
+
+/// The part of a long source line shown in a diagnostic: a 1 MB one-line script must not
+/// print 1 MB (twice) to stderr. The caret stays in view; `…` marks each cut side.
+private struct Window {
+    static let width = 120
+    var range: Range<Int>
+    var cutBefore: Bool { range.lowerBound > 0 }
+    var cutAfter: Bool
+
+    init(around column: Int, lineLength: Int) {
+        guard lineLength > Self.width else {
+            range = 0..<lineLength
+            cutAfter = false
+            return
+        }
+        let start = max(0, min(column - Self.width / 2, lineLength - Self.width))
+        range = start..<(start + Self.width)
+        cutAfter = range.upperBound < lineLength
     }
 }
 

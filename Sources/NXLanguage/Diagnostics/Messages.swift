@@ -8,6 +8,7 @@ struct Message: Sendable, Equatable {
 /// is covered by a golden test (Tests/NXLanguageTests/Golden/errors).
 enum Catalog {
     static let maxDepth = 200
+    static let maxOperators = 5_000
 
     // MARK: Lexing
 
@@ -32,6 +33,10 @@ enum Catalog {
     static func invalidDuration(_ text: String) -> Message {
         Message(text: "invalid duration '\(text)'",
                 notes: ["write a whole number followed by s, m, h or d (30s, 90m, 2h, 7d), or combine them: 1h30m"])
+    }
+    static func durationUnitOrder(_ text: String) -> Message {
+        Message(text: "invalid duration '\(text)': each unit may appear once, largest first",
+                notes: ["write for example 1h30m (not 30m1h or 1h30m30m)"])
     }
     static func durationTooLarge(_ text: String) -> Message {
         Message(text: "duration '\(text)' is too large")
@@ -97,11 +102,28 @@ enum Catalog {
         notes.append("pipeline stages are: \(Vocabulary.pipelineStages.joined(separator: ", "))")
         return Message(text: "unknown pipeline stage '\(name)'", notes: notes)
     }
+    static func tooManyOperators() -> Message {
+        Message(text: "too many operators in one statement (more than \(maxOperators))",
+                notes: ["split the expression using variables"])
+    }
     static func emptyInterpolation() -> Message {
         Message(text: "empty interpolation '${}' in string", notes: ["put an expression between the braces, e.g. ${r.requestId}"])
     }
     static func tooDeep() -> Message {
         Message(text: "nesting is too deep (more than \(maxDepth) levels)", notes: ["split the expression using variables"])
+    }
+
+    static func replLeadingPipe() -> Message {
+        Message(text: "a line starting with '|' cannot continue an entry that already ran",
+                notes: ["in the interactive shell, end the line before with '|' (list windows |) to continue a pipeline"])
+    }
+    static func replLeadingElse() -> Message {
+        Message(text: "'else' cannot continue an 'if' that already ran",
+                notes: ["in the interactive shell, write '} else {' on one line"])
+    }
+    static func dryRunScoped(_ how: String) -> Message {
+        Message(text: "'dryrun' cannot be \(how)",
+                notes: ["a dry run is set for the whole session: write `dryrun = true` at the top level, outside any block, or start nxsh with --dry-run"])
     }
 
     // MARK: Names
@@ -168,6 +190,18 @@ enum Catalog {
     }
     static func conversion(_ text: String, to type: String) -> Message {
         Message(text: "cannot convert '\(text)' to \(type)")
+    }
+    static func listTooLarge() -> Message {
+        Message(text: "the list would have more than \(Limits.listElements) elements",
+                notes: ["lists built by a script are limited to \(Limits.listElements) elements"])
+    }
+    static func stringTooLarge() -> Message {
+        Message(text: "the string would be larger than \(Limits.stringBytes >> 20) MiB",
+                notes: ["strings built by a script are limited to \(Limits.stringBytes >> 20) MiB"])
+    }
+    static func notFinite(_ op: String, _ result: Double) -> Message {
+        Message(text: result.isNaN ? "'\(op)' has no numeric result (not a number)" : "number overflow in '\(op)'",
+                notes: ["decimal numbers range from about -1.8e308 to 1.8e308"])
     }
     static func rangeTooLarge(_ count: Int) -> Message {
         Message(text: "range() would create \(count) elements; the limit is \(Builtins.rangeLimit)")

@@ -77,11 +77,12 @@ extension Lexer {
         return length
     }
 
-    /// `90m`, `2h`, `1h30m`: groups of digits and one unit letter each.
+    /// `90m`, `2h`, `1h30m`: groups of digits and one unit letter each, largest unit first.
     private mutating func lexDuration(from start: Int) {
         pos = start
         var total = 0
         var overflow = false
+        var previousUnit = Int.max
         while let byte = peek(0), Lexer.isDigit(byte) {
             let digitsStart = pos
             while let digit = peek(0), Lexer.isDigit(digit) { pos += 1 }
@@ -91,6 +92,12 @@ extension Lexer {
             }
             let amount = Int(String(decoding: bytes[digitsStart..<pos], as: UTF8.self))
             pos += 1
+            // `1h30m30m` or `30m1h` is almost certainly a typo, not a sum to compute.
+            guard unit < previousUnit else {
+                rejectWord(from: start, Catalog.durationUnitOrder)
+                return
+            }
+            previousUnit = unit
             let product = (amount ?? Int.max).multipliedReportingOverflow(by: unit)
             let sum = total.addingReportingOverflow(product.partialValue)
             overflow = overflow || amount == nil || product.overflow || sum.overflow

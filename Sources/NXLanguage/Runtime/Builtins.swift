@@ -89,14 +89,29 @@ enum Builtins {
             throw BuiltinError(message: Catalog.argumentType("split", position: 2, expected: "a non-empty string",
                                                              got: "an empty string"), argument: 1)
         }
-        return .list(text.split(separator: separator, omittingEmptySubsequences: false).map { .string(String($0)) })
+        let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+        do throws(Message) {
+            try Limits.checkList(count: parts.count)
+        } catch {
+            throw BuiltinError(message: error, argument: 0)
+        }
+        return .list(parts.map { .string(String($0)) })
     }
 
     private static func join(_ args: [Value]) throws(BuiltinError) -> Value {
         let arguments = try Arguments("join", args, 1...2)
         let list = try arguments.list(0)
         let separator = args.count == 2 ? try arguments.string(1) : ""
-        return .string(list.map(ValueFormatter.text).joined(separator: separator))
+        // Elements may share one large string, so the size is checked before it is built.
+        var bytes = 0
+        let texts = list.map(ValueFormatter.text)
+        for text in texts { bytes += text.utf8.count + separator.utf8.count }
+        do throws(Message) {
+            try Limits.checkString(bytes: bytes)
+        } catch {
+            throw BuiltinError(message: error, argument: 0)
+        }
+        return .string(texts.joined(separator: separator))
     }
 
     private static func toInt(_ args: [Value]) throws(BuiltinError) -> Value {

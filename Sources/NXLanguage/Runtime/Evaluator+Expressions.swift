@@ -10,6 +10,7 @@ extension Evaluator {
                 case .text(let raw): text += raw
                 case .expr(let inner): text += ValueFormatter.text(try await evaluate(inner))
                 }
+                try at(expr.span, try Limits.checkString(bytes: text.utf8.count))
             }
             return .string(text)
         case .variable(let name):

@@ -18,6 +18,13 @@ public struct RunOutcome: Sendable, Equatable {
     }
 }
 
+/// One source, parsed: its syntax errors, or statements ready to run.
+public struct ParsedProgram: Sendable {
+    public let file: SourceFile
+    let statements: [Stmt]
+    public let diagnostics: [Diagnostic]
+}
+
 /// Runs nxsh source against a host. Variables persist across `run` calls, so a REPL feeds each
 /// chunk to the same interpreter; `_` holds the last shown value.
 ///
@@ -48,16 +55,27 @@ public actor Interpreter {
         globals.visibleNames
     }
 
-    /// Parses the whole source, then evaluates it only if there were no syntax errors.
-    /// Checks `Task.isCancelled` between statements and loop iterations.
-    public func run(_ source: SourceFile) async -> RunOutcome {
+    /// Parses one source without running anything, so a caller with several sources (every
+    /// `-e`, a script) can check them all before the first statement has any effect.
+    public nonisolated static func parse(_ source: SourceFile) -> ParsedProgram {
         let (statements, diagnostics) = Parser.parse(source)
-        guard diagnostics.isEmpty else {
-            return RunOutcome(diagnostics: diagnostics, exitCode: Interruption.parseFailureStatus)
+        return ParsedProgram(file: source, statements: statements, diagnostics: diagnostics)
+    }
+
+    /// Parses the whole source, then evaluates it only if there were no syntax errors.
+    public func run(_ source: SourceFile) async -> RunOutcome {
+        await run(Self.parse(source))
+    }
+
+    /// Evaluates a parsed program; one with syntax errors does not run at all (exit 65).
+    /// Checks `Task.isCancelled` between statements and loop iterations.
+    public func run(_ program: ParsedProgram) async -> RunOutcome {
+        guard program.diagnostics.isEmpty else {
+            return RunOutcome(diagnostics: program.diagnostics, exitCode: Interruption.parseFailureStatus)
         }
-        let evaluator = Evaluator(host: host, globals: globals, file: source)
+        let evaluator = Evaluator(host: host, globals: globals, file: program.file)
         do {
-            try await evaluator.runProgram(statements)
+            try await evaluator.runProgram(program.statements)
             return RunOutcome(lastValue: evaluator.lastShown)
         } catch let interruption as Interruption {
             switch interruption {

@@ -1,4 +1,5 @@
-/// Arithmetic, comparison and `contains`. Integer overflow is reported, never trapped.
+/// Arithmetic, comparison and `contains`. Integer overflow, decimal overflow (infinity), NaN and
+/// values past `Limits` are reported, never trapped or silently produced.
 enum Operators {
     static func unary(_ op: UnaryOperator, _ value: Value) throws(Message) -> Value {
         switch (op, value) {
@@ -41,8 +42,12 @@ enum Operators {
 
     private static func add(_ left: Value, _ right: Value) throws(Message) -> Value {
         switch (left, right) {
-        case (.string(let a), .string(let b)): return .string(a + b)
-        case (.list(let a), .list(let b)): return .list(a + b)
+        case (.string(let a), .string(let b)):
+            try Limits.checkString(bytes: a.utf8.count + b.utf8.count)
+            return .string(a + b)
+        case (.list(let a), .list(let b)):
+            try Limits.checkList(count: a.count + b.count)
+            return .list(a + b)
         case (.record(let a), .record(let b)):
             var merged = a
             for (key, value) in b.fields { merged[key] = value }
@@ -65,7 +70,9 @@ enum Operators {
             guard let a = left.numeric, let b = right.numeric else {
                 throw Catalog.typeMismatch(op.rawValue, left.typeName, right.typeName)
             }
-            return .double(try decimal(op, a, b))
+            let result = try decimal(op, a, b)
+            guard result.isFinite else { throw Catalog.notFinite(op.rawValue, result) }
+            return .double(result)
         }
     }
 

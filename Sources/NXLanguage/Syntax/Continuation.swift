@@ -9,4 +9,15 @@ public enum Continuation {
         guard let first = diagnostics.first, let span = first.span else { return false }
         return span.start >= Lexer.contentEnd(file.bytes, start: 0, end: file.bytes.count)
     }
+
+    /// An entry starting with `|` or `else` cannot join the entry before it, which already ran
+    /// (running it again could send an action twice). Returns the error that explains what to
+    /// type instead; nil for any other entry.
+    public static func strayContinuation(_ text: String) -> Diagnostic? {
+        let (tokens, _) = Lexer.tokenize(SourceFile(name: "<repl>", text: text))
+        guard let first = tokens.first(where: { $0.kind != .newline }) else { return nil }
+        if first.isSymbol(.pipe) { return Diagnostic(Catalog.replLeadingPipe(), at: first.span) }
+        if first.isKeyword(.else) { return Diagnostic(Catalog.replLeadingElse(), at: first.span) }
+        return nil
+    }
 }

@@ -59,16 +59,15 @@ extension Parser {
         }
     }
 
-    /// Left-associative operator chains; a chain counts towards the nesting limit because it
-    /// becomes a left-deep tree that evaluation walks recursively.
+    /// Left-associative operator chains. A flat chain is not nesting, but it becomes a left-deep
+    /// tree that evaluation walks recursively, so a statement has its own operator budget.
     private mutating func parseBinary(operators: [TokenKind: BinaryOperator],
                                       operand: (inout Parser) throws -> Expr) throws -> Expr {
         var left = try operand(&self)
-        let savedDepth = depth
-        defer { depth = savedDepth }
         while let op = operators[peek().kind] {
             let token = advance()
-            try enter(at: token.span)
+            operatorCount += 1
+            if operatorCount > Catalog.maxOperators { throw fail(Catalog.tooManyOperators(), at: token.span) }
             skipNewlines()
             let right = try operand(&self)
             left = Expr(kind: .binary(op, left, right), span: SourceSpan(start: left.span.start, end: right.span.end))

@@ -7,6 +7,7 @@ extension Parser {
             if token.kind == .end || (inBlock && token.isSymbol(.rightBrace)) { return statements }
             let savedNesting = newlinesMatter.count
             let savedDepth = depth
+            operatorCount = 0
             do {
                 statements.append(try parseStatement())
                 try expectStatementEnd(inBlock: inBlock)
@@ -55,6 +56,7 @@ extension Parser {
         case .keyword(.assert): return try parseAssert()
         case .keyword(.exit): return try parseExit()
         case .identifier(let name) where tokens[index + 1].isSymbol(.equal):
+            try checkTopLevelOnly(name, at: token.span, how: "assigned inside a block")
             advance()
             advance()
             let value = try parseExpression()
@@ -82,6 +84,7 @@ extension Parser {
     private mutating func parseLet() throws -> Stmt {
         let start = advance().span.start
         let (name, nameSpan) = try parseName(after: "let")
+        try checkTopLevelOnly(name, at: nameSpan, how: "declared inside a block")
         _ = try expect(.equal, "'=' after 'let \(name)'")
         let value = try parseExpression()
         return Stmt(kind: .declare(name: name, nameSpan: nameSpan, value: value), span: span(from: start))
@@ -117,6 +120,8 @@ extension Parser {
         advance()
         let sequence = try parseExpression()
         let body = try parseBlock(of: "for")
+        // Checked after the body so the error does not cascade into its lines.
+        try checkTopLevelOnly(name, at: nameSpan, how: "a loop variable", always: true)
         return Stmt(kind: .forIn(name: name, nameSpan: nameSpan, sequence: sequence, body: body), span: span(from: start))
     }
 
@@ -126,12 +131,20 @@ extension Parser {
         }
         let open = advance()
         try enter(at: open.span)
-        defer { depth -= 1 }
+        blockDepth += 1
+        defer { depth -= 1; blockDepth -= 1 }
         return try withNewlines(true) { parser in
             let body = parser.parseStatements(inBlock: true)
             try parser.close(.rightBrace, opener: open)
             return body
         }
+    }
+
+    /// `dryrun` must be a property of the whole session that no scope can hide: a block-local
+    /// `let dryrun = true` or a loop variable would be invisible to the host and send for real.
+    private func checkTopLevelOnly(_ name: String, at span: SourceSpan, how: String, always: Bool = false) throws {
+        guard Parser.topLevelOnlyNames.contains(name), always || blockDepth > 0 else { return }
+        throw fail(Catalog.dryRunScoped(how), at: span)
     }
 
     private mutating func parsePrint() throws -> Stmt {

@@ -13,7 +13,14 @@ struct Parser {
     /// Whether newlines end statements at the current nesting: false inside ( [ and maps.
     var newlinesMatter: [Bool] = [true]
     var depth = 0
+    /// Binary operators in the current statement (see `parseBinary`).
+    var operatorCount = 0
+    /// How many `{ }` bodies enclose the current statement.
+    var blockDepth = 0
     var lastEnd = 0
+
+    /// Names only a top-level statement may bind (see `checkTopLevelOnly`).
+    static let topLevelOnlyNames: Set<String> = ["dryrun"]
 
     init(file: SourceFile, tokens: [Token], depth: Int = 0) {
         self.file = file

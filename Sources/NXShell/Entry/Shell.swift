@@ -1,4 +1,5 @@
 import Foundation
+import NXLanguage
 
 /// Top level: decide the mode, read the source, build the session, run, clean up.
 enum Shell {
@@ -50,27 +51,28 @@ struct Sources: Sendable {
         let cwd = FileManager.default.currentDirectoryPath
         switch mode {
         case .expressions(let codes, _):
+            for code in codes where code.utf8.count > Limits.sourceBytes { throw SourceReader.tooLarge("an -e argument") }
             return Sources(items: codes.map { ("-e", $0) }, baseDirectory: cwd)
         case .file(let path, _):
-            guard let data = FileManager.default.contents(atPath: path) else {
-                let why = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
-                throw ShellError("cannot open script '\(path)': \(why)", exitCode: ExitStatus.noInput)
-            }
+            let text = try SourceReader.readFile(path)
             let directory = (path as NSString).deletingLastPathComponent
             let base = directory.isEmpty ? cwd : (directory.hasPrefix("/") ? directory : cwd + "/" + directory)
-            return Sources(items: [(path, String(decoding: data, as: UTF8.self))], baseDirectory: base)
+            return Sources(items: [(path, text)], baseDirectory: base)
         case .stdin:
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return Sources(items: [("<stdin>", String(decoding: data, as: UTF8.self))], baseDirectory: cwd)
+            let text = try SourceReader.read(.standardInput, name: "standard input")
+            return Sources(items: [("<stdin>", text)], baseDirectory: cwd)
         case .repl:
             return Sources(items: [], baseDirectory: cwd)
         }
     }
 
-    /// Runs each source in order; the first failure (or `exit`) ends the run.
+    /// Parses every source first: a syntax error anywhere means nothing runs (65). Then runs
+    /// each in order; the first failure (or `exit`) ends the run.
     func run(in session: Session) async -> Int32 {
-        for item in items {
-            let outcome = await session.run(name: item.name, text: item.text)
+        let programs = items.map { Interpreter.parse(SourceFile(name: $0.name, text: $0.text)) }
+        guard session.reportSyntaxErrors(programs) else { return ExitStatus.scriptError }
+        for program in programs {
+            let outcome = await session.run(program)
             if outcome.exited || outcome.exitCode != 0 { return outcome.exitCode }
         }
         return ExitStatus.ok

@@ -55,13 +55,19 @@ enum Records {
         ]))
     }
 
+    /// Whole seconds, clamped: a far-future expiry from the service must not trap.
+    private static func seconds(_ interval: Double) -> Int {
+        guard interval > 0 else { return 0 }
+        return Int(exactly: interval.rounded()) ?? Int.max
+    }
+
     /// The record holds the raw token so `token.access_token` works on purpose; every display
     /// path masks it (see `Masking`).
     static func token(_ t: TokenInfo, now: Date = Date()) -> Value {
         .record(Record([
             ("token_type", .string(t.tokenType)),
             ("scope", t.scope.map { Value.string($0) } ?? .null),
-            ("expires_in", .int(max(0, Int(t.expiresAt.timeIntervalSince(now).rounded())))),
+            ("expires_in", .int(seconds(t.expiresAt.timeIntervalSince(now)))),
             ("access_token", .string(t.accessToken.reveal())),
         ]))
     }

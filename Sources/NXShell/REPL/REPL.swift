@@ -57,6 +57,11 @@ struct REPL {
             refreshCatalogue(announce: true)
             return nil
         }
+        if let stray = Continuation.strayContinuation(entry) {
+            let file = SourceFile(name: "<repl>", text: entry)
+            context.console.message(DiagnosticRenderer.render(stray, in: file, color: context.console.colorErr))
+            return nil
+        }
         let session = context.session
         // Ctrl-C cancels the task; the interpreter then reports "interrupted" itself.
         let outcome = Blocking.run(interruptible: true) { await session.run(name: "<repl>", text: entry) }

@@ -1,7 +1,7 @@
 import NXLanguage
 import Synchronization
 
-/// The one code path of every run mode: parse → run → report. Diagnostics go to stderr in the
+/// The one code path of every run mode: parse → report → run. Diagnostics go to stderr in the
 /// compiler format; the outcome's exit status is returned.
 final class Session: Sendable {
     let interpreter: Interpreter
@@ -25,18 +25,34 @@ final class Session: Sendable {
         state.withLock { $0.names }
     }
 
-    /// Runs one source (a file, one `-e`, stdin, or one REPL entry).
+    /// Runs one source (one REPL entry): parse, report, run.
     func run(name: String, text: String) async -> RunOutcome {
+        await run(Interpreter.parse(SourceFile(name: name, text: text)))
+    }
+
+    /// Reports the syntax errors of every program; true when there were none, so a caller can
+    /// refuse to run any of them (exit 65 means nothing ran).
+    func reportSyntaxErrors(_ programs: [ParsedProgram]) -> Bool {
+        for program in programs where !program.diagnostics.isEmpty {
+            report(program.diagnostics, in: program.file)
+        }
+        return programs.allSatisfy { $0.diagnostics.isEmpty }
+    }
+
+    /// Runs one parsed source and reports its diagnostics.
+    func run(_ program: ParsedProgram) async -> RunOutcome {
         if state.withLock({ s in defer { s.argumentsDefined = true }; return !s.argumentsDefined }) {
             await interpreter.define("args", .list(arguments.map { .string($0) }))
         }
-        let file = SourceFile(name: name, text: text)
-        let outcome = await interpreter.run(file)
+        let outcome = await interpreter.run(program)
         let names = await interpreter.variableNames
         state.withLock { $0.names = names }
-        if !outcome.diagnostics.isEmpty {
-            console.message(DiagnosticRenderer.render(outcome.diagnostics, in: file, color: console.colorErr))
-        }
+        report(outcome.diagnostics, in: program.file)
         return outcome
+    }
+
+    private func report(_ diagnostics: [Diagnostic], in file: SourceFile) {
+        guard !diagnostics.isEmpty else { return }
+        console.message(DiagnosticRenderer.render(diagnostics, in: file, color: console.colorErr))
     }
 }
