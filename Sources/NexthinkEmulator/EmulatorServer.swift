@@ -33,7 +33,8 @@ public final class EmulatorServer: Sendable {
         guard (0...65_535).contains(options.port) else {
             throw EmulatorError.invalidOption("port must be between 0 and 65535, not \(options.port)")
         }
-        let state = EmulatorState(options: options, catalogue: try SeedLoader.load(dataFile: options.dataFile))
+        let state = EmulatorState(options: options, catalogue: try SeedLoader.load(dataFile: options.dataFile),
+                                  automation: try SeedLoader.loadAutomation(dataFile: options.dataFile))
         var logger = Logger(label: "nexthink-emulator")
         logger.logLevel = .warning
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -84,6 +85,8 @@ public final class EmulatorServer: Sendable {
         RemoteActionRoutes(pipeline: pipeline).register(on: router)
         NQLRoutes(pipeline: pipeline).register(on: router)
         NQLExportRoutes(pipeline: pipeline).register(on: router)
+        WorkflowRoutes(pipeline: pipeline).register(on: router)
+        CampaignRoutes(pipeline: pipeline).register(on: router)
         StatsRoutes(state: state).register(on: router)
         return router
     }

@@ -6,7 +6,9 @@ import NIOCore
 struct Pipeline: Sendable {
     let state: EmulatorState
 
-    enum Dialect { case remoteActions, nql, oauth }
+    /// Error body shapes: `{code, message}` (remote actions, campaigns), `{code, details}`
+    /// (workflows), NQL and OAuth.
+    enum Dialect { case remoteActions, workflows, nql, oauth }
 
     /// Thrown after the connection was closed on purpose, so no answer is attempted.
     struct Dropped: Error {}
@@ -58,6 +60,7 @@ struct Pipeline: Sendable {
         let message = "Injected fault: \(code) \(status.reasonPhrase)"
         switch dialect {
         case .remoteActions: response = Reply.actionError(status, "INJECTED_FAULT", message)
+        case .workflows: response = Reply.workflowError(status, "INJECTED_FAULT", message)
         case .nql: response = Reply.nqlError(status, message, source: "emulator")
         case .oauth: response = Reply.oauthError(status, "temporarily_unavailable", message)
         }

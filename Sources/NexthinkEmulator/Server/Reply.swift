@@ -27,6 +27,11 @@ enum Reply {
         json(["code": code, "message": message], status: status)
     }
 
+    /// The Workflows API's `ErrorResponse`: `details` where the others say `message`.
+    static func workflowError(_ status: HTTPResponse.Status, _ code: String, _ details: String) -> Response {
+        json(["code": code, "details": details], status: status)
+    }
+
     static func invalidRequest(_ message: String) -> Response {
         actionError(.badRequest, "INVALID_REQUEST", message)
     }
