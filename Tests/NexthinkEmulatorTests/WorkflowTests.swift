@@ -86,13 +86,15 @@ enum Seeded {
         (["workflowId": "#wf_restart_spooler", "users": ["alice"]], 1, 400, "INVALID_REQUEST"),
         (["workflowId": "#wf_restart_spooler", "devices": [[String: String]()]], 2, 400, "INVALID_REQUEST"),
         (["workflowId": "#wf_restart_spooler", "users": [["upn": "not-an-email"]]], 2, 400, "INVALID_REQUEST"),
+        // Schema: record fields are strings; null is rejected, not read as absent.
+        (["workflowId": "#wf_restart_spooler", "users": [["upn": "a@acme.com", "sid": NSNull()]]], 2, 400, "INVALID_REQUEST"),
         (["workflowId": "#wf_restart_spooler", "devices": [String](), "users": [String]()], 1, 400, "INVALID_REQUEST"),
         (["workflowId": "#nope", "devices": [Fleet.docsExample]], 1, 400, "WORKFLOW_NOT_FOUND"),
         (["workflowId": "#wf_legacy_vpn_fix", "devices": [Fleet.docsExample]], 1, 400, "WORKFLOW_INACTIVE"),
         (["workflowId": "#wf_disk_cleanup", "devices": [Fleet.docsExample]], 1, 403, "WORKFLOW_NOT_API_ENABLED"),
     ] }
 
-    @Test(arguments: 0..<8)
+    @Test(arguments: 0..<9)
     func rejectionsUseTheWorkflowErrorBody(_ index: Int) async throws {
         let (body, version, status, code) = Self.rejected[index]
         try await Emu.with { server in

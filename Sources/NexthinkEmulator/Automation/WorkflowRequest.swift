@@ -80,7 +80,8 @@ struct WorkflowRequest {
 extension JSONFields {
     fileprivate func optionalString(_ name: String, _ place: String, _ valid: (String) -> Bool,
                                     _ what: String) throws(ValidationError) -> String? {
-        guard let value = value(name) else { return nil }
+        // Inside a record the document allows strings only: null is a wrong type, not "absent".
+        guard let value = fields[name] else { return nil }
         guard let s = value.stringValue, valid(s) else { throw "\(place).\(name) must be \(what)" }
         return s
     }

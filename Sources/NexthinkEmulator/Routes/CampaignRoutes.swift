@@ -22,7 +22,7 @@ struct CampaignRoutes: Sendable {
 
     func register(on router: Router<EmulatorContext>) {
         router.post("/api/v1/euf/campaign/trigger") { request, context in
-            try await pipeline.serve(.campaignTrigger, .remoteActions, request, context) { _, body in trigger(body) }
+            try await pipeline.serve(.campaignTrigger, .campaigns, request, context) { _, body in trigger(body) }
         }
     }
 

@@ -51,6 +51,11 @@ enum Reply {
         Response(status: .unauthorized, headers: [.wwwAuthenticate: #"Bearer error="invalid_token""#])
     }
 
+    /// The Campaigns document gives 401 a `TriggerErrorResponse` body.
+    static func unauthorized(body: [String: String]) -> Response {
+        json(body, status: .unauthorized, headers: [.wwwAuthenticate: #"Bearer error="invalid_token""#])
+    }
+
     private struct NQLError: Encodable {
         var message: String
         var code: Int
