@@ -77,6 +77,15 @@ import Testing
         }
     }
 
+    @Test func unauthorizedCarriesTheDocumentedBody() async throws {
+        try await Emu.with { server in
+            let r = try await Emu.api(server, "POST", Self.path, token: "expired", json: Self.valid)
+            #expect(r.status == 401)
+            #expect(try r.object()["code"] as? String == "UNAUTHORIZED")
+            #expect(server.stats.accepted(for: .campaignTrigger) == 0)
+        }
+    }
+
     @Test func droppedTriggerWasActedOnOnce() async throws {
         try await Emu.with { server in
             let token = try await Emu.token(server)
