@@ -78,6 +78,11 @@ enum Seeded {
             let rows = try await Self.executions(server, token, try #require(try r.object()["requestUuid"] as? String))
             // The UPN and the SID are the same user: one execution for them.
             #expect(Set(rows.compactMap { $0["device.name"] as? String }) == ["LAPTOP-01", "LAPTOP-02"])
+            let strangers = try await Self.execute(server, token, ["workflowId": Seeded.approval,
+                                                                   "users": [["upn": "x@acme.com"], ["upn": "y@acme.com"]]], version: 2)
+            let unknown = try await Self.executions(server, token, try #require(try strangers.object()["requestUuid"] as? String))
+            #expect(unknown.count == 2)
+            #expect(unknown.allSatisfy { $0["user.sid"] is NSNull && $0["status"] as? String == "waiting_for_device" })
         }
     }
 

@@ -21,8 +21,11 @@ struct WorkflowTargets {
         var seen = Set<String>()
         var out: [WorkflowExecution] = []
         let targets = dedupe(request.devices).map(device) + dedupe(request.users).map(user)
-        for t in targets where seen.insert("\(t.deviceUID?.lowercased() ?? t.deviceName ?? "-")|\(t.userSID ?? "-")").inserted {
-            out.append(t)
+        for t in targets {
+            // Targets that matched nothing have no identity to share: each keeps its execution.
+            let unmatched = t.deviceUID == nil && t.deviceName == nil && t.userSID == nil
+            let key = unmatched ? t.executionID : "\(t.deviceUID?.lowercased() ?? t.deviceName ?? "-")|\(t.userSID ?? "-")"
+            if seen.insert(key).inserted { out.append(t) }
         }
         return out
     }
@@ -46,7 +49,7 @@ struct WorkflowTargets {
     private func user(_ ref: WorkflowRequest.UserRef) -> WorkflowExecution {
         let a = state.automation
         guard let found = ref.sid.flatMap(a.user(sid:)) ?? ref.upn.flatMap(a.user(upn:)) ?? ref.uid.flatMap(a.user(uid:)) else {
-            return WorkflowExecution(executionID: Self.newID(), deviceUID: nil, deviceName: nil, userSID: ref.sid ?? ref.upn ?? ref.uid)
+            return WorkflowExecution(executionID: Self.newID(), deviceUID: nil, deviceName: nil, userSID: ref.sid)
         }
         return WorkflowExecution(executionID: Self.newID(), deviceUID: found.device,
                                  deviceName: found.device.flatMap { state.catalogue.device(uid: $0)?.name }, userSID: found.sid)
