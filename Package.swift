@@ -48,7 +48,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
-        ], resources: [.copy("Resources/seed.json")]),
+        ], resources: [.copy("Resources/seed.json"), .copy("Resources/automation.json")]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "NXShell", dependencies: [
             "NXLanguage", "NexthinkClient", "NexthinkEmulator", "CEditLine",

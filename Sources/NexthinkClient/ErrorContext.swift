@@ -11,9 +11,14 @@ struct ErrorContext: Sendable {
     var subject: String
     var isTokenCall = false
     var notFoundHint: String?
+    /// Where to look before repeating an acting call whose outcome is unknown.
+    var outcomeHint: String = ErrorContext.outcomeUnknownHint
 
-    static let outcomeUnknownHint =
-        "the service may have accepted it: check the executions (NQL remote_action.executions) before running it again, or it may run twice"
+    static let outcomeUnknownHint = ErrorContext.outcomeHint(checking: "the executions (NQL remote_action.executions)")
+
+    static func outcomeHint(checking what: String) -> String {
+        "the service may have accepted it: check \(what) before running it again, or it may run twice"
+    }
 
     func error(for response: HTTPResponse, retryAfter: Duration?, request: HTTPRequest,
                operation: OperationKind) -> NexthinkError {
@@ -39,7 +44,7 @@ struct ErrorContext: Sendable {
         case (_, .acting):
             e.kind = .outcomeUnknown
             e.message = "\(subject): \(failure.reason); the request may or may not have been carried out"
-            e.hint = Self.outcomeUnknownHint
+            e.hint = outcomeHint
         }
         return e
     }
@@ -51,7 +56,8 @@ struct ErrorContext: Sendable {
         case 403: return .forbidden
         case 404: return .notFound
         case 429: return .throttled
-        case 400 where code == "REMOTE_ACTION_NOT_FOUND": return .notFound
+        // REMOTE_ACTION_NOT_FOUND, WORKFLOW_NOT_FOUND, CAMPAIGN_NOT_FOUND, EXECUTION_NOT_FOUND...
+        case 400 where code?.hasSuffix("_NOT_FOUND") == true: return .notFound
         case 400..<500: return .invalidRequest
         case 500..<600 where operation == .acting: return .outcomeUnknown
         default: return .server
@@ -65,16 +71,18 @@ struct ErrorContext: Sendable {
         case .auth:
             return "the access token was refused even after renewal; check the API credentials' permissions"
         case .forbidden:
-            return e.code == "REMOTE_ACTION_NOT_API_ENABLED"
-                ? "enable API targeting for this remote action in Nexthink"
-                : "the API credentials lack the permission for this operation"
+            switch e.code {
+            case "REMOTE_ACTION_NOT_API_ENABLED"?: return "enable API targeting for this remote action in Nexthink"
+            case "WORKFLOW_NOT_API_ENABLED"?: return "enable the API trigger for this workflow in Nexthink"
+            default: return "the API credentials lack the permission for this operation"
+            }
         case .notFound:
             return notFoundHint
         case .throttled:
             let wait = retryAfter.map { " (the service asked for \(Int($0.seconds.rounded(.up))) s)" } ?? ""
             return "too many requests; wait before retrying\(wait)"
         case .outcomeUnknown:
-            return Self.outcomeUnknownHint
+            return outcomeHint
         case .server:
             return "the service failed; try again later"
         default:
@@ -99,8 +107,8 @@ struct ErrorContext: Sendable {
     }
 }
 
-/// The three error body shapes: remote actions `{code: String, message}`, NQL
-/// `{message, code: Int, source}` and OAuth `{error, error_description}`. Bodies that are not
+/// The error body shapes: remote actions and campaigns `{code: String, message}`, workflows
+/// `{code: String, details}`, NQL `{message, code: Int, source}` and OAuth `{error, error_description}`. Bodies that are not
 /// JSON are ignored rather than echoed (they could be anything, e.g. a proxy's page).
 struct ServiceErrorBody {
     var code: String?
@@ -113,7 +121,7 @@ struct ServiceErrorBody {
         case .int(let i)?: code = String(i)
         default: break
         }
-        message = (object["message"] ?? object["error_description"])?.stringValue
+        message = (object["message"] ?? object["details"] ?? object["error_description"])?.stringValue
         if let source = object["source"]?.stringValue, !source.isEmpty, let m = message {
             message = "\(m) (source: \(source))"
         }

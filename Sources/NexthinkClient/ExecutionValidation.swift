@@ -35,21 +35,8 @@ extension ExecutionRequest {
         if devices.isEmpty {
             return [.init(field: "devices", message: "no device given; pass 1 to \(Limits.devices.upperBound) collector UUIDs")]
         }
-        var found: [ValidationProblem] = []
-        if devices.count > Limits.devices.upperBound {
-            found.append(.init(field: "devices", message:
-                "\(devices.count) devices given; one call takes at most \(Limits.devices.upperBound), split the list"))
-        }
-        let bad = devices.indices.filter { !IDRules.isUUID(devices[$0]) }
-        for i in bad.prefix(Limits.reportedDeviceProblems) {
-            found.append(.init(field: "devices", index: i, message:
-                "'\(devices[i])' is not a collector UUID (expected e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6)"))
-        }
-        if bad.count > Limits.reportedDeviceProblems {
-            found.append(.init(field: "devices", message:
-                "\(bad.count - Limits.reportedDeviceProblems) more invalid device ids not listed"))
-        }
-        return found
+        return IDListRules.problems(devices, field: "devices", max: Limits.devices.upperBound, valid: IDRules.isUUID,
+                                    expected: "a collector UUID (expected e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6)")
     }
 
     private func problems(against action: RemoteAction) -> [ValidationProblem] {

@@ -45,20 +45,32 @@ extension NexthinkClient {
     public func execute(_ request: ExecutionRequest, against action: RemoteAction? = nil) async throws -> ExecutionResponse {
         let problems = request.problems(against: action)
         if !problems.isEmpty { throw NexthinkError.validation(problems) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let body = try encoder.encode(request)
+        let body = try Self.jsonBody(request)
         let context = ErrorContext(subject: "execution of \(request.remoteActionId)",
                                    notFoundHint: "no remote action has the id \(request.remoteActionId)")
-        let response = try await call("POST", "/api/v1/act/execute", .acting, context, body: Array(body))
+        let response = try await call("POST", "/api/v1/act/execute", .acting, context, body: body)
+        return try decodeAccepted(ExecutionResponse.self, response, path: "/api/v1/act/execute",
+                                  what: "the execution of \(request.remoteActionId)", check: "the executions")
+    }
+
+    /// The answer to an acting call the service accepted: if it cannot be read, the call still
+    /// happened, so the error says to check before repeating it.
+    func decodeAccepted<T: Decodable>(_ type: T.Type, _ response: HTTPResponse, path: String, what: String,
+                                      check: String) throws -> T {
         do {
-            return try JSONDecoder().decode(ExecutionResponse.self, from: Data(response.body))
+            return try JSONDecoder().decode(T.self, from: Data(response.body))
         } catch {
             throw NexthinkError(kind: .decoding, status: response.status,
-                                message: "the service accepted the execution of \(request.remoteActionId) but its answer has no request id",
-                                method: "POST", path: "/api/v1/act/execute",
-                                hint: "check the executions before running it again")
+                                message: "the service accepted \(what) but its answer has no request id",
+                                method: "POST", path: path, hint: "check \(check) before running it again")
         }
+    }
+
+    /// Request bodies with sorted keys, so the wire form is stable (tests, audit digests).
+    static func jsonBody(_ value: some Encodable) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Array(try encoder.encode(value))
     }
 
     /// Runs a saved NQL query (v2 execute), e.g. `#remote_action_executions_by_request`.
@@ -68,27 +80,27 @@ extension NexthinkClient {
                 "'\(queryID)' is not an NQL query id; it must match #[a-z0-9_]{2,255} (e.g. #remote_action_executions_by_request)")])
         }
         struct Body: Encodable { var queryId: String; var parameters: [String: String] }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let body = try encoder.encode(Body(queryId: queryID, parameters: parameters))
+        let body = try Self.jsonBody(Body(queryId: queryID, parameters: parameters))
         let context = ErrorContext(subject: "NQL query \(queryID)",
                                    notFoundHint: "no saved query has the id \(queryID); only saved queries can run through the API")
-        let response = try await call("POST", "/api/v2/nql/execute", .read, context, body: Array(body))
+        let response = try await call("POST", "/api/v2/nql/execute", .read, context, body: body)
         var result = try decode(NQLResult.self, response, what: "NQL result of \(queryID)")
         let ordered = JSONKeyOrder.dataRowKeys(response.body)
         if !ordered.isEmpty, Set(ordered) == Set(result.headers) { result.headers = ordered }
         return result
     }
 
-    private func call(_ method: String, _ target: String, _ operation: OperationKind, _ context: ErrorContext,
-                      body: [UInt8]? = nil) async throws -> HTTPResponse {
+    /// `source` is the optional `Source` header (the Workflows API records who triggered a call).
+    func call(_ method: String, _ target: String, _ operation: OperationKind, _ context: ErrorContext,
+              body: [UInt8]? = nil, source: String? = nil) async throws -> HTTPResponse {
         var headers: [(name: String, value: String)] = [("Accept", "application/json")]
         if body != nil { headers.append(("Content-Type", "application/json")) }
+        if let source { headers.append(("Source", source)) }
         let request = HTTPRequest(method: method, endpoint: endpoints.api, target: target, headers: headers, body: body)
         return try await requester.perform(request, operation, tokens: tokens, describe: context)
     }
 
-    private func decode<T: Decodable>(_ type: T.Type, _ response: HTTPResponse, what: String) throws -> T {
+    func decode<T: Decodable>(_ type: T.Type, _ response: HTTPResponse, what: String) throws -> T {
         do {
             return try JSONDecoder().decode(T.self, from: Data(response.body))
         } catch {

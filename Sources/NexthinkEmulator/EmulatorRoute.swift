@@ -11,4 +11,14 @@ public enum EmulatorRoute: String, Sendable, CaseIterable {
     case nqlExport
     /// `GET /api/v1/nql/status/{exportId}`.
     case nqlStatus
+    /// `GET /api/v1/workflows`.
+    case workflowList
+    /// `GET /api/v1/workflows/details`.
+    case workflowDetails
+    /// `POST /api/v1/workflows/execute` and `POST /api/v2/workflows/execute`.
+    case workflowExecute
+    /// `POST /api/v1/workflows/workflows/{workflowUuid}/execution/{executionUuid}/trigger`.
+    case thinkletTrigger
+    /// `POST /api/v1/euf/campaign/trigger`.
+    case campaignTrigger
 }

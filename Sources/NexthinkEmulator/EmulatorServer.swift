@@ -28,7 +28,8 @@ public final class EmulatorServer: Sendable {
 
     public static func start(_ options: EmulatorOptions = .init()) async throws -> EmulatorServer {
         if let problem = options.problem { throw EmulatorError.invalidOption(problem) }
-        let state = EmulatorState(options: options, catalogue: try SeedLoader.load(dataFile: options.dataFile))
+        let state = EmulatorState(options: options, catalogue: try SeedLoader.load(dataFile: options.dataFile),
+                                  automation: try SeedLoader.loadAutomation(dataFile: options.dataFile))
         var logger = Logger(label: "nexthink-emulator")
         logger.logLevel = .warning
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -79,6 +80,8 @@ public final class EmulatorServer: Sendable {
         RemoteActionRoutes(pipeline: pipeline).register(on: router)
         NQLRoutes(pipeline: pipeline).register(on: router)
         NQLExportRoutes(pipeline: pipeline).register(on: router)
+        WorkflowRoutes(pipeline: pipeline).register(on: router)
+        CampaignRoutes(pipeline: pipeline).register(on: router)
         StatsRoutes(state: state).register(on: router)
         return router
     }

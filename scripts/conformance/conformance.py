@@ -203,6 +203,68 @@ def scenarios(base, v: Validator, report: Report):
             report.check(status == 200 and raw.startswith(b"device.name,"), "export results file", f"{status} {raw[:80]!r}")
 
 
+WF_ROW_FIELDS = {"request_id", "execution_id", "request_time", "workflow.name", "workflow.nql_id", "device.name",
+                 "user.sid", "status", "status_details", "outcome", "outcome_details"}
+WF_STATUSES = {"waiting_for_device", "in_progress", "waiting_for_trigger", "success", "failure", "expired"}
+SID = "S-1-5-21-1-2-3-1001"
+
+
+def automation_scenarios(base, token, v: Validator, report: Report):
+    """Workflows and campaigns (issue 11), against their own documents."""
+    def call(name, method, path, expected, body=None, auth=True):
+        h = {"Authorization": f"Bearer {token}"} if auth else {}
+        status, rh, raw = http(base, method, path, h, body)
+        return v.response(name, method, path, status, rh, raw, expected)
+
+    listed = call("workflows list", "GET", "/api/v1/workflows", 200) or []
+    call("workflows list filtered", "GET", "/api/v1/workflows?dependency=DEVICE&triggerMethod=API&fetchOnlyActiveWorkflows=true", 200)
+    call("workflows list bad filter", "GET", "/api/v1/workflows?dependency=PRINTER&triggerMethod=API", 400)
+    call("workflows list without token", "GET", "/api/v1/workflows", 401, auth=False)
+    for w in listed:
+        call(f"workflow details {w['id']}", "GET", "/api/v1/workflows/details?nqlId=" + w["id"].replace("#", "%23"), 200)
+    call("workflow details unknown", "GET", "/api/v1/workflows/details?nqlId=%23nope", 200)
+    call("workflow details missing id", "GET", "/api/v1/workflows/details", 400)
+    v1 = {"workflowId": "#wf_restart_spooler", "devices": ["3fa85f64-5717-4562-b3fc-2c963f66afa6"], "users": [],
+          "params": {"reason": "conformance"}}
+    v2 = {"workflowId": "#wf_software_approval", "devices": [], "users": [{"sid": SID}], "params": {"software": "7-Zip"}}
+    ran = call("workflow execute v1", "POST", "/api/v1/workflows/execute", 200, v1)
+    waiting = call("workflow execute v2", "POST", "/api/v2/workflows/execute", 200, v2)
+    call("workflow execute invalid", "POST", "/api/v1/workflows/execute", 400, {**v1, "devices": ["LAPTOP-01"]})
+    call("workflow execute v2 invalid", "POST", "/api/v2/workflows/execute", 400, {**v2, "users": [{"upn": "nope"}]})
+    call("workflow execute unknown", "POST", "/api/v1/workflows/execute", 400, {**v1, "workflowId": "#nope"})
+    call("workflow execute not API-enabled", "POST", "/api/v1/workflows/execute", 403, {**v1, "workflowId": "#wf_disk_cleanup"})
+    call("workflow execute without token", "POST", "/api/v1/workflows/execute", 401, v1, auth=False)
+    approval = next((w for w in listed if w["id"] == "#wf_software_approval"), None)
+    if waiting and approval:
+        time.sleep(0.2)  # --time-scale 600: 120 emulated seconds, the execution now waits for its event
+        path = f"/api/v1/workflows/workflows/{approval['uuid']}/execution/{waiting['executionsUuids'][0]}/trigger"
+        call("thinklet trigger", "POST", path, 200, {"parameters": {"approved": "yes"}})
+        call("thinklet trigger again", "POST", path, 400, {"parameters": {}})
+        call("thinklet trigger bad uuid", "POST", "/api/v1/workflows/workflows/x/execution/y/trigger", 400, {})
+    if ran:
+        time.sleep(0.2)
+        q = {"queryId": "#workflow_executions_by_request", "parameters": {"request_id": ran["requestUuid"]}}
+        rows = (call("nql workflow executions", "POST", "/api/v2/nql/execute", 200, q) or {}).get("data", [])
+        report.check(len(rows) == 1 and set(rows[0]) == WF_ROW_FIELDS, "workflow execution row fields", str(rows[:1]))
+        report.check(all(r["status"] in WF_STATUSES for r in rows), "workflow status values", str(rows[:1]))
+
+    trig = {"campaignNqlId": "#csat_after_fix", "userSid": [SID, "S-1-5-21-9-9-9-9"], "expiresInMinutes": 60,
+            "parameters": {"ticket": "INC0012345"}}
+    sent = call("campaign trigger", "POST", "/api/v1/euf/campaign/trigger", 200, trig)
+    call("campaign trigger invalid", "POST", "/api/v1/euf/campaign/trigger", 400, {**trig, "expiresInMinutes": 0})
+    call("campaign trigger unknown", "POST", "/api/v1/euf/campaign/trigger", 400, {**trig, "campaignNqlId": "#nope"})
+    call("campaign trigger bad parameters", "POST", "/api/v1/euf/campaign/trigger", 400, {**trig, "parameters": {}})
+    call("campaign trigger without token", "POST", "/api/v1/euf/campaign/trigger", 401, trig, auth=False)
+    if sent:
+        report.check([r.get("requestId") is not None for r in sent["requests"]] == [True, False], "campaign per-user answers",
+                     str(sent))
+        q = {"queryId": "#campaign_responses_by_request", "parameters": {"request_id": sent["requests"][0]["requestId"]}}
+        rows = (call("nql campaign responses", "POST", "/api/v2/nql/execute", 200, q) or {}).get("data", [])
+        report.check(len(rows) == 1 and rows[0]["user.sid"] == SID, "campaign response row", str(rows[:1]))
+    rows = (call("nql campaigns", "POST", "/api/v2/nql/execute", 200, {"queryId": "#campaigns"}) or {}).get("data", [])
+    report.check(len(rows) >= 4, "campaigns query lists the seeded campaigns", f"{len(rows)} rows")
+
+
 def schemathesis(base, token, spec_path, report, name):
     config = pathlib.Path(__file__).with_name("schemathesis.toml")
     cmd = [sys.executable, "-m", "schemathesis.cli", "--config-file", str(config), "run", str(spec_path), "--url", base,
@@ -224,8 +286,12 @@ def main():
     scenarios(base, Validator(report, [ra, nq]), report)
     _, _, raw = http(base, "POST", "/api/v1/token", {"Authorization": BASIC}, b"")
     token = json.loads(raw)["access_token"]
+    wf, cp = spec_copy.workflows(spec_dir), spec_copy.campaigns(spec_dir)
+    automation_scenarios(base, token, Validator(report, [wf, cp, nq]), report)
     schemathesis(base, token, spec_copy.write(ra, work / "remote-actions.json"), report, "remote actions")
     schemathesis(base, token, spec_copy.write(nq, work / "nql.json"), report, "nql")
+    schemathesis(base, token, spec_copy.write(wf, work / "workflows.json"), report, "workflows")
+    schemathesis(base, token, spec_copy.write(cp, work / "campaigns.json"), report, "campaigns")
     print(f"{report.passed} passed, {report.failed} failed")
     sys.exit(1 if report.failed else 0)
 

@@ -7,6 +7,9 @@ Every adjustment is a documented choice (docs/emulator.md, "Choices where the sp
 2. A missing required query parameter (`nql-id`) or an NQL body that breaks its schema gets 400
    (what a Spring service answers); the spec lists no 400 for those operations, so it is added
    with the dialect's ErrorResponse schema.
+3. Workflows: the published `Workflow` schema points `triggerMethods` and `versions` at
+   `Workflow` itself (a bug that also makes it infinitely recursive); the copy describes what
+   the emulator serves instead: `triggerMethods` as flags, `versions` as version objects.
 """
 import copy
 import json
@@ -44,6 +47,26 @@ def nql(spec_dir: pathlib.Path) -> dict:
                          ("/api/v1/nql/export", "get"), ("/api/v1/nql/export", "post")]:
         _add_400(spec["paths"][path][method], NQL_ERROR, "body, queryId or parameters break the schema")
     return spec
+
+
+WORKFLOW_TRIGGER_METHODS = {"type": "object", "properties": {
+    k: {"type": "boolean"} for k in ("apiEnabled", "manualEnabled", "manualMultipleEnabled", "schedulerEnabled")}}
+WORKFLOW_VERSION = {"type": "object", "properties": {
+    "versionNumber": {"type": "integer"}, "isActive": {"type": "boolean"},
+    "dependency": {"$ref": "#/components/schemas/WorkflowFilter.WorkflowDependency"},
+    "parameters": {"type": "array", "items": {"type": "string"}}}}
+
+
+def workflows(spec_dir: pathlib.Path) -> dict:
+    spec = copy.deepcopy(load(spec_dir, "workflows-api.openapi.json"))
+    props = spec["components"]["schemas"]["Workflow"]["properties"]
+    props["triggerMethods"] = WORKFLOW_TRIGGER_METHODS
+    props["versions"] = {"type": "array", "items": WORKFLOW_VERSION}
+    return spec
+
+
+def campaigns(spec_dir: pathlib.Path) -> dict:
+    return copy.deepcopy(load(spec_dir, "campaigns-api.openapi.json"))
 
 
 def write(spec: dict, path: pathlib.Path) -> pathlib.Path:

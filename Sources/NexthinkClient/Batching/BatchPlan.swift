@@ -23,9 +23,14 @@ public enum BatchPlanner {
     /// 25,000 ids give 10,000 + 10,000 + 5,000, so batch N covers a predictable range.
     public static func plan(_ devices: [String], size: Int = Limits.devices.upperBound) -> [DeviceBatch] {
         let size = max(1, size)
-        return stride(from: 0, to: devices.count, by: size).enumerated().map { number, start in
-            let end = min(start + size, devices.count)
-            return DeviceBatch(index: number + 1, firstPosition: start + 1, devices: Array(devices[start..<end]))
+        return chunks(devices, size: size).enumerated().map { number, slice in
+            DeviceBatch(index: number + 1, firstPosition: number * size + 1, devices: slice)
         }
+    }
+
+    /// Consecutive slices of at most `size` items, in order.
+    public static func chunks<T>(_ items: [T], size: Int) -> [[T]] {
+        let size = max(1, size)
+        return stride(from: 0, to: items.count, by: size).map { Array(items[$0..<min($0 + size, items.count)]) }
     }
 }

@@ -12,7 +12,7 @@ struct SavedQuery: Sendable {
     }
 
     static let all: [String: SavedQuery] = Dictionary(
-        uniqueKeysWithValues: [executionsByRequest, devicesByOS, devices].map { ($0.id, $0) })
+        uniqueKeysWithValues: ([executionsByRequest, devicesByOS, devices] + automation).map { ($0.id, $0) })
 
     static let executionsByRequest = SavedQuery(
         id: "#remote_action_executions_by_request",

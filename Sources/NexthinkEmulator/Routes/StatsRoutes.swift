@@ -10,9 +10,13 @@ struct StatsRoutes: Sendable {
         router.get("/emulator/stats") { _, _ in
             let stats = state.stats
             var requests: [String: Int] = [:]
-            for route in EmulatorRoute.allCases { requests[route.rawValue] = stats.requests(for: route) }
+            var accepted: [String: Int] = [:]
+            for route in EmulatorRoute.allCases {
+                requests[route.rawValue] = stats.requests(for: route)
+                if stats.accepted(for: route) > 0 { accepted[route.rawValue] = stats.accepted(for: route) }
+            }
             return Reply.json(Snapshot(executions: stats.executionCount, executedDevices: stats.executedDevices,
-                                       tokensIssued: stats.tokensIssued, requests: requests))
+                                       tokensIssued: stats.tokensIssued, requests: requests, accepted: accepted))
         }
     }
 
@@ -22,5 +26,7 @@ struct StatsRoutes: Sendable {
         var tokensIssued: Int
         /// Calls per route (`token`, `list`, `details`, `execute`, ...), faulted and rejected ones included.
         var requests: [String: Int]
+        /// Acted-on calls of the other state-changing routes (`workflowExecute`, `thinkletTrigger`, `campaignTrigger`).
+        var accepted: [String: Int]
     }
 }

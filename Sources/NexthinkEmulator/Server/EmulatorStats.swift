@@ -7,6 +7,7 @@ public final class EmulatorStats: Sendable {
         var executions = 0
         var devices = 0
         var tokensIssued = 0
+        var accepted: [EmulatorRoute: Int] = [:]
     }
 
     private let counters = Mutex(Counters())
@@ -25,6 +26,17 @@ public final class EmulatorStats: Sendable {
     /// Calls received for `route`, including faulted and rejected ones.
     public func requests(for route: EmulatorRoute) -> Int {
         counters.withLock { $0.requests[route] ?? 0 }
+    }
+
+    /// State-changing calls of `route` the emulator acted on (workflow executes, thinklet and
+    /// campaign triggers; including those acted on and then dropped by `.dropConnection`), so a
+    /// test can prove a trigger was never carried out twice.
+    public func accepted(for route: EmulatorRoute) -> Int {
+        counters.withLock { $0.accepted[route] ?? 0 }
+    }
+
+    func recordAccepted(_ route: EmulatorRoute) {
+        counters.withLock { $0.accepted[route, default: 0] += 1 }
     }
 
     func recordRequest(_ route: EmulatorRoute) {

@@ -12,6 +12,9 @@ struct MethodNotAllowed: RouterMiddleware {
         ("/api/v1/act/execute", [.post]), ("/api/v1/nql/execute", [.post]), ("/api/v2/nql/execute", [.post]),
         ("/api/v1/nql/export", [.get, .post]), ("/api/v1/nql/status/*", [.get]), ("/emulator/exports/*", [.get]),
         ("/emulator/stats", [.get]),
+        ("/api/v1/workflows", [.get]), ("/api/v1/workflows/details", [.get]),
+        ("/api/v1/workflows/execute", [.post]), ("/api/v2/workflows/execute", [.post]),
+        ("/api/v1/workflows/workflows/*/execution/*/trigger", [.post]), ("/api/v1/euf/campaign/trigger", [.post]),
     ]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

@@ -6,7 +6,9 @@ import NIOCore
 struct Pipeline: Sendable {
     let state: EmulatorState
 
-    enum Dialect { case remoteActions, nql, oauth }
+    /// Error body shapes: `{code, message}` (remote actions, campaigns), `{code, details}`
+    /// (workflows), NQL and OAuth. Campaigns document a body on 401 too; the others none.
+    enum Dialect { case remoteActions, workflows, campaigns, nql, oauth }
 
     /// Thrown after the connection was closed on purpose, so no answer is attempted.
     struct Dropped: Error {}
@@ -32,7 +34,9 @@ struct Pipeline: Sendable {
         }
         let response: Response
         if authenticated, !isAuthorized(request) {
-            response = Reply.unauthorized()
+            response = dialect == .campaigns
+                ? Reply.unauthorized(body: ["code": "UNAUTHORIZED", "message": "missing, invalid or expired access token"])
+                : Reply.unauthorized()
         } else {
             response = try await handler(request, body)
         }
@@ -57,7 +61,8 @@ struct Pipeline: Sendable {
         var response: Response
         let message = "Injected fault: \(code) \(status.reasonPhrase)"
         switch dialect {
-        case .remoteActions: response = Reply.actionError(status, "INJECTED_FAULT", message)
+        case .remoteActions, .campaigns: response = Reply.actionError(status, "INJECTED_FAULT", message)
+        case .workflows: response = Reply.workflowError(status, "INJECTED_FAULT", message)
         case .nql: response = Reply.nqlError(status, message, source: "emulator")
         case .oauth: response = Reply.oauthError(status, "temporarily_unavailable", message)
         }

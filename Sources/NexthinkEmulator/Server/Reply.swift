@@ -27,6 +27,11 @@ enum Reply {
         json(["code": code, "message": message], status: status)
     }
 
+    /// The Workflows API's `ErrorResponse`: `details` where the others say `message`.
+    static func workflowError(_ status: HTTPResponse.Status, _ code: String, _ details: String) -> Response {
+        json(["code": code, "details": details], status: status)
+    }
+
     static func invalidRequest(_ message: String) -> Response {
         actionError(.badRequest, "INVALID_REQUEST", message)
     }
@@ -44,6 +49,11 @@ enum Reply {
     /// The spec documents no body for 401; clients must cope with none.
     static func unauthorized() -> Response {
         Response(status: .unauthorized, headers: [.wwwAuthenticate: #"Bearer error="invalid_token""#])
+    }
+
+    /// The Campaigns document gives 401 a `TriggerErrorResponse` body.
+    static func unauthorized(body: [String: String]) -> Response {
+        json(body, status: .unauthorized, headers: [.wwwAuthenticate: #"Bearer error="invalid_token""#])
     }
 
     private struct NQLError: Encodable {

@@ -1,0 +1,51 @@
+extension CampaignTriggerRequest {
+    /// Every problem (empty when the request is fine). SIDs are checked against the SID pattern
+    /// of the Workflows document (the Campaigns document gives none). With `campaign` known
+    /// (from `#campaigns`), also that it can be sent through the API with these parameters.
+    public func problems(against campaign: CampaignInfo? = nil) -> [ValidationProblem] {
+        var found: [ValidationProblem] = []
+        if !IDRules.isObjectID(campaignNqlId) {
+            found.append(.init(field: "campaignNqlId", message:
+                "'\(campaignNqlId)' is not a campaign id; ids start with '#' then letters, digits or '_' (e.g. #csat_after_fix)"))
+        }
+        if userSid.isEmpty {
+            found.append(.init(field: "userSid", message: "no user given; pass 1 to \(Limits.campaignUsers.upperBound) user SIDs"))
+        }
+        found += IDListRules.problems(userSid, field: "userSid", max: Limits.campaignUsers.upperBound,
+                                      valid: IDRules.isSID, expected: IDRules.sidExample)
+        if !Limits.campaignExpiresInMinutes.contains(expiresInMinutes) {
+            found.append(.init(field: "expiresInMinutes", message:
+                "\(expiresInMinutes) is out of range; use 1...525600 minutes (1 minute to 365 days)"))
+        }
+        if parameters.count > Limits.campaignParameters {
+            found.append(.init(field: "parameters", message:
+                "\(parameters.count) given; a campaign takes at most \(Limits.campaignParameters)"))
+        }
+        if let campaign { found += problems(against: campaign) }
+        return found
+    }
+
+    private func problems(against campaign: CampaignInfo) -> [ValidationProblem] {
+        guard campaign.id == campaignNqlId else {
+            return [.init(field: "campaignNqlId", message: "the request is for \(campaignNqlId) but was checked against \(campaign.id)")]
+        }
+        var found: [ValidationProblem] = []
+        if !campaign.status.isEmpty, campaign.status.uppercased() != "PUBLISHED" {
+            found.append(.init(field: "campaignNqlId", message: "\(campaign.id) is \(campaign.status.lowercased()); only published campaigns can be sent"))
+        }
+        if !campaign.triggerMethod.isEmpty, campaign.triggerMethod.uppercased() != "API" {
+            found.append(.init(field: "campaignNqlId", message:
+                "\(campaign.id) is triggered \(campaign.triggerMethod.lowercased()), not through the API"))
+        }
+        guard let declared = campaign.parameters else { return found }
+        // The service wants exactly the campaign's parameters: none missing, none extra.
+        for name in parameters.keys.sorted() where !declared.contains(name) {
+            found.append(.init(field: "parameters.\(name)", message: declared.isEmpty
+                ? "\(campaign.id) takes no parameters" : "unknown parameter; \(campaign.id) takes: \(declared.sorted().joined(separator: ", "))"))
+        }
+        for name in declared.sorted() where parameters[name] == nil {
+            found.append(.init(field: "parameters.\(name)", message: "missing; \(campaign.id) needs a value for it"))
+        }
+        return found
+    }
+}

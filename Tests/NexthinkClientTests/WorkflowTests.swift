@@ -1,0 +1,180 @@
+import Foundation
+@testable import NexthinkClient
+import NexthinkEmulator
+import Testing
+
+@Suite("Workflows against the emulator")
+struct WorkflowTests {
+    static let sid = "S-1-5-21-1-2-3-1001"
+    let v1 = WorkflowExecutionRequest(workflowId: "#wf_restart_spooler", devices: sampleDevices, params: ["reason": "stuck queue"])
+
+    @Test func listSendsOnlyTheFiltersAskedForAndDecodesTolerantly() async throws {
+        let recorder = Recorder()
+        try await withEmulator(recorder: recorder) { _, client in
+            let all = try await client.listWorkflows()
+            #expect(all.count >= 8)
+            let spooler = try #require(all.first { $0.id == "#wf_restart_spooler" })
+            #expect(spooler.isAPIEnabled && spooler.triggerMethods.contains(.manual))
+            #expect(spooler.dependency == .device)
+            #expect(spooler.declaredParameters == ["reason"])
+            let filtered = try await client.listWorkflows(filter: .init(dependency: .device, triggerMethod: .api, onlyActive: true))
+            #expect(filtered.map(\.id) == ["#wf_restart_spooler"])
+            let urls = recorder.events.map(\.url).filter { $0.contains("/api/v1/workflows") }
+            #expect(urls.first?.hasSuffix("/api/v1/workflows") == true)
+            #expect(urls.last?.hasSuffix("?dependency=DEVICE&triggerMethod=API&fetchOnlyActiveWorkflows=true") == true)
+        }
+    }
+
+    @Test func documentedSelfReferencingShapesStillDecode() throws {
+        let json = ##"[{"id":"#w","uuid":"u","name":"n","description":"d","status":"ACTIVE","lastUpdateTime":"t","##
+            + ##""triggerMethods":["API","SCHEDULER"],"versions":[{"id":"x"}, 7]}]"##
+        let decoded = try JSONDecoder().decode([Workflow].self, from: Data(json.utf8))
+        #expect(decoded.first?.triggerMethods == [.api, .scheduler])
+        #expect(decoded.first?.versions.count == 2)
+        #expect(decoded.first?.declaredParameters == nil)
+    }
+
+    @Test func detailsOfAnUnknownWorkflowIsNotFound() async throws {
+        try await withEmulator { _, client in
+            #expect(try await client.workflow(id: "#wf_onboarding").dependency == .userAndDevice)
+            let error = try #require(await nexthinkError { try await client.workflow(id: "#wf_nope") })
+            #expect(error.kind == .notFound)
+            #expect(error.hint?.contains("list them") == true)
+        }
+    }
+
+    @Test func executeV1ThenExecutionsThroughNQLWithSourceHeader() async throws {
+        let recorder = Recorder()
+        try await withEmulator(recorder: recorder) { server, client in
+            let workflow = try await client.workflow(id: v1.workflowId)
+            let accepted = try await client.executeWorkflow(v1, against: workflow, source: "nxsh-tests")
+            #expect(accepted.executionsUuids.count == 1)
+            #expect(server.stats.accepted(for: .workflowExecute) == 1)
+            let post = try #require(recorder.events.first { $0.method == "POST" && $0.url.hasSuffix("/api/v1/workflows/execute") })
+            #expect(post.requestHeaders.contains { $0.name == "Source" && $0.value == "nxsh-tests" })
+            let rows = try await client.executeNQL(queryID: "#workflow_executions_by_request",
+                                                   parameters: ["request_id": accepted.requestUuid])
+            #expect(rows.data.first?["workflow.nql_id"] == .string(v1.workflowId))
+            #expect(rows.data.first?["execution_id"] == .string(accepted.executionsUuids[0]))
+        }
+    }
+
+    @Test func executeV2ByUPNAndDeviceName() async throws {
+        try await withEmulator { server, client in
+            let request = WorkflowTargetsRequest(workflowId: "#wf_onboarding", devices: [WorkflowDevice(name: "MAC-01")],
+                                                 users: [WorkflowUser(upn: "a@acme.com")])
+            let accepted = try await client.executeWorkflow(request, against: try await client.workflow(id: "#wf_onboarding"))
+            #expect(accepted.executionsUuids.count == 2)
+            #expect(server.stats.requests(for: .workflowExecute) == 1)
+        }
+    }
+
+    static let invalid: [(WorkflowExecutionRequest, String)] = [
+        (.init(workflowId: "wf_restart_spooler", devices: sampleDevices), "workflowId"),
+        (.init(workflowId: "#wf_restart_spooler"), "devices"),
+        (.init(workflowId: "#wf_restart_spooler", devices: ["LAPTOP-01"]), "devices[0]"),
+        (.init(workflowId: "#wf_restart_spooler", users: ["alice"]), "users[0]"),
+        (.init(workflowId: "#wf_restart_spooler", devices: Array(repeating: sampleDevices[0], count: 10_001)), "devices"),
+        (.init(workflowId: "#wf_restart_spooler", users: Array(repeating: sid, count: 10_001)), "users"),
+        (.init(workflowId: "#wf_restart_spooler", devices: sampleDevices, params: ["ticket": "x"]), "params.ticket"),
+    ]
+
+    @Test(arguments: 0..<7)
+    func invalidRequestsAreListedAndNeverSent(_ index: Int) async throws {
+        let (bad, place) = Self.invalid[index]
+        try await withEmulator { server, client in
+            let workflow = try await client.workflow(id: "#wf_restart_spooler")
+            let error = try #require(await nexthinkError { try await client.executeWorkflow(bad, against: workflow) })
+            #expect(error.kind == .validation)
+            #expect(error.problems.contains { $0.description.hasPrefix(place + ":") }, "\(error)")
+            #expect("\(error)".contains("nothing was sent"))
+            #expect(server.stats.requests(for: .workflowExecute) == 0)
+        }
+    }
+
+    @Test func v2RecordsAndSourceAreCheckedBeforeSending() async throws {
+        try await withEmulator { server, client in
+            let request = WorkflowTargetsRequest(workflowId: "#wf_onboarding", devices: [WorkflowDevice(), WorkflowDevice(uid: "x")],
+                                                 users: [WorkflowUser(upn: "not-an-email"), WorkflowUser(sid: "S-1")])
+            let error = try #require(await nexthinkError { try await client.executeWorkflow(request, source: "a\r\nX-Evil: 1") })
+            let places = Set(error.problems.map { p in p.index.map { "\(p.field)[\($0)]" } ?? p.field })
+            #expect(places == ["devices[0]", "devices[1]", "users[0]", "users[1]", "Source"])
+            #expect(server.stats.requests(for: .workflowExecute) == 0)
+        }
+    }
+
+    @Test func workflowErrorBodiesAreDecoded() async throws {
+        try await withEmulator { server, client in
+            let unknown = try #require(await nexthinkError {
+                try await client.executeWorkflow(WorkflowExecutionRequest(workflowId: "#wf_nope", devices: sampleDevices))
+            })
+            #expect(unknown.kind == .notFound)
+            #expect(unknown.code == "WORKFLOW_NOT_FOUND")
+            #expect(unknown.message.contains("no workflow with id"))
+            let scheduled = try #require(await nexthinkError {
+                try await client.executeWorkflow(WorkflowExecutionRequest(workflowId: "#wf_disk_cleanup", devices: sampleDevices))
+            })
+            #expect(scheduled.kind == .forbidden)
+            #expect(scheduled.hint?.contains("API trigger") == true)
+            #expect(server.stats.accepted(for: .workflowExecute) == 0)
+        }
+    }
+
+    @Test(arguments: [Fault.status(500, retryAfter: nil), .dropConnection])
+    func executeIsNotRetriedWhenTheServiceMayHaveActed(_ fault: Fault) async throws {
+        try await withEmulator { server, client in
+            _ = try await client.token()
+            server.faults.inject(.workflowExecute, fault)
+            let error = try #require(await nexthinkError { try await client.executeWorkflow(v1) })
+            #expect(error.kind == .outcomeUnknown)
+            #expect(error.hint?.contains("workflow.executions") == true)
+            #expect(server.stats.requests(for: .workflowExecute) == 1)
+            #expect(server.stats.accepted(for: .workflowExecute) == (fault == .dropConnection ? 1 : 0))
+        }
+    }
+
+    @Test func executeIsRetriedAfter429() async throws {
+        let recorder = Recorder()
+        try await withEmulator(recorder: recorder) { server, client in
+            server.faults.inject(.workflowExecute, .status(429, retryAfter: "2"))
+            _ = try await client.executeWorkflow(v1)
+            #expect(recorder.sleeps == [.seconds(2)])
+            #expect(server.stats.requests(for: .workflowExecute) == 2)
+            #expect(server.stats.accepted(for: .workflowExecute) == 1)
+        }
+    }
+
+    @Test func thinkletTriggerReleasesTheWaitAndIsNotRetriedAfterADrop() async throws {
+        var options = EmulatorOptions()
+        options.timeScale = 600
+        try await withEmulator(options) { server, client in
+            let workflow = try await client.workflow(id: "#wf_software_approval")
+            let accepted = try await client.executeWorkflow(
+                WorkflowExecutionRequest(workflowId: workflow.id, users: [Self.sid], params: ["software": "7-Zip"]), against: workflow)
+            server.advanceTime(by: .seconds(60))
+            let execution = accepted.executionsUuids[0]
+            server.faults.inject(.thinkletTrigger, .dropConnection)
+            let dropped = try #require(await nexthinkError {
+                try await client.triggerThinklet(workflowUUID: workflow.uuid, executionUUID: execution, parameters: ["approved": "yes"])
+            })
+            #expect(dropped.kind == .outcomeUnknown)
+            #expect(server.stats.requests(for: .thinkletTrigger) == 1)
+            #expect(server.stats.accepted(for: .thinkletTrigger) == 1)
+            let again = try #require(await nexthinkError {
+                try await client.triggerThinklet(workflowUUID: workflow.uuid, executionUUID: execution)
+            })
+            #expect(again.kind == .invalidRequest)
+            #expect(again.code == "EXECUTION_NOT_WAITING")
+            let bad = try #require(await nexthinkError { try await client.triggerThinklet(workflowUUID: "x", executionUUID: execution) })
+            #expect(bad.kind == .validation)
+        }
+    }
+
+    @Test func largeTargetListsSplitIntoCallsWithinTheLimits() {
+        let devices = (0..<25_000).map { String(format: "00000000-0000-4000-8000-%012d", $0) }
+        let batches = WorkflowExecutionRequest(workflowId: "#w", devices: devices, users: [Self.sid]).batches()
+        #expect(batches.map(\.devices.count) == [10_000, 10_000, 5_000])
+        #expect(batches.map(\.users.count) == [1, 0, 0])
+        #expect(batches.allSatisfy { $0.problems().isEmpty })
+    }
+}
