@@ -9,17 +9,20 @@ public enum DiagnosticRenderer {
         let style = Style(enabled: color)
         var lines: [String] = []
         let label = style.severity(diagnostic.severity)
+        // Messages quote values from outside (device ids read from files, service errors).
+        let message = TerminalText.escape(diagnostic.message)
+        let notes = diagnostic.notes.map { TerminalText.escape($0) }
         guard let span = diagnostic.span else {
-            lines.append("\(file.name): \(label) \(style.bold(diagnostic.message))")
-            lines += diagnostic.notes.map { "\(style.note("note:")) \($0)" }
+            lines.append("\(file.name): \(label) \(style.bold(message))")
+            lines += notes.map { "\(style.note("note:")) \($0)" }
             return lines.joined(separator: "\n")
         }
         let location = file.location(of: span.start)
-        lines.append("\(file.name):\(location.line):\(location.column): \(label) \(style.bold(diagnostic.message))")
+        lines.append("\(file.name):\(location.line):\(location.column): \(label) \(style.bold(message))")
         let source = file.line(location.line)
         lines.append(String(source.map { $0 == "\t" ? " " : $0 }))
         lines.append(style.caret(underline(span, line: location.line, column: location.column, in: file)))
-        lines += diagnostic.notes.map { "\(style.note("note:")) \($0)" }
+        lines += notes.map { "\(style.note("note:")) \($0)" }
         return lines.joined(separator: "\n")
     }
 

@@ -35,7 +35,7 @@ final class Session: Sendable {
         let names = await interpreter.variableNames
         state.withLock { $0.names = names }
         if !outcome.diagnostics.isEmpty {
-            console.message(DiagnosticRenderer.render(outcome.diagnostics, in: file, color: console.colorErr))
+            console.styled(DiagnosticRenderer.render(outcome.diagnostics, in: file, color: console.colorErr))
         }
         return outcome
     }
