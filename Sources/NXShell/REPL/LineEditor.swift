@@ -87,7 +87,15 @@ enum Interrupts {
         #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
-        for signal in signals { sigaction(signal, &action, nil) }
+        // A parent may start us with these blocked (a thread of a Foundation Process parent
+        // does); the calling (main) thread must receive them.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in signals {
+            sigaction(signal, &action, nil)
+            sigaddset(&set, signal)
+        }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// True while a Ctrl-C is waiting to be taken (a blocking helper checks without consuming).
