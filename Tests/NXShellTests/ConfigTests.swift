@@ -102,7 +102,7 @@ import Testing
     }
 
     @Test func failingSecretCommandDoesNotLeakItsOutput() {
-        let error = #expect(throws: ShellError.self) { try SecretCommand.run("printf '%s%s' lea ked; exit 3") }
+        let error = #expect(throws: ShellError.self) { try SecretCommand(command: "printf '%s%s' lea ked; exit 3").run() }
         #expect(error?.message == "client_secret_command failed with exit status 3")
         #expect(error.map { "\($0)" }?.contains("leaked") == false)
     }

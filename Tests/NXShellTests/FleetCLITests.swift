@@ -31,7 +31,7 @@ import Testing
         environment["NXSH_SANDBOX_FAULTS"] = "execute:delay:2s*10"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.binary)
-        process.arguments = ["--sandbox", "--concurrency", "1", "-e", "run #get_battery_status on read(\"devices.txt\")"]
+        process.arguments = ["--sandbox", "--yes", "--concurrency", "1", "-e", "run #get_battery_status on read(\"devices.txt\")"]
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: home.path)
         process.standardOutput = FileHandle.nullDevice
@@ -62,7 +62,7 @@ import Testing
     @Test func partlyFailedRunExits71AndSaysWhichDevices() throws {
         var environment = env
         environment["NXSH_SANDBOX_FAULTS"] = "execute:delay:0s,execute:status:500"
-        let r = try CLI.run(["--sandbox", "--concurrency", "1", "-e", "let r = run #get_battery_status on read(\"devices.txt\")",
+        let r = try CLI.run(["--sandbox", "--yes", "--concurrency", "1", "-e", "let r = run #get_battery_status on read(\"devices.txt\")",
                              "-e", "print r.failedBatches, count(r.requestIds)"],
                             environment: environment, directory: home.path)
         #expect(r.status == 71, "\(r.stderr)")

@@ -11,7 +11,7 @@ final class FleetSession {
     let context: ShellContext
     let out = TextBuffer(), err = TextBuffer()
 
-    init(emulator: EmulatorOptions = .init(), options: ShellOptions = ShellOptions(tokenCache: false),
+    init(emulator: EmulatorOptions = .init(), options: ShellOptions = ShellOptions(yes: true, tokenCache: false),
          environment extra: [String: String] = [:]) async throws {
         server = try await EmulatorServer.start(emulator)
         home = try TempDir()

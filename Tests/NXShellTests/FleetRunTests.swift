@@ -105,7 +105,7 @@ import Testing
     }
 
     @Test func serverErrorOnTheSecondBatchIsAPartialFailureAndIsNotResent() async throws {
-        let s = try await FleetSession(options: ShellOptions(concurrency: 1, tokenCache: false))
+        let s = try await FleetSession(options: ShellOptions(concurrency: 1, yes: true, tokenCache: false))
         let name = try s.file("devices.txt", (0..<25_000).map(FleetSession.uuid))
         // The token call and the first batch go through; the fault hits the next execute.
         let status = await s.run("""
@@ -164,7 +164,7 @@ import Testing
             """.write(toFile: home.path + "/config/nxsh/config.toml", atomically: true, encoding: .utf8)
         let console = Console(out: { _ in }, err: { _ in })
         let context = try await ShellContext.make(
-            options: ShellOptions(tokenCache: false),
+            options: ShellOptions(yes: true, tokenCache: false),
             environment: ["HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "NXSH_PROFILE": "fleet"],
             console: console, interactive: false, arguments: [], baseDirectory: home.path)
         #expect(context.host.policy.fleet.concurrency == 2)

@@ -42,7 +42,7 @@ import Testing
         let home = try TempDir()
         let environment = ["HOME": home.path, "NEXTHINK_API_URL": server.baseURL,
                            "NEXTHINK_CLIENT_ID": "sandbox-client", "NEXTHINK_CLIENT_SECRET": "sandbox-secret"]
-        let options = ShellOptions(tokenCache: false)
+        let options = ShellOptions(yes: true, tokenCache: false)
         let context = try await ShellContext.make(options: options, environment: environment, console: console,
                                                   interactive: false, arguments: ["first-arg"],
                                                   baseDirectory: directory.path, maxWidth: 100)

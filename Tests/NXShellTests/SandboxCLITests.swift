@@ -74,7 +74,7 @@ import Testing
         #expect(server.stats.executionCount == 0)
     }
 
-    @Test func runExecutesOnceWithoutPromptInAPipe() async throws {
+    @Test func runExecutesOnceWithYesInAPipe() async throws {
         let server = try await EmulatorServer.start()
         defer { Task { await server.shutdown() } }
         let script = """
@@ -82,7 +82,7 @@ import Testing
             print r.deviceCount
             print count(status r)
             """
-        let r = try await CLI.launch([], environment: connected(to: server), stdin: script)
+        let r = try await CLI.launch(["--yes"], environment: connected(to: server), stdin: script)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "2\n2\n")
         #expect(server.stats.executionCount == 1)
@@ -150,7 +150,7 @@ import Testing
         let server = try await EmulatorServer.start()
         defer { Task { await server.shutdown() } }
         server.faults.inject(.execute, .status(500), times: 3)
-        let r = try await CLI.launch(["-e", "run #flush_dns_cache on [3fa85f64-5717-4562-b3fc-2c963f66afa6]"],
+        let r = try await CLI.launch(["--yes", "-e", "run #flush_dns_cache on [3fa85f64-5717-4562-b3fc-2c963f66afa6]"],
                             environment: connected(to: server))
         #expect(r.status == 70)
         #expect(r.stderr.contains("outcome unknown"))
@@ -184,7 +184,7 @@ import Testing
     func examplesRunAgainstTheSandbox(_ name: String) async throws {
         let path = CLI.repositoryRoot.appendingPathComponent("examples/" + name).path
         let arguments = name == "explain-action.nxs" ? ["set_service_start_type"] : []
-        let r = try await CLI.launch(["--sandbox", path] + arguments, environment: env)
+        let r = try await CLI.launch(["--sandbox", "--yes", path] + arguments, environment: env)
         #expect(r.status == 0, "\(name): \(r.stderr)")
         #expect(!r.stdout.isEmpty)
     }

@@ -9,13 +9,16 @@ public enum DiagnosticRenderer {
         let style = Style(enabled: color)
         var lines: [String] = []
         let label = style.severity(diagnostic.severity)
+        // Messages quote values from outside (device ids read from files, service errors).
+        let message = TerminalText.escape(elided(diagnostic.message))
+        let notes = diagnostic.notes.map { TerminalText.escape(elided($0)) }
         guard let span = diagnostic.span else {
-            lines.append("\(file.name): \(label) \(style.bold(diagnostic.message))")
-            lines += diagnostic.notes.map { "\(style.note("note:")) \($0)" }
+            lines.append("\(file.name): \(label) \(style.bold(message))")
+            lines += notes.map { "\(style.note("note:")) \($0)" }
             return lines.joined(separator: "\n")
         }
         let location = file.location(of: span.start)
-        lines.append("\(file.name):\(location.line):\(location.column): \(label) \(style.bold(elided(diagnostic.message)))")
+        lines.append("\(file.name):\(location.line):\(location.column): \(label) \(style.bold(message))")
         let source = Array(file.line(location.line).map { $0 == "\t" ? " " : $0 })
         let (first, width) = underline(span, line: location.line, column: location.column, in: file)
         let window = Window(around: first, lineLength: source.count)
@@ -24,7 +27,7 @@ public enum DiagnosticRenderer {
         let caretColumn = first - window.range.lowerBound + (window.cutBefore ? 1 : 0)
         let visibleWidth = max(1, min(width, window.range.upperBound - first))
         lines.append(style.caret(String(repeating: " ", count: caretColumn) + "^" + String(repeating: "~", count: visibleWidth - 1)))
-        lines += diagnostic.notes.map { "\(style.note("note:")) \(elided($0))" }
+        lines += notes.map { "\(style.note("note:")) \($0)" }
         return lines.joined(separator: "\n")
     }
 

@@ -23,10 +23,10 @@ extension ValueFormatter {
             }
         }
         var widths = columns.indices.map { column in
-            min(maxCellWidth, max(columns[column].count, cells.map { $0[column].count }.max() ?? 0))
+            min(maxCellWidth, max(TerminalText.escape(columns[column], keepingLayout: false).count, cells.map { $0[column].count }.max() ?? 0))
         }
         fit(&widths, into: maxWidth)
-        var lines = [line(columns, widths, numeric.map { _ in false })]
+        var lines = [line(columns.map { TerminalText.escape($0, keepingLayout: false) }, widths, numeric.map { _ in false })]
         lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
         lines += cells.map { line($0, widths, numeric) }
         return lines.joined(separator: "\n")
@@ -55,7 +55,12 @@ extension ValueFormatter {
     }
 
     /// One table cell: scalars as text, lists of scalars inline, other containers summarised.
+    /// Line breaks become spaces and controls escapes, so a cell never breaks the layout.
     static func cell(_ value: Value) -> String {
+        TerminalText.escape(cellText(value), keepingLayout: false)
+    }
+
+    private static func cellText(_ value: Value) -> String {
         switch value {
         case .null: return ""
         case .string(let string):

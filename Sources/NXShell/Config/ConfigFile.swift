@@ -81,11 +81,11 @@ struct ConfigFile: Sendable, Equatable {
             } else if let path_ = Profile.boolKeys[key] {
                 guard let flag = value.bool else { throw invalid(path, "\(where_) must be true or false") }
                 profile[keyPath: path_] = flag
-            } else if key == "concurrency" {
+            } else if let path_ = Profile.intKeys[key] {
                 guard let number = value.int, number > 0 else {
                     throw invalid(path, "\(where_) must be a positive integer")
                 }
-                profile.concurrency = number
+                profile[keyPath: path_] = number
             } else if key == "allowed_actions" {
                 guard let items = value.array?.map({ $0.string }), !items.contains(nil) else {
                     throw invalid(path, "\(where_) must be a list of action ids, e.g. [\"#restart_service\"]")

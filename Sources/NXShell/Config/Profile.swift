@@ -14,6 +14,8 @@ struct Profile: Sendable, Equatable {
     var auditLog: String?
     var statusQuery: String?
     var concurrency: Int?
+    /// Seconds `client_secret_command` may take (default 30).
+    var clientSecretTimeout: Int?
     var reason: String?
     var externalSource: String?
     /// PEM CA certificates trusted in addition to the system roots (TLS-inspecting networks).
@@ -31,5 +33,9 @@ struct Profile: Sendable, Equatable {
     static var boolKeys: [String: WritableKeyPath<Profile, Bool?>] {
         ["confirm": \.confirm, "read_only": \.readOnly]
     }
-    static let allKeys = (Array(stringKeys.keys) + Array(boolKeys.keys) + ["allowed_actions", "concurrency"]).sorted()
+    /// Positive integers.
+    static var intKeys: [String: WritableKeyPath<Profile, Int?>] {
+        ["concurrency": \.concurrency, "client_secret_timeout": \.clientSecretTimeout]
+    }
+    static let allKeys = (Array(stringKeys.keys) + Array(boolKeys.keys) + Array(intKeys.keys) + ["allowed_actions"]).sorted()
 }

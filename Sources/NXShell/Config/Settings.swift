@@ -64,7 +64,10 @@ struct Settings: Sendable {
     private static func secretSource(env: [String: String], profile: Profile,
                                      config: ConfigFile) throws(ShellError) -> (() throws(ShellError) -> String)? {
         if let secret = env["NEXTHINK_CLIENT_SECRET"].nonEmpty { return { secret } }
-        if let command = profile.clientSecretCommand { return { () throws(ShellError) in try SecretCommand.run(command) } }
+        if let command = profile.clientSecretCommand {
+            let secretCommand = SecretCommand(command: command, timeoutSeconds: profile.clientSecretTimeout ?? 30)
+            return { () throws(ShellError) in try secretCommand.run() }
+        }
         if let secret = profile.clientSecret {
             guard config.isPrivate else {
                 throw ShellError(

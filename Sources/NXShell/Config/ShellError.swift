@@ -26,7 +26,13 @@ enum ExitStatus {
     static let runtime: Int32 = 70
     /// A multi-batch `run` where some batches were accepted and others failed.
     static let partialFailure: Int32 = 71
+    /// stdout could not be written (full disk, I/O error).
+    static let ioError: Int32 = 74
     static let throttled: Int32 = 75
     static let permission: Int32 = 77
     static let config: Int32 = 78
+    /// SIGINT or SIGTERM stopped the run.
+    static let interrupted: Int32 = 130
+    /// stdout's reader went away (128 + SIGPIPE).
+    static let brokenPipe: Int32 = 141
 }

@@ -21,10 +21,11 @@ public struct NXShellCommand: ParsableCommand {
             Connection: NEXTHINK_INSTANCE, NEXTHINK_REGION, NEXTHINK_CLIENT_ID, \
             NEXTHINK_CLIENT_SECRET (or client_secret_command in a profile), NEXTHINK_API_URL, \
             NEXTHINK_TOKEN_URL, NXSH_PROFILE; profiles live in $XDG_CONFIG_HOME/nxsh/config.toml.
-            Exit codes: 0 ok, 64 usage/missing settings, 65 script error (nothing ran), \
-            66 cannot open script, 69 service unreachable, 70 runtime error, 75 throttled, \
-            71 run partly failed (some batches not accepted), 77 authentication/permission, \
-            78 bad configuration.
+            Exit codes: 0 ok, 64 usage/missing settings/`run` without a terminal and without \
+            --yes, 65 script error (nothing ran), 66 cannot open script, 69 service unreachable, \
+            70 runtime error, 71 run partly failed (some batches not accepted), 74 cannot write \
+            output, 75 throttled, 77 authentication/permission, 78 bad configuration, \
+            130 interrupted, 141 output pipe closed.
             """,
         version: ShellVersion.current)
 
@@ -47,7 +48,7 @@ public struct NXShellCommand: ParsableCommand {
                                valueName: "n"))
     var concurrency: Int?
 
-    @Flag(name: [.short, .long], help: "Do not ask for confirmation before running remote actions.")
+    @Flag(name: [.short, .long], help: "Do not ask for confirmation before running remote actions (needed without a terminal).")
     var yes = false
 
     @Flag(name: [.short, .long], help: "Trace HTTP requests to stderr (credentials redacted).")

@@ -9,6 +9,7 @@ enum Shell {
         let options = adjusted
         let environment = ProcessInfo.processInfo.environment
         let console = Console.standard(environment: environment)
+        OutputHealth.ignoreSIGPIPE()
         do throws(ShellError) {
             let mode = try RunMode.decide(options, stdinIsTerminal: isatty(0) == 1)
             let sources = try Sources.load(mode)
@@ -28,12 +29,20 @@ enum Shell {
             if mode == .repl {
                 status = REPL(context: context, environment: environment).run()
             } else {
-                status = Blocking.run { await sources.run(in: context.session) } ?? ExitStatus.runtime
+                // Ctrl-C or SIGTERM stops a script like a REPL entry: no new batch, partial result, 130.
+                Interrupts.install([SIGINT, SIGTERM])
+                status = Blocking.run(interruptible: true) { await sources.run(in: context.session) } ?? ExitStatus.runtime
                 // A partly failed run lets the script go on (to `wait` on what was accepted)
                 // but the process still reports it.
                 if status == ExitStatus.ok, let partial = context.host.fleet.exitStatus { status = partial }
             }
             _ = Blocking.run { await context.shutdown() }
+            if let failed = OutputHealth.outcome() {
+                if let error = failed.error {
+                    Console.standard(environment: environment, quietAfterFailure: false).report(error)
+                }
+                return failed.status
+            }
             return status
         } catch {
             console.report(error)

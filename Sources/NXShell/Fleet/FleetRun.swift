@@ -31,7 +31,18 @@ struct FleetRun {
         let executor = BatchExecutor(concurrency: settings.concurrency) { try await client.execute($0) }
         let results = await executor.run(plan.template, batches: plan.batches, hooks: hooks)
         progress.finish()
+        if Task.isCancelled { try interrupted(results) }
         return try report(results)
+    }
+
+    /// Ctrl-C or SIGTERM: no new batch started, in-flight ones got their result (or "outcome
+    /// unknown"). The partial record is shown here, since the script stops before it could.
+    private func interrupted(_ results: [BatchResult]) throws -> Never {
+        let sent = results.filter { if case .notSent = $0.outcome { false } else { true } }.count
+        host.show(FleetRecords.run(plan, results))
+        host.console.message("nxsh: " + ShellMessages.interruptedRun(plan.template.remoteActionId,
+                                                                     sent: sent, of: results.count))
+        throw CancellationError()
     }
 
     /// All accepted: the record. Some: the record, a warning, and the partial-failure exit

@@ -15,7 +15,7 @@ final class ProgressLine: Sendable {
     func update(_ text: String) {
         guard enabled else { return }
         shown.withLock { shown in
-            console.prompt("\r\u{1B}[K" + text)
+            console.statusLine(text)
             shown = true
         }
     }
@@ -24,7 +24,7 @@ final class ProgressLine: Sendable {
     func finish() {
         guard enabled else { return }
         shown.withLock { shown in
-            if shown { console.prompt("\r\u{1B}[K") }
+            if shown { console.statusLine("") }
             shown = false
         }
     }

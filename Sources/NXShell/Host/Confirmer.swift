@@ -9,20 +9,26 @@ protocol Confirmer: Sendable {
     func confirm(_ prompt: String) async -> Bool
 }
 
-/// Reads the answer from the terminal on stdin, polling so that Ctrl-C (which cancels the
-/// evaluation task) also cancels the question; cancelled or EOF means no.
+/// Reads the answer from the controlling terminal (/dev/tty, opened per question), never from
+/// stdin: a pasted or piped line must not become the answer. Type-ahead is discarded before
+/// asking. Polls so that Ctrl-C (which cancels the evaluation task) also cancels the question;
+/// cancelled, EOF or no terminal means no.
 struct TerminalConfirmer: Confirmer {
     let console: Console
 
     func confirm(_ prompt: String) async -> Bool {
+        let tty = open("/dev/tty", O_RDWR | O_NOCTTY)
+        guard tty >= 0 else { return false }
+        defer { close(tty) }
+        tcflush(tty, TCIFLUSH)
         console.prompt(prompt)
         var answer: [UInt8] = []
         while !Task.isCancelled {
-            var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            var fds = pollfd(fd: tty, events: Int16(POLLIN), revents: 0)
             let ready = poll(&fds, 1, 100)
             if ready <= 0 { continue }
             var byte: UInt8 = 0
-            guard read(0, &byte, 1) == 1 else { return false }
+            guard read(tty, &byte, 1) == 1 else { return false }
             if byte == UInt8(ascii: "\n") { break }
             answer.append(byte)
         }

@@ -10,7 +10,11 @@ struct RunHandler {
     func run(_ command: RunCommand) async throws -> Value {
         let actionID = ActionID.normalize(command.actionID)
         try checkPolicy(actionID)
+        // `--dry-run` wins over the script: `dryrun = false` cannot turn a rehearsal into a run.
+        let requested = try await host.fleet.dryRunRequested()
+        let rehearsal = host.policy.dryRun || requested
         let targets = try DeviceTargets.collect(command, origins: host.functions.origins)
+        try checkConsent(actionID, rehearsal: rehearsal)
         if targets.duplicatesDropped > 0 {
             let n = targets.duplicatesDropped
             host.console.message("nxsh: dropped \(n) duplicate device id\(n == 1 ? "" : "s") (\(targets.ids.count) unique)")
@@ -39,12 +43,8 @@ struct RunHandler {
         }
         let plan = FleetPlan(template: template, batches: batches, deviceCount: targets.ids.count,
                              duplicatesDropped: targets.duplicatesDropped)
-        // `--dry-run` wins over the script: `dryrun = false` cannot turn a rehearsal into a run.
-        let rehearsal = try await host.fleet.dryRunRequested()
-        if host.policy.dryRun || rehearsal {
-            return rehearse(plan, action)
-        }
-        if host.policy.interactive, !host.policy.skipConfirmation {
+        if rehearsal { return rehearse(plan, action) }
+        if !host.policy.skipConfirmation {
             guard await host.confirmer.confirm(RunSummary(action: action, plan: plan).prompt) else {
                 throw HostError("cancelled: \(actionID) was not run", exitCode: ExitStatus.runtime)
             }
@@ -56,6 +56,14 @@ struct RunHandler {
         let dry = DryRun(plan: plan, action: action, concurrency: host.policy.fleet.concurrency)
         host.console.message(dry.report)
         return dry.record
+    }
+
+    /// Without a terminal nobody can answer "Proceed?": refuse before anything is fetched,
+    /// logged or sent, unless the caller consented up front (`--yes`, `confirm = false`).
+    private func checkConsent(_ actionID: String, rehearsal: Bool) throws {
+        guard !rehearsal, !host.policy.skipConfirmation, !host.policy.interactive else { return }
+        throw HostError(ShellMessages.consentRequired(actionID), notes: ShellMessages.consentNotes,
+                        exitCode: ExitStatus.usage)
     }
 
     private func checkPolicy(_ actionID: String) throws {

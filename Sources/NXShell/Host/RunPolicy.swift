@@ -3,7 +3,8 @@ struct RunPolicy: Sendable {
     var dryRun = false
     /// `--yes`, or `confirm = false` in the profile.
     var skipConfirmation = false
-    /// Only a terminal on stdin can answer a prompt; scripts in pipes never prompt.
+    /// A terminal on stdin: the answer to a prompt is read from it (/dev/tty). Without one,
+    /// `run` needs `--yes`, `--dry-run` or `confirm = false`.
     var interactive = false
     var readOnly = false
     /// Action ids the profile allows (`allowed_actions`), nil = all.

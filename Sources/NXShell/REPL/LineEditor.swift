@@ -77,7 +77,8 @@ private func currentThreadID() -> UInt {
 /// Ctrl-C bookkeeping shared by the editor and the evaluation loop.
 enum Interrupts {
     /// Installs our SIGINT handler without SA_RESTART, so a blocked read() returns EINTR.
-    static func install() {
+    /// Scripts also pass SIGTERM: both stop the run the same way (no new batch, partial result).
+    static func install(_ signals: [Int32] = [SIGINT]) {
         var action = sigaction()
         #if canImport(Glibc)
         action.__sigaction_handler.sa_handler = onSIGINT
@@ -86,7 +87,20 @@ enum Interrupts {
         #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
-        sigaction(SIGINT, &action, nil)
+        // A parent may start us with these blocked (a thread of a Foundation Process parent
+        // does); the calling (main) thread must receive them.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in signals {
+            sigaction(signal, &action, nil)
+            sigaddset(&set, signal)
+        }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
+
+    /// True while a Ctrl-C is waiting to be taken (a blocking helper checks without consuming).
+    static var pending: Bool {
+        sigintSeen.load(ordering: .relaxed)
     }
 
     /// True once per Ctrl-C since the last call.

@@ -53,6 +53,6 @@ final class Session: Sendable {
 
     private func report(_ diagnostics: [Diagnostic], in file: SourceFile) {
         guard !diagnostics.isEmpty else { return }
-        console.message(DiagnosticRenderer.render(diagnostics, in: file, color: console.colorErr))
+        console.styled(DiagnosticRenderer.render(diagnostics, in: file, color: console.colorErr))
     }
 }

@@ -44,7 +44,7 @@ struct FuzzCorpusTests {
             if let span = diagnostic.span {
                 #expect(span.start >= 0 && span.end <= size, "span \(span) outside a \(size)-byte input")
             }
-            #expect(DiagnosticRenderer.render(diagnostic, in: file).contains(diagnostic.message))
+            #expect(DiagnosticRenderer.render(diagnostic, in: file).contains(TerminalText.escape(diagnostic.message)))
         }
         #expect((0...255).contains(outcome.exitCode))
         #expect(outcome.diagnostics.isEmpty || outcome.exitCode != 0)
