@@ -63,8 +63,11 @@ let package = Package(
             "NexthinkEmulator",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
-        .testTarget(name: "NexthinkClientTests", dependencies: ["NexthinkClient", "NexthinkEmulator"]),
-        .testTarget(name: "NXShellTests", dependencies: ["NXShell", "NexthinkClient", "NexthinkEmulator", "NXLanguage"],
+        // Test helpers shared by the test targets (child processes awaited off the cooperative pool).
+        .target(name: "TestSupport", dependencies: ["NexthinkEmulator"], path: "Tests/TestSupport"),
+        .testTarget(name: "NexthinkClientTests", dependencies: ["NexthinkClient", "NexthinkEmulator", "TestSupport"]),
+        .testTarget(name: "NXShellTests", dependencies: ["NXShell", "NexthinkClient", "NexthinkEmulator", "NXLanguage",
+                                                         "TestSupport"],
                     resources: [.copy("Golden")]),
     ],
     swiftLanguageModes: [.v6]

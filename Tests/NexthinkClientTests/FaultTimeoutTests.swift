@@ -1,5 +1,6 @@
 @testable import NexthinkClient
 import NexthinkEmulator
+import TestSupport
 import Testing
 
 /// Slow responses against the client's read timeout (nxsh uses the client's 60 s default, so
@@ -34,9 +35,7 @@ struct FaultTimeoutTests {
             #expect(error.kind == .timeout)
             #expect(error.hint?.contains("raise the read timeout") == true)
             // The last attempt may still sit in the server's accept queue when the client gives up.
-            for _ in 0..<50 where server.stats.requests(for: .list) < 2 {
-                try await Task.sleep(for: .milliseconds(100))
-            }
+            try await eventually { server.stats.requests(for: .list) >= 2 }
             #expect(server.stats.requests(for: .list) == 2)
         }
     }
@@ -50,9 +49,7 @@ struct FaultTimeoutTests {
             #expect(error.kind == .outcomeUnknown)
             #expect(error.hint?.contains("before running it again") == true)
             // The service acts once its delay is over: exactly once.
-            for _ in 0..<80 where server.stats.executionCount == 0 {
-                try await Task.sleep(for: .milliseconds(100))
-            }
+            try await eventually { server.stats.executionCount > 0 }
             #expect(server.stats.executionCount == 1)
             #expect(server.stats.requests(for: .execute) == 1)
         }
