@@ -78,9 +78,12 @@ public final class ChildProcess: Sendable {
             .finish(limit: limit)
     }
 
+    /// False once the child has exited.
+    public var isRunning: Bool { tracker.running }
+
     /// Sends `signal` to the child (no effect once it has exited).
     public func send(_ signal: Int32) {
-        if tracker.running { kill(pid, signal) }
+        if isRunning { kill(pid, signal) }
     }
 
     /// Waits for the exit and the end of both pipes. After `limit` (or when the task is
