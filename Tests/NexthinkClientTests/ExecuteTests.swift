@@ -87,11 +87,11 @@ struct ExecuteTests {
     }
 
     @Test func throttledExecuteHonoursRetryAfterHTTPDate() async throws {
-        let recorder = Recorder()
-        try await withEmulator(recorder: recorder) { server, client in
-            // Far enough ahead that a slow, loaded machine still sees a future date; the wait
-            // is recorded, not slept.
-            let date = httpDate(Date().addingTimeInterval(20))
+        let recorder = Recorder(), clock = TestClock()
+        try await withEmulator(recorder: recorder, environment: testEnvironment(recorder, clock: clock)) { server, client in
+            // The client's clock stands still, so however slow the machine the date stays 20 s
+            // ahead; the wait is recorded, not slept.
+            let date = httpDate(clock.now().addingTimeInterval(20))
             server.faults.inject(.execute, .status(429, retryAfter: date), times: 1)
             _ = try await client.execute(request)
             #expect(server.stats.executionCount == 1)

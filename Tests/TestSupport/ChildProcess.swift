@@ -92,8 +92,9 @@ public final class ChildProcess: Sendable {
     public func finish(limit: Duration = defaultLimit) async throws -> Output {
         let watchdog = Task { [self] in
             try await Task.sleep(for: limit)
-            send(SIGKILL)
+            // Fail first: once killed, the child's exit would otherwise race in as a result.
             tracker.advance { $0.failure = $0.timeout(command, limit) }
+            send(SIGKILL)
         }
         defer { watchdog.cancel() }
         return try await withTaskCancellationHandler {
@@ -101,8 +102,8 @@ public final class ChildProcess: Sendable {
                 tracker.advance { $0.waiter = continuation }
             }
         } onCancel: {
-            send(SIGKILL)
             tracker.advance { $0.failure = CancellationError() }
+            send(SIGKILL)
         }
     }
 }
