@@ -72,9 +72,11 @@ let package = Package(
             "NexthinkEmulator",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
-        .testTarget(name: "NexthinkClientTests", dependencies: ["NexthinkClient", "NexthinkEmulator"]),
+        // Test helpers shared by the test targets (child processes awaited off the cooperative pool).
+        .target(name: "TestSupport", dependencies: ["NexthinkEmulator"], path: "Tests/TestSupport"),
+        .testTarget(name: "NexthinkClientTests", dependencies: ["NexthinkClient", "NexthinkEmulator", "TestSupport"]),
         .testTarget(name: "NXShellTests", dependencies: [
-                        "NXShell", "NexthinkClient", "NexthinkEmulator", "NXLanguage",
+                        "NXShell", "NexthinkClient", "NexthinkEmulator", "NXLanguage", "TestSupport",
                         .product(name: "X509", package: "swift-certificates"),
                         .product(name: "Crypto", package: "swift-crypto"),
                     ],

@@ -67,6 +67,12 @@ public final class EmulatorServer: Sendable {
         state.tokens.revokeAll()
     }
 
+    /// Ages every access token by `duration`, so expiry is testable without waiting (tokens
+    /// live in real time, independent of `timeScale` and `advanceTime`).
+    public func advanceTokenTime(by duration: Duration) {
+        state.tokens.advance(by: duration)
+    }
+
     /// Moves emulated time forward (executions progress and expire) without waiting.
     public func advanceTime(by duration: Duration) {
         state.clock.advance(by: duration)

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import TestSupport
 import Testing
 
 /// Runs the built `nxsh` binary as a user would: own environment, optional stdin, captured
@@ -43,52 +43,20 @@ struct CLI {
         return env
     }
 
-    /// Like `run`, but waits on a dedicated thread. Use it whenever the test process also hosts
-    /// an EmulatorServer: a blocked cooperative-pool thread (there are as many as cores, i.e. 2
-    /// here) can starve the emulator's handlers and the child then times out.
+    /// Runs the binary (or `executable`) to completion. Waiting never blocks a cooperative-pool
+    /// thread (see `ChildProcess`); a child that hangs is killed and fails only this test.
     static func launch(_ arguments: [String], environment: [String: String], stdin: String? = nil,
                        executable: String? = nil, directory: String? = nil) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Swift.Result {
-                    try run(arguments, environment: environment, stdin: stdin, executable: executable, directory: directory)
-                })
-            }.start()
-        }
+        let output = try await ChildProcess.run(executable ?? binary, arguments, environment: environment,
+                                                input: stdin.map { Data($0.utf8) }, directory: directory)
+        return Result(status: output.status, stdout: String(decoding: output.stdout, as: UTF8.self),
+                      stderr: String(decoding: output.stderr, as: UTF8.self))
     }
 
+    /// The same as `launch` (kept for existing callers).
     static func run(_ arguments: [String], environment: [String: String], stdin: String? = nil,
-                    executable: String? = nil, directory: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable ?? binary)
-        process.arguments = arguments
-        process.environment = environment
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
-        try process.run()
-        if let stdin {
-            input.fileHandleForWriting.write(Data(stdin.utf8))
-            try input.fileHandleForWriting.close()
-        }
-        // Read both pipes concurrently so a chatty stderr cannot block the child.
-        let errData = LockedData()
-        let reader = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !errData.isSet { usleep(1000) }
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData.value, as: UTF8.self))
+                    executable: String? = nil, directory: String? = nil) async throws -> Result {
+        try await launch(arguments, environment: environment, stdin: stdin, executable: executable, directory: directory)
     }
 }
 
-final class LockedData: Sendable {
-    private let state = Mutex<Data?>(nil)
-
-    func set(_ value: Data) { state.withLock { $0 = value } }
-    var isSet: Bool { state.withLock { $0 != nil } }
-    var value: Data { state.withLock { $0 ?? Data() } }
-}

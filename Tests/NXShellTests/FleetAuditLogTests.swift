@@ -1,6 +1,7 @@
 import Foundation
 import NXLanguage
 import NexthinkClient
+import TestSupport
 import Testing
 @testable import NXShell
 
@@ -66,24 +67,15 @@ import Testing
     }
 
     /// Same as `printf '%s\n' a b | sha256sum`.
-    @Test func digestIsTheSha256OfOneIdPerLine() {
-        #expect(AuditRecord.digest(["a", "b"]) == Self.shell("a\nb\n"))
+    @Test func digestIsTheSha256OfOneIdPerLine() async throws {
+        #expect(AuditRecord.digest(["a", "b"]) == (try await Self.shell("a\nb\n")))
         #expect(AuditRecord.digest([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(AuditRecord.digest(["3fa85f64-5717-4562-b3fc-2c963f66afa6"]) == Self.shell("3fa85f64-5717-4562-b3fc-2c963f66afa6\n"))
+        #expect(AuditRecord.digest(["3fa85f64-5717-4562-b3fc-2c963f66afa6"]) == (try await Self.shell("3fa85f64-5717-4562-b3fc-2c963f66afa6\n")))
     }
 
-    static func shell(_ input: String) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        guard (try? process.run()) != nil else { return "sha256sum unavailable" }
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try? stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(String(decoding: output, as: UTF8.self).prefix(64))
+    static func shell(_ input: String) async throws -> String {
+        let output = try await ChildProcess.run("/usr/bin/sha256sum", [], input: Data(input.utf8))
+        return String(String(decoding: output.stdout, as: UTF8.self).prefix(64))
     }
 
     @Test func resultRecordsCarryTheRequestIdOrTheError() {

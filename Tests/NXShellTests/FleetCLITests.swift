@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The built binary in sandbox mode: a killed run leaves an audit log that says what was
@@ -26,26 +27,15 @@ import Testing
         }
     }
 
-    @Test func killDuringASlowRunLeavesALogOfWhatWasSent() throws {
+    @Test func killDuringASlowRunLeavesALogOfWhatWasSent() async throws {
         var environment = env
         environment["NXSH_SANDBOX_FAULTS"] = "execute:delay:2s*10"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLI.binary)
-        process.arguments = ["--sandbox", "--yes", "--concurrency", "1", "-e", "run #get_battery_status on read(\"devices.txt\")"]
-        process.environment = environment
-        process.currentDirectoryURL = URL(fileURLWithPath: home.path)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let child = try ChildProcess(CLI.binary, ["--sandbox", "--yes", "--concurrency", "1", "-e", "run #get_battery_status on read(\"devices.txt\")"],
+                                     environment: environment, directory: home.path)
         // Wait until batch 1 came back and batch 2 is on its way, then kill -9.
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline, !auditLines().contains(where: { $0["event"] as? String == "intent" && $0["batch"] as? Int == 2 }) {
-            usleep(20_000)
-        }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
+        try await eventually { auditLines().contains { $0["event"] as? String == "intent" && $0["batch"] as? Int == 2 } }
+        child.send(SIGKILL)
+        #expect(try await child.finish().signaled)
 
         let lines = auditLines()
         let summary = lines.map { "\($0["event"] as? String ?? "?") \($0["batch"] as? Int ?? 0)" }
@@ -59,20 +49,20 @@ import Testing
         #expect(pending["requestId"] == nil)
     }
 
-    @Test func partlyFailedRunExits71AndSaysWhichDevices() throws {
+    @Test func partlyFailedRunExits71AndSaysWhichDevices() async throws {
         var environment = env
         environment["NXSH_SANDBOX_FAULTS"] = "execute:delay:0s,execute:status:500"
-        let r = try CLI.run(["--sandbox", "--yes", "--concurrency", "1", "-e", "let r = run #get_battery_status on read(\"devices.txt\")",
-                             "-e", "print r.failedBatches, count(r.requestIds)"],
-                            environment: environment, directory: home.path)
+        let r = try await CLI.launch(["--sandbox", "--yes", "--concurrency", "1", "-e", "let r = run #get_battery_status on read(\"devices.txt\")",
+                                      "-e", "print r.failedBatches, count(r.requestIds)"],
+                                     environment: environment, directory: home.path)
         #expect(r.status == 71, "\(r.stderr)")
         #expect(r.stdout == "1 2\n")
         #expect(r.stderr.contains("batch 2 (devices 10001-20000) failed"))
         #expect(r.stderr.contains("OUTCOME UNKNOWN"))
     }
 
-    @Test func concurrencyFlagIsChecked() throws {
-        let r = try CLI.run(["--concurrency", "0", "-e", "print 1"], environment: env)
+    @Test func concurrencyFlagIsChecked() async throws {
+        let r = try await CLI.launch(["--concurrency", "0", "-e", "print 1"], environment: env)
         #expect(r.status == 64)
         #expect(r.stderr.contains("--concurrency must be 1 or more"))
     }

@@ -9,21 +9,33 @@ final class FleetSession {
     let server: EmulatorServer
     let home: TempDir
     let context: ShellContext
-    let out = TextBuffer(), err = TextBuffer()
+    let out: TextBuffer, err: TextBuffer
 
     init(emulator: EmulatorOptions = .init(), options: ShellOptions = ShellOptions(yes: true, tokenCache: false),
          environment extra: [String: String] = [:]) async throws {
-        server = try await EmulatorServer.start(emulator)
-        home = try TempDir()
+        let server = try await EmulatorServer.start(emulator)
+        self.server = server
+        do {
+            home = try TempDir()
+            (context, out, err) = try await Self.context(server, home: home, options: options, environment: extra)
+        } catch {
+            await server.shutdown()
+            throw error
+        }
+    }
+
+    private static func context(_ server: EmulatorServer, home: TempDir, options: ShellOptions,
+                                environment extra: [String: String]) async throws -> (ShellContext, TextBuffer, TextBuffer) {
         var environment = ["HOME": home.path, "XDG_STATE_HOME": home.path + "/state",
                            "XDG_CONFIG_HOME": home.path + "/config",
                            "NEXTHINK_API_URL": server.baseURL, "NEXTHINK_CLIENT_ID": "sandbox-client",
                            "NEXTHINK_CLIENT_SECRET": "sandbox-secret"]
         environment.merge(extra) { $1 }
-        let out = self.out, err = self.err
+        let out = TextBuffer(), err = TextBuffer()
         let console = Console(out: { out.append($0) }, err: { err.append($0) })
-        context = try await ShellContext.make(options: options, environment: environment, console: console,
-                                              interactive: false, arguments: [], baseDirectory: home.path, maxWidth: 200)
+        let context = try await ShellContext.make(options: options, environment: environment, console: console,
+                                                  interactive: false, arguments: [], baseDirectory: home.path, maxWidth: 200)
+        return (context, out, err)
     }
 
     var auditPath: String { home.path + "/state/nxsh/audit.jsonl" }
@@ -59,6 +71,21 @@ final class FleetSession {
     static func uuid(_ n: Int) -> String {
         let hex = String(n, radix: 16)
         return "0e1d2c3b-4a59-4687-a5b4-" + String(repeating: "0", count: 12 - hex.count) + hex
+    }
+}
+
+/// Runs `body` in a fresh `FleetSession`, closing it (HTTP client and emulator) on every path:
+/// a client released without shutdown traps and would end the whole test run.
+func withFleetSession<T>(emulator: EmulatorOptions = .init(), options: ShellOptions = ShellOptions(tokenCache: false),
+                         environment: [String: String] = [:], _ body: (FleetSession) async throws -> T) async throws -> T {
+    let session = try await FleetSession(emulator: emulator, options: options, environment: environment)
+    do {
+        let result = try await body(session)
+        await session.close()
+        return result
+    } catch {
+        await session.close()
+        throw error
     }
 }
 

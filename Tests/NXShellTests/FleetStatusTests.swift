@@ -28,67 +28,67 @@ import Testing
     }
 
     @Test func waitReachesSuccessFailureAndExpiryAsSeeded() async throws {
-        let s = try await FleetSession(emulator: Self.fast())
-        let status = await s.run("""
-            let r = run #get_battery_status on [\(Self.ok), \(Self.failing), \(Self.offline)]
-            let rows = wait r timeout 1m
-            let again = wait r.requestId
-            """)
-        #expect(status == 0, "\(s.err.text)")
-        #expect(Self.statuses(await s.value("rows")) == [Self.ok: "success", Self.failing: "failure", Self.offline: "expired"])
-        #expect(Self.statuses(await s.value("again")) == Self.statuses(await s.value("rows")))
-        let err = s.err.text
-        #expect(err.contains("wait: all 3 executions final after"))
-        #expect(err.contains("  success  1"))
-        #expect(err.contains("  failure  1"))
-        #expect(err.contains("  expired  1"))
-        let row = try #require(await s.value("rows")?.items.first { $0["device.collector.uid"] == .string(Self.ok) })
-        #expect(row["device.name"] == .string("LAPTOP-01"))
-        #expect(row["status_details"] != nil)
-        #expect(row["outputs"] != nil)
-        await s.close()
+        try await withFleetSession(emulator: Self.fast()) { s in
+            let status = await s.run("""
+                let r = run #get_battery_status on [\(Self.ok), \(Self.failing), \(Self.offline)]
+                let rows = wait r timeout 1m
+                let again = wait r.requestId
+                """)
+            #expect(status == 0, "\(s.err.text)")
+            #expect(Self.statuses(await s.value("rows")) == [Self.ok: "success", Self.failing: "failure", Self.offline: "expired"])
+            #expect(Self.statuses(await s.value("again")) == Self.statuses(await s.value("rows")))
+            let err = s.err.text
+            #expect(err.contains("wait: all 3 executions final after"))
+            #expect(err.contains("  success  1"))
+            #expect(err.contains("  failure  1"))
+            #expect(err.contains("  expired  1"))
+            let row = try #require(await s.value("rows")?.items.first { $0["device.collector.uid"] == .string(Self.ok) })
+            #expect(row["device.name"] == .string("LAPTOP-01"))
+            #expect(row["status_details"] != nil)
+            #expect(row["outputs"] != nil)
+        }
     }
 
     @Test func statusAndWaitCoverEveryBatchOfALargeRun() async throws {
-        let s = try await FleetSession(emulator: Self.fast())
-        let ids = (0..<10_000).map(FleetSession.uuid) + [Self.ok, Self.failing]
-        let name = try s.file("devices.txt", ids)
-        let status = await s.run("""
-            let r = run #get_battery_status on read("\(name)")
-            let now = status r
-            let done = wait r timeout 1m
-            """)
-        #expect(status == 0, "\(s.err.text)")
-        #expect(await s.value("r")?["batches"] == .int(2))
-        #expect(await s.value("now")?.items.count == 10_002)
-        let done = Self.statuses(await s.value("done"))
-        #expect(done.count == 10_002)
-        #expect(done[Self.ok] == "success")
-        #expect(done[Self.failing] == "failure")
-        #expect(done.values.filter { $0 == "expired" }.count == 10_000)
-        #expect(s.err.text.contains("wait: all 10002 executions final"))
-        await s.close()
+        try await withFleetSession(emulator: Self.fast()) { s in
+            let ids = (0..<10_000).map(FleetSession.uuid) + [Self.ok, Self.failing]
+            let name = try s.file("devices.txt", ids)
+            let status = await s.run("""
+                let r = run #get_battery_status on read("\(name)")
+                let now = status r
+                let done = wait r timeout 1m
+                """)
+            #expect(status == 0, "\(s.err.text)")
+            #expect(await s.value("r")?["batches"] == .int(2))
+            #expect(await s.value("now")?.items.count == 10_002)
+            let done = Self.statuses(await s.value("done"))
+            #expect(done.count == 10_002)
+            #expect(done[Self.ok] == "success")
+            #expect(done[Self.failing] == "failure")
+            #expect(done.values.filter { $0 == "expired" }.count == 10_000)
+            #expect(s.err.text.contains("wait: all 10002 executions final"))
+        }
     }
 
     @Test func waitStopsAtItsTimeoutAndReturnsWhatItSaw() async throws {
-        let s = try await FleetSession()
-        let status = await s.run("""
-            let r = run #get_battery_status on [\(Self.offline)]
-            let rows = wait r timeout 1s
-            """)
-        #expect(status == 0, "\(s.err.text)")
-        #expect(Self.statuses(await s.value("rows")) == [Self.offline: "waiting_for_device"])
-        #expect(s.err.text.contains("wait: timeout 1s reached with 1 of 1 executions not final"))
-        #expect(s.err.text.contains("waiting_for_device  1"))
-        await s.close()
+        try await withFleetSession { s in
+            let status = await s.run("""
+                let r = run #get_battery_status on [\(Self.offline)]
+                let rows = wait r timeout 1s
+                """)
+            #expect(status == 0, "\(s.err.text)")
+            #expect(Self.statuses(await s.value("rows")) == [Self.offline: "waiting_for_device"])
+            #expect(s.err.text.contains("wait: timeout 1s reached with 1 of 1 executions not final"))
+            #expect(s.err.text.contains("waiting_for_device  1"))
+        }
     }
 
     @Test func statusExplainsTargetsWithoutRequestIds() async throws {
-        let s = try await FleetSession(options: ShellOptions(dryRun: true, tokenCache: false))
-        let status = await s.run("let r = run #get_battery_status on [\(Self.ok)]\nstatus r")
-        #expect(status == 70)
-        #expect(s.err.text.contains("this is a dry-run result"))
-        await s.close()
+        try await withFleetSession(options: ShellOptions(dryRun: true, tokenCache: false)) { s in
+            let status = await s.run("let r = run #get_battery_status on [\(Self.ok)]\nstatus r")
+            #expect(status == 70)
+            #expect(s.err.text.contains("this is a dry-run result"))
+        }
     }
 
     @Test func countsLineAndSummary() {
@@ -104,16 +104,16 @@ import Testing
     }
 
     @Test func auditListsTheRecentRecordsAsATable() async throws {
-        let s = try await FleetSession()
-        let status = await s.run("""
-            run #get_battery_status on \(Self.ok)
-            let all = audit
-            let last = audit 1
-            """)
-        #expect(status == 0, "\(s.err.text)")
-        #expect(await s.value("all")?.items.count == 2)
-        let last = try #require(await s.value("last")?.items.first)
-        if case .string(let result)? = last["result"] { #expect(result.count == 36) } else { Issue.record("no result") }
-        await s.close()
+        try await withFleetSession { s in
+            let status = await s.run("""
+                run #get_battery_status on \(Self.ok)
+                let all = audit
+                let last = audit 1
+                """)
+            #expect(status == 0, "\(s.err.text)")
+            #expect(await s.value("all")?.items.count == 2)
+            let last = try #require(await s.value("last")?.items.first)
+            if case .string(let result)? = last["result"] { #expect(result.count == 36) } else { Issue.record("no result") }
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NexthinkEmulator
+import TestSupport
 import Testing
 
 /// A whole session of the real binary against an emulator that only accepts a recognisable
@@ -21,36 +22,38 @@ import Testing
         var options = EmulatorOptions()
         options.clientID = "security-client"
         options.clientSecret = secret
-        let server = try await EmulatorServer.start(options)
-        defer { Task { await server.shutdown() } }
         defer { try? FileManager.default.removeItem(at: root) }
+        try await withEmulatorServer(options) { try await fullSession($0) }
+    }
+
+    private func fullSession(_ server: EmulatorServer) async throws {
         let env = CLI.environment(home: home, extra: [
             "NEXTHINK_API_URL": server.baseURL, "NEXTHINK_CLIENT_ID": "security-client", "NEXTHINK_CLIENT_SECRET": secret,
         ])
         var outputs: [(String, String)] = []
-        func session(_ label: String, _ arguments: [String], env: [String: String] = env, expect status: Int32 = 0) throws {
-            let r = try CLI.run(arguments, environment: env)
+        func session(_ label: String, _ arguments: [String], env: [String: String] = env, expect status: Int32 = 0) async throws {
+            let r = try await CLI.launch(arguments, environment: env)
             #expect(r.status == status, "\(label): \(r.stderr)")
             outputs.append((label, r.all))
         }
 
-        try session("token commands", ["--verbose", "-e", "token", "-e", "print token", "-e", "print \"${token}\"",
+        try await session("token commands", ["--verbose", "-e", "token", "-e", "print token", "-e", "print \"${token}\"",
                                        "-e", "print str(token)", "-e", "let t = token", "-e", "t", "-e", "[t]"])
-        try session("json output", ["--verbose", "-o", "json", "-e", "token", "-e", "list windows", "-e", "get #ExampleRA"])
-        try session("run and status", ["--verbose", "-y", "-e", "let r = run #get_battery_status on [3fa85f64-5717-4562-b3fc-2c963f66afa6]",
+        try await session("json output", ["--verbose", "-o", "json", "-e", "token", "-e", "list windows", "-e", "get #ExampleRA"])
+        try await session("run and status", ["--verbose", "-y", "-e", "let r = run #get_battery_status on [3fa85f64-5717-4562-b3fc-2c963f66afa6]",
                                        "-e", "status r", "-e", "audit"])
-        try session("errors about the token", ["-e", "print (token).nope"], expect: 70)
-        try session("error after a run", ["--verbose", "-y", "-e", "run #no_such_action on [3fa85f64-5717-4562-b3fc-2c963f66afa6]"],
+        try await session("errors about the token", ["-e", "print (token).nope"], expect: 70)
+        try await session("error after a run", ["--verbose", "-y", "-e", "run #no_such_action on [3fa85f64-5717-4562-b3fc-2c963f66afa6]"],
                     expect: 70)
         let wrong = secret + "-typo"
-        try session("wrong secret", ["--verbose", "--no-token-cache", "-e", "list"],
+        try await session("wrong secret", ["--verbose", "--no-token-cache", "-e", "list"],
                     env: env.merging(["NEXTHINK_CLIENT_SECRET": wrong]) { $1 }, expect: 77)
-        let typedSession = try interactiveSession(env)
-        try profileSession(server, &outputs)
+        let typedSession = try await interactiveSession(env)
+        try await profileSession(server, &outputs)
 
         // Asking for the field itself is deliberate (e.g. to hand it to curl): a separate process,
         // whose output tells which token the whole session used.
-        let deliberate = try CLI.run(["-e", "print (token).access_token"], environment: env)
+        let deliberate = try await CLI.launch(["-e", "print (token).access_token"], environment: env)
         let token = deliberate.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let cached = try cachedToken()
         #expect(token.count >= 16 && token == cached, "one token, cached, for the whole session")
@@ -80,16 +83,16 @@ import Testing
 
     /// libedit writes history only for a terminal: `script` gives nxsh a pseudo-terminal.
     /// One typed line contains the secret (history must skip it), one is an ordinary command.
-    private func interactiveSession(_ env: [String: String]) throws -> String {
+    private func interactiveSession(_ env: [String: String]) async throws -> String {
         let typed = "token\nlet pasted = \"\(secret)\"\nprint count(list windows)\nexit\n"
-        let r = try CLI.run(["-q", "-e", "-f", "-c", CLI.binary, "/dev/null"], environment: env, stdin: typed,
+        let r = try await CLI.launch(["-q", "-e", "-f", "-c", CLI.binary, "/dev/null"], environment: env, stdin: typed,
                             executable: "/usr/bin/script")
         #expect(r.status == 0, "interactive session: \(r.all)")
         return r.all
     }
 
     /// The secret from `client_secret_command` (a file outside HOME), with --verbose.
-    private func profileSession(_ server: EmulatorServer, _ outputs: inout [(String, String)]) throws {
+    private func profileSession(_ server: EmulatorServer, _ outputs: inout [(String, String)]) async throws {
         let secretFile = root.appendingPathComponent("secret.txt").path
         try (secret + "\n").write(toFile: secretFile, atomically: true, encoding: .utf8)
         let config = home + "/config/nxsh"
@@ -102,7 +105,7 @@ import Testing
             client_id = "security-client"
             client_secret_command = "cat \(secretFile)"
             """.write(toFile: config + "/config.toml", atomically: true, encoding: .utf8)
-        let r = try CLI.run(["--verbose", "--no-token-cache", "-e", "token", "-e", "list macos"],
+        let r = try await CLI.launch(["--verbose", "--no-token-cache", "-e", "token", "-e", "list macos"],
                             environment: CLI.environment(home: home))
         #expect(r.status == 0, "profile session: \(r.stderr)")
         outputs.append(("profile with client_secret_command", r.all))

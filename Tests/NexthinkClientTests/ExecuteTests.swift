@@ -2,6 +2,7 @@ import Foundation
 @testable import NexthinkClient
 import NexthinkEmulator
 import Synchronization
+import TestSupport
 import Testing
 
 @Suite("Execute against the emulator")
@@ -86,11 +87,11 @@ struct ExecuteTests {
     }
 
     @Test func throttledExecuteHonoursRetryAfterHTTPDate() async throws {
-        let recorder = Recorder()
-        try await withEmulator(recorder: recorder) { server, client in
-            // Far enough ahead that a slow, loaded machine still sees a future date; the wait
-            // is recorded, not slept.
-            let date = httpDate(Date().addingTimeInterval(20))
+        let recorder = Recorder(), clock = TestClock()
+        try await withEmulator(recorder: recorder, environment: testEnvironment(recorder, clock: clock)) { server, client in
+            // The client's clock stands still, so however slow the machine the date stays 20 s
+            // ahead; the wait is recorded, not slept.
+            let date = httpDate(clock.now().addingTimeInterval(20))
             server.faults.inject(.execute, .status(429, retryAfter: date), times: 1)
             _ = try await client.execute(request)
             #expect(server.stats.executionCount == 1)
@@ -156,9 +157,7 @@ struct ExecuteTests {
             #expect(error.kind == .outcomeUnknown)
             #expect(server.stats.requests(for: .execute) == 1)
             // The service did act after all: exactly once.
-            for _ in 0..<200 where server.stats.executionCount == 0 {
-                try await Task.sleep(for: .milliseconds(100))
-            }
+            try await eventually { server.stats.executionCount > 0 }
             #expect(server.stats.executionCount == 1)
             #expect(server.stats.requests(for: .execute) == 1)
         }
@@ -177,18 +176,25 @@ struct ExecuteTests {
             holder.withLock { $0?.release() }
             await restarted.start(sameOptions)
         })
-        _ = try await client.token()
-        await first.shutdown()
-        // Refuse connections on the port, and keep other tests' servers off it.
-        try holder.withLock { $0 = try PortHolder(port: sameOptions.port) }
-        let accepted = try await client.execute(request)
-        let second = try #require(await restarted.server)
-        #expect(!accepted.requestId.isEmpty)
-        #expect(second.stats.executionCount == 1)
-        #expect(first.stats.executionCount == 0)
-        #expect(recorder.events.contains { $0.method == "POST" && $0.status == nil && $0.url.hasSuffix("/execute") })
-        try await client.shutdown()
-        await second.shutdown()
+        do {
+            try await withClient(client) { client in
+                _ = try await client.token()
+                await first.shutdown()
+                // Refuse connections on the port, and keep other tests' servers off it.
+                try holder.withLock { $0 = try PortHolder(port: sameOptions.port) }
+                let accepted = try await client.execute(request)
+                let second = try #require(await restarted.server)
+                #expect(!accepted.requestId.isEmpty)
+                #expect(second.stats.executionCount == 1)
+                #expect(first.stats.executionCount == 0)
+                #expect(recorder.events.contains { $0.method == "POST" && $0.status == nil && $0.url.hasSuffix("/execute") })
+            }
+        } catch {
+            await first.shutdown()
+            await restarted.stop()
+            throw error
+        }
+        await restarted.stop()
     }
 }
 
@@ -197,6 +203,10 @@ actor Restarted {
 
     func start(_ options: EmulatorOptions) async {
         if server == nil { server = try? await EmulatorServer.start(options) }
+    }
+
+    func stop() async {
+        await server?.shutdown()
     }
 }
 

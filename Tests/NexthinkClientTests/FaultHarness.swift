@@ -1,5 +1,6 @@
 import Foundation
 import NexthinkEmulator
+import TestSupport
 import Testing
 
 /// The built `nxsh` binary against an emulator in this process: the test injects faults and
@@ -31,59 +32,13 @@ struct ShellSession {
                 "NEXTHINK_CLIENT_SECRET": server.options.clientSecret]
     }
 
-    /// Runs nxsh to completion on a thread of its own (waiting must not block the test executor).
+    /// Runs nxsh to completion; waiting never blocks a cooperative-pool thread (see `ChildProcess`).
     func nxsh(_ arguments: [String], environment extra: [String: String] = [:]) async throws -> Result {
         let binary = Self.binary
         try #require(FileManager.default.isExecutableFile(atPath: binary), "no nxsh binary at \(binary): run swift build first")
-        let env = environment.merging(extra) { $1 }
-        return try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Swift.Result(catching: { try Self.run(binary, arguments, env) }))
-            }.start()
-        }
-    }
-
-    private static func run(_ binary: String, _ arguments: [String], _ environment: [String: String]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let clock = ContinuousClock()
-        let start = clock.now
-        try process.run()
-        // stderr on its own thread so neither pipe can fill up and stall the child.
-        let errText = ErrText()
-        let reader = Thread { errText.set(err.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let stderr = errText.wait()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self), elapsed: clock.now - start)
-    }
-}
-
-/// Hands the stderr bytes from the reader thread to the waiting one.
-private final class ErrText: @unchecked Sendable {
-    private let done = NSCondition()
-    private var data: Data?
-
-    func set(_ value: Data) {
-        done.lock()
-        data = value
-        done.signal()
-        done.unlock()
-    }
-
-    func wait() -> Data {
-        done.lock()
-        defer { done.unlock() }
-        while data == nil { done.wait() }
-        return data ?? Data()
+        let output = try await ChildProcess.run(binary, arguments, environment: environment.merging(extra) { $1 })
+        return Result(status: output.status, stdout: String(decoding: output.stdout, as: UTF8.self),
+                      stderr: String(decoding: output.stderr, as: UTF8.self), elapsed: output.elapsed)
     }
 }
 
@@ -91,16 +46,8 @@ private final class ErrText: @unchecked Sendable {
 func withShell<T>(_ options: EmulatorOptions = .init(), _ body: (ShellSession) async throws -> T) async throws -> T {
     let home = FileManager.default.temporaryDirectory.appendingPathComponent("nxsh-fault-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-    let server = try await EmulatorServer.start(options)
     defer { try? FileManager.default.removeItem(at: home) }
-    do {
-        let result = try await body(ShellSession(server: server, home: home))
-        await server.shutdown()
-        return result
-    } catch {
-        await server.shutdown()
-        throw error
-    }
+    return try await withEmulatorServer(options) { try await body(ShellSession(server: $0, home: home)) }
 }
 
 /// One device of the seed fleet's shape; the emulator accepts any well-formed id.

@@ -63,12 +63,13 @@ struct FaultShellTests {
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.timeZone = TimeZone(identifier: "GMT")
             formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-            // Whole seconds on the wire: 2 s ahead means at least 1 s of waiting.
-            let date = formatter.string(from: Date().addingTimeInterval(2))
-            shell.server.faults.inject(.execute, .status(429, retryAfter: date), times: 1)
+            // Whole seconds on the wire: the date sent is at most 1 s before `due`.
+            let due = Date().addingTimeInterval(2)
+            shell.server.faults.inject(.execute, .status(429, retryAfter: formatter.string(from: due)), times: 1)
             let r = try await shell.nxsh(["-y", "-e", runOneDevice])
             #expect(r.status == 0, "\(r.stderr)")
-            #expect(r.elapsed >= .seconds(1))
+            // Against the date itself, not the run time: a slow start must not eat into the wait.
+            #expect(Date() >= due.addingTimeInterval(-1), "nxsh retried before the Retry-After date")
             #expect(shell.server.stats.requests(for: .execute) == 2)
             #expect(shell.server.stats.executionCount == 1)
         }

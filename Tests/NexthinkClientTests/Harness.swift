@@ -2,6 +2,7 @@ import Foundation
 @testable import NexthinkClient
 import NexthinkEmulator
 import Synchronization
+import TestSupport
 
 /// Collects what the client did: trace events and the waits it asked for.
 final class Recorder: Sendable {
@@ -18,11 +19,20 @@ final class Recorder: Sendable {
     }
 }
 
-/// Retry waits are recorded, not slept, unless a test needs real time to pass.
-func testEnvironment(_ recorder: Recorder, realSleep: Bool = false,
+/// The client's idea of the current time, moved forward by the test instead of by waiting.
+final class TestClock: Sendable {
+    private let current = Mutex(Date())
+
+    func now() -> Date { current.withLock { $0 } }
+    func advance(by duration: Duration) { current.withLock { $0.addTimeInterval(duration.seconds) } }
+}
+
+/// Retry waits are recorded, not slept, unless a test needs real time to pass. The client reads
+/// the time from `clock` when given, else from the system.
+func testEnvironment(_ recorder: Recorder, realSleep: Bool = false, clock: TestClock? = nil,
                      onSleep: (@Sendable (Int) async -> Void)? = nil) -> ClientEnvironment {
     ClientEnvironment(
-        now: { Date() },
+        now: { clock?.now() ?? Date() },
         sleep: { d in
             recorder.recordSleep(d)
             await onSleep?(recorder.sleeps.count)
@@ -47,31 +57,30 @@ func makeClient(
                           environment: environment ?? testEnvironment(recorder))
 }
 
+/// Runs `body` with `client`, shutting it down on every path: AsyncHTTPClient traps when a
+/// client is released without shutdown, which would end the whole test run, not one test.
+func withClient<T>(_ client: NexthinkClient, _ body: (NexthinkClient) async throws -> T) async throws -> T {
+    do {
+        let result = try await body(client)
+        try await client.shutdown()
+        return result
+    } catch {
+        try? await client.shutdown()
+        throw error
+    }
+}
+
 /// Runs `body` against a fresh emulator on a free port, always shutting both down.
 func withEmulator<T>(
     _ options: EmulatorOptions = .init(), recorder: Recorder = Recorder(), readTimeout: Duration = .seconds(5),
     secret: String = "sandbox-secret", retry: RetryPolicy = .standard, refreshMargin: Duration = .seconds(60),
-    store: (any TokenStore)? = nil,
+    store: (any TokenStore)? = nil, environment: ClientEnvironment? = nil,
     _ body: (EmulatorServer, NexthinkClient) async throws -> T
 ) async throws -> T {
-    let server = try await EmulatorServer.start(options)
-    let client: NexthinkClient
-    do {
-        client = try makeClient(api: server.baseURL, secret: secret, recorder: recorder, readTimeout: readTimeout,
-                                retry: retry, store: store, refreshMargin: refreshMargin)
-    } catch {
-        await server.shutdown()
-        throw error
-    }
-    do {
-        let result = try await body(server, client)
-        try await client.shutdown()
-        await server.shutdown()
-        return result
-    } catch {
-        try? await client.shutdown()
-        await server.shutdown()
-        throw error
+    try await withEmulatorServer(options) { server in
+        let client = try makeClient(api: server.baseURL, secret: secret, recorder: recorder, readTimeout: readTimeout,
+                                    retry: retry, store: store, refreshMargin: refreshMargin, environment: environment)
+        return try await withClient(client) { try await body(server, $0) }
     }
 }
 

@@ -48,9 +48,9 @@ struct NQLTests {
         let body = ##"{"access_token":"t","expires_in":900,"queryId":"#q","rows":1,"data":[{"zeta":1,"alpha":"a","mid":null}]}"##
         let recorder = try WireRecorder(body: body)
         defer { recorder.stop() }
-        let client = try makeClient(api: "http://127.0.0.1:\(recorder.port)")
-        let result = try await client.executeNQL(queryID: "#q_q")
-        try await client.shutdown()
+        let result = try await withClient(makeClient(api: "http://127.0.0.1:\(recorder.port)")) {
+            try await $0.executeNQL(queryID: "#q_q")
+        }
         #expect(result.headers == ["zeta", "alpha", "mid"])
         #expect(recorder.requestLines.last == "POST /api/v2/nql/execute HTTP/1.1")
     }

@@ -48,9 +48,9 @@ struct RemoteActionTests {
     @Test func sendsTheHashPercentEncodedOnTheWire() async throws {
         let recorder = try WireRecorder(body: ##"{"access_token":"t0k","token_type":"Bearer","expires_in":900,"id":"#ExampleRA"}"##)
         defer { recorder.stop() }
-        let client = try makeClient(api: "http://127.0.0.1:\(recorder.port)")
-        let action = try await client.remoteAction(id: "#ExampleRA")
-        try await client.shutdown()
+        let action = try await withClient(makeClient(api: "http://127.0.0.1:\(recorder.port)")) {
+            try await $0.remoteAction(id: "#ExampleRA")
+        }
         #expect(action.id == "#ExampleRA")
         #expect(recorder.requestLines == [
             "POST /oauth2/default/v1/token HTTP/1.1",
@@ -123,9 +123,9 @@ struct RemoteActionTests {
         defer { holder.release() }
         let port = holder.port
         let recorder = Recorder()
-        let client = try makeClient(api: "http://127.0.0.1:\(port)", recorder: recorder)
-        let error = try #require(await nexthinkError { try await client.listRemoteActions() })
-        try await client.shutdown()
+        let error = try await withClient(makeClient(api: "http://127.0.0.1:\(port)", recorder: recorder)) { client in
+            try #require(await nexthinkError { try await client.listRemoteActions() })
+        }
         #expect(error.kind == .unreachable)
         #expect(error.message.contains("127.0.0.1:\(port)"))
         #expect(error.hint?.contains("network") == true)

@@ -1,18 +1,19 @@
 import Foundation
 @testable import NexthinkClient
 import NexthinkEmulator
+import TestSupport
 import Testing
 
 @Suite("Token lifecycle against the emulator")
 struct TokenLifecycleTests {
     @Test func fetchesABearerToken() async throws {
-        try await withEmulator { server, client in
+        let recorder = Recorder(), clock = TestClock()
+        try await withEmulator(recorder: recorder, environment: testEnvironment(recorder, clock: clock)) { server, client in
             let info = try await client.token()
             #expect(info.tokenType == "Bearer")
             #expect(info.scope == "service:integration")
             #expect(!info.accessToken.isEmpty)
-            let remaining = info.expiresAt.timeIntervalSinceNow
-            #expect(remaining > 890 && remaining <= 900)
+            #expect(info.expiresAt.timeIntervalSince(clock.now()) == 900)
             #expect(server.stats.tokensIssued == 1)
         }
     }
@@ -38,19 +39,23 @@ struct TokenLifecycleTests {
 
     @Test func refreshesProactivelyBeforeExpiry() async throws {
         var options = EmulatorOptions()
-        options.tokenLifetime = .seconds(6)
-        // A 6 s token is renewed after half its life (margin capped at lifetime / 2).
-        try await withEmulator(options) { server, client in
+        options.tokenLifetime = .seconds(100)
+        let recorder = Recorder(), clock = TestClock()
+        // The 60 s margin is capped at half the lifetime: a 100 s token is renewed after 50 s, not 40 s.
+        try await withEmulator(options, recorder: recorder, environment: testEnvironment(recorder, clock: clock)) { server, client in
             let first = try await client.token()
             _ = try await client.listRemoteActions()
             #expect(server.stats.tokenRequests == 1)
-            try await Task.sleep(for: .milliseconds(3_300))
+            clock.advance(by: .seconds(45))
+            _ = try await client.listRemoteActions()
+            #expect(server.stats.tokenRequests == 1)
+            clock.advance(by: .seconds(10))
             _ = try await client.listRemoteActions()
             let second = try await client.token()
             #expect(server.stats.tokenRequests == 2)
             #expect(first.accessToken != second.accessToken)
             // Renewed before expiry: no call was ever refused.
-            #expect(server.stats.requests(for: .list) == 2)
+            #expect(server.stats.requests(for: .list) == 3)
         }
     }
 
@@ -101,20 +106,20 @@ struct TokenLifecycleTests {
 
     @Test func tokenStoreIsReusedAcrossClients() async throws {
         let store = InMemoryTokenStore()
-        let server = try await EmulatorServer.start()
-        let first = try makeClient(api: server.baseURL, store: store)
-        let second = try makeClient(api: server.baseURL, store: store)
-        let a = try await first.token()
-        _ = try await second.listRemoteActions()
-        let b = try await second.token()
-        #expect(a.accessToken == b.accessToken)
-        #expect(server.stats.tokenRequests == 1)
-        let endpoint = try Endpoint.parse(server.baseURL + "/oauth2/default/v1/token", role: "token URL")
-        #expect(store.load(key: TokenCacheKey.make(token: endpoint, clientID: "sandbox-client",
-                                                   secret: Secret("sandbox-secret"))) != nil)
-        try await first.shutdown()
-        try await second.shutdown()
-        await server.shutdown()
+        try await withEmulatorServer { server in
+            try await withClient(makeClient(api: server.baseURL, store: store)) { first in
+                try await withClient(makeClient(api: server.baseURL, store: store)) { second in
+                    let a = try await first.token()
+                    _ = try await second.listRemoteActions()
+                    let b = try await second.token()
+                    #expect(a.accessToken == b.accessToken)
+                    #expect(server.stats.tokenRequests == 1)
+                    let endpoint = try Endpoint.parse(server.baseURL + "/oauth2/default/v1/token", role: "token URL")
+                    #expect(store.load(key: TokenCacheKey.make(token: endpoint, clientID: "sandbox-client",
+                                                               secret: Secret("sandbox-secret"))) != nil)
+                }
+            }
+        }
     }
 
     @Test func tracesNeverContainCredentials() async throws {

@@ -26,13 +26,13 @@ import Testing
         await #expect(throws: EmulatorError.self) { _ = try await EmulatorServer.start(options) }
     }
 
-    @Test func shutdownClosesThePort() async throws {
+    /// A shutdown that hangs fails on the time limit; how long it takes on a busy machine is no
+    /// concern of this test.
+    @Test(.timeLimit(.minutes(2))) func shutdownClosesThePort() async throws {
         let server = try await EmulatorServer.start()
         let url = server.baseURL + "/api/v1/token"
         #expect(try await Emu.send("POST", url, headers: ["Authorization": Emu.demoBasic]).status == 200)
-        let clock = ContinuousClock()
-        let stopping = await clock.measure { await server.shutdown() }
-        #expect(stopping < .seconds(20), "shutdown took \(stopping)")
+        await server.shutdown()
         // AHC keeps retrying a refused connection until the deadline, hence the short one.
         await #expect(throws: (any Error).self) { _ = try await Emu.send("POST", url, timeout: .seconds(2)) }
     }

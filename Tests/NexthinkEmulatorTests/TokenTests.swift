@@ -91,10 +91,10 @@ import Testing
     }
 
     @Test func tokenExpiresAfterItsLifetime() async throws {
-        try await Emu.with({ $0.tokenLifetime = .seconds(2) }) { server in
+        try await Emu.with({ $0.tokenLifetime = .seconds(60) }) { server in
             let token = try await Emu.token(server)
             #expect(try await Emu.api(server, "GET", "/api/v1/act/remote-action", token: token).status == 200)
-            try await Task.sleep(for: .milliseconds(2500))
+            server.advanceTokenTime(by: .seconds(61))
             #expect(try await Emu.api(server, "GET", "/api/v1/act/remote-action", token: token).status == 401)
             let fresh = try await Emu.token(server)
             #expect(try await Emu.api(server, "GET", "/api/v1/act/remote-action", token: fresh).status == 200)

@@ -11,6 +11,8 @@ final class TokenStore: Sendable {
     private let lifetime: Duration
     private let clientID: String
     private let live = Mutex<[String: ContinuousClock.Instant]>([:])
+    /// How far `advance(by:)` moved this store's clock past the real one.
+    private let skew = Mutex<Duration>(.zero)
 
     init(lifetime: Duration, clientID: String) {
         self.lifetime = lifetime
@@ -21,7 +23,7 @@ final class TokenStore: Sendable {
     var lifetimeSeconds: Int { Int(lifetime.components.seconds) }
 
     func issue() -> String {
-        let now = ContinuousClock.now
+        let now = self.now
         let issuedAt = Int(Date().timeIntervalSince1970)
         let header = #"{"alg":"RS256","typ":"JWT","kid":"nxsh-emulator"}"#
         let payload = #"{"iss":"nexthink-emulator","sub":"\#(clientID)","scp":["service:integration"],"#
@@ -36,8 +38,15 @@ final class TokenStore: Sendable {
     }
 
     func isValid(_ token: Substring) -> Bool {
-        let now = ContinuousClock.now
+        let now = self.now
         return live.withLock { $0[String(token)].map { $0 > now } ?? false }
+    }
+
+    private var now: ContinuousClock.Instant { ContinuousClock.now + skew.withLock { $0 } }
+
+    /// Ages every token by `duration` without waiting.
+    func advance(by duration: Duration) {
+        skew.withLock { $0 += duration }
     }
 
     func revokeAll() {
