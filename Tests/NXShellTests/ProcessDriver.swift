@@ -1,17 +1,17 @@
 import Foundation
-import Synchronization
+import TestSupport
 
-/// Drives the built binary from a dedicated thread (never a cooperative one) in ways
-/// `CLI.launch` cannot: stdout to a file such as /dev/full, a stdout pipe closed after the
-/// first output, a signal sent once a condition holds. A safety deadline kills a child that
-/// hangs, so old behaviour fails the test instead of stalling the run.
+/// Drives the built binary in ways `CLI.launch` does not: stdout to a file such as /dev/full, a
+/// stdout pipe closed after the first output, a signal sent once a condition holds. A hung
+/// child is killed at the deadline and reported as `hung`, so old behaviour fails the test
+/// instead of stalling the run.
 enum ProcessDriver {
     struct Options: Sendable {
         var stdoutPath: String?
         var closeStdoutAfterFirstOutput = false
         var signal: Int32?
         var signalWhen: @Sendable () -> Bool = { true }
-        var deadlineSeconds: Double = 60
+        var deadlineSeconds: Int64 = 60
     }
 
     struct Outcome {
@@ -24,58 +24,21 @@ enum ProcessDriver {
 
     static func run(_ arguments: [String], environment: [String: String], directory: String? = nil,
                     options: Options = Options()) async throws -> Outcome {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Result { try drive(arguments, environment, directory, options) })
-            }.start()
-        }
-    }
-
-    private static func drive(_ arguments: [String], _ environment: [String: String], _ directory: String?,
-                              _ options: Options) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLI.binary)
-        process.arguments = arguments
-        process.environment = environment
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.standardInput = FileHandle.nullDevice
-        let errPipe = Pipe(), outPipe = Pipe()
-        process.standardError = errPipe
-        if let path = options.stdoutPath {
-            process.standardOutput = FileHandle(forWritingAtPath: path)
-        } else {
-            process.standardOutput = outPipe
-        }
-        try process.run()
-        let err = collect(errPipe.fileHandleForReading)
-        var out: LockedData?
-        if options.stdoutPath == nil {
-            if options.closeStdoutAfterFirstOutput {
-                let first = outPipe.fileHandleForReading.availableData
-                try outPipe.fileHandleForReading.close()
-                out = LockedData()
-                out?.set(first)
-            } else {
-                out = collect(outPipe.fileHandleForReading)
-            }
-        }
-        let deadline = Date().addingTimeInterval(options.deadlineSeconds)
+        let stdout: ChildProcess.Stdout = options.stdoutPath.map { .file($0) }
+            ?? (options.closeStdoutAfterFirstOutput ? .closedAfterFirstOutput : .pipe)
+        let child = try ChildProcess(CLI.binary, arguments, environment: environment, directory: directory,
+                                     stdout: stdout)
+        let deadline = Duration.seconds(options.deadlineSeconds)
         if let signal = options.signal {
-            while Date() < deadline, process.isRunning, !options.signalWhen() { usleep(20_000) }
-            kill(process.processIdentifier, signal)
+            try await eventually(within: deadline) { options.signalWhen() || !child.isRunning }
+            child.send(signal)
         }
-        while process.isRunning, Date() < deadline { usleep(10_000) }
-        let hung = process.isRunning
-        if hung { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        while !err.isSet || !(out?.isSet ?? true) { usleep(1000) }
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: out?.value ?? Data(), as: UTF8.self),
-                       stderr: String(decoding: err.value, as: UTF8.self), hung: hung)
-    }
-
-    private static func collect(_ handle: FileHandle) -> LockedData {
-        let data = LockedData()
-        Thread { data.set(handle.readDataToEndOfFile()) }.start()
-        return data
+        do {
+            let output = try await child.finish(limit: deadline)
+            return Outcome(status: output.status, stdout: String(decoding: output.stdout, as: UTF8.self),
+                           stderr: String(decoding: output.stderr, as: UTF8.self), hung: false)
+        } catch let timeout as ChildProcess.Timeout {
+            return Outcome(status: SIGKILL, stdout: timeout.stdout, stderr: timeout.stderr, hung: true)
+        }
     }
 }

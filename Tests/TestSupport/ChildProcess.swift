@@ -39,16 +39,29 @@ public final class ChildProcess: Sendable {
     private let command: String
     private let tracker = Tracker()
 
+    /// Where the child's stdout goes: a pipe read to its end, a file (such as /dev/full), or a
+    /// pipe whose reader goes away after the first output (what `| head -1` does).
+    public enum Stdout: Sendable {
+        case pipe
+        case file(String)
+        case closedAfterFirstOutput
+    }
+
     /// Starts `executable`; stdin is `input` (then closed) or /dev/null.
     public init(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-                input: Data? = nil, directory: String? = nil) throws {
+                input: Data? = nil, directory: String? = nil, stdout: Stdout = .pipe) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let environment { process.environment = environment }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe(), stdin = Pipe()
-        process.standardOutput = out
+        if case .file(let path) = stdout {
+            guard let file = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileNoSuchFile) }
+            process.standardOutput = file
+        } else {
+            process.standardOutput = out
+        }
         process.standardError = err
         process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         command = ([URL(fileURLWithPath: executable).lastPathComponent] + arguments).joined(separator: " ")
@@ -59,7 +72,11 @@ public final class ChildProcess: Sendable {
         }
         try process.run()
         pid = process.processIdentifier
-        tracker.drain(out.fileHandleForReading, \.stdout)
+        switch stdout {
+        case .pipe: tracker.drain(out.fileHandleForReading, \.stdout)
+        case .file: tracker.advance { $0.openPipes -= 1 }
+        case .closedAfterFirstOutput: tracker.drain(out.fileHandleForReading, \.stdout, chunks: 1)
+        }
         tracker.drain(err.fileHandleForReading, \.stderr)
         if let input {
             let writer = stdin.fileHandleForWriting
@@ -148,14 +165,18 @@ private final class Tracker: Sendable {
         ready.map { $0.0.resume(with: $0.1) }
     }
 
-    /// Reads a pipe to its end on a thread of its own (blocking reads are fine there).
-    func drain(_ handle: FileHandle, _ field: WritableKeyPath<Progress, Data> & Sendable) {
+    /// Reads a pipe to its end (or for `chunks` reads, then closes it) on a thread of its own:
+    /// blocking reads are fine there.
+    func drain(_ handle: FileHandle, _ field: WritableKeyPath<Progress, Data> & Sendable, chunks: Int = .max) {
         Thread { [self] in
-            while true {
+            var left = chunks
+            while left > 0 {
                 let chunk = handle.availableData
                 if chunk.isEmpty { break }
                 state.withLock { $0[keyPath: field].append(chunk) }
+                left -= 1
             }
+            if left == 0 { try? handle.close() }
             advance { $0.openPipes -= 1 }
         }.start()
     }
