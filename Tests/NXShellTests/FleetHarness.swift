@@ -76,7 +76,7 @@ final class FleetSession {
 
 /// Runs `body` in a fresh `FleetSession`, closing it (HTTP client and emulator) on every path:
 /// a client released without shutdown traps and would end the whole test run.
-func withFleetSession<T>(emulator: EmulatorOptions = .init(), options: ShellOptions = ShellOptions(tokenCache: false),
+func withFleetSession<T>(emulator: EmulatorOptions = .init(), options: ShellOptions = ShellOptions(yes: true, tokenCache: false),
                          environment: [String: String] = [:], _ body: (FleetSession) async throws -> T) async throws -> T {
     let session = try await FleetSession(emulator: emulator, options: options, environment: environment)
     do {

@@ -17,7 +17,7 @@ import Testing
         try ids.joined(separator: "\n").write(toFile: home.path + "/devices.txt", atomically: true, encoding: .utf8)
     }
 
-    private var auditPath: String { home.path + "/state/nxsh/audit.jsonl" }
+    private var auditPath: String { home.path + "/state/nxsh/audit-sandbox.jsonl" }
 
     private static func events(_ path: String) -> [String] {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }

@@ -14,7 +14,7 @@ import Testing
     }
 
     var auditLog: String {
-        (try? String(contentsOfFile: home.path + "/state/nxsh/audit.jsonl", encoding: .utf8)) ?? ""
+        (try? String(contentsOfFile: home.path + "/state/nxsh/audit-sandbox.jsonl", encoding: .utf8)) ?? ""
     }
 
     @Test(arguments: [
