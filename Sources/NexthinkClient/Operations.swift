@@ -80,7 +80,7 @@ extension NexthinkClient {
         return result
     }
 
-    private func call(_ method: String, _ target: String, _ operation: OperationKind, _ context: ErrorContext,
+    func call(_ method: String, _ target: String, _ operation: OperationKind, _ context: ErrorContext,
                       body: [UInt8]? = nil) async throws -> HTTPResponse {
         var headers: [(name: String, value: String)] = [("Accept", "application/json")]
         if body != nil { headers.append(("Content-Type", "application/json")) }
@@ -88,7 +88,7 @@ extension NexthinkClient {
         return try await requester.perform(request, operation, tokens: tokens, describe: context)
     }
 
-    private func decode<T: Decodable>(_ type: T.Type, _ response: HTTPResponse, what: String) throws -> T {
+    func decode<T: Decodable>(_ type: T.Type, _ response: HTTPResponse, what: String) throws -> T {
         do {
             return try JSONDecoder().decode(T.self, from: Data(response.body))
         } catch {
