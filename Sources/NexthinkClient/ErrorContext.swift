@@ -11,6 +11,8 @@ struct ErrorContext: Sendable {
     var subject: String
     var isTokenCall = false
     var notFoundHint: String?
+    /// Reads per-object errors out of an error body (the Enrichment API's 400), kept as problems.
+    var objectErrors: (@Sendable ([UInt8]) -> [ValidationProblem])?
 
     static let outcomeUnknownHint =
         "the service may have accepted it: check the executions (NQL remote_action.executions) before running it again, or it may run twice"
@@ -23,6 +25,7 @@ struct ErrorContext: Sendable {
             code: body.code, message: body.message ?? "\(subject): \(Self.reason(response.status))",
             method: request.method, path: request.displayPath, retryAfter: retryAfter)
         e.hint = hint(e, retryAfter: retryAfter)
+        if let objectErrors { e.problems = objectErrors(response.body) }
         return e
     }
 
