@@ -12,6 +12,8 @@ public struct EmulatorOptions: Sendable {
     public var timeScale: Double = 1
     /// Replaces the bundled seed catalogue and fleet (format: docs/emulator.md).
     public var dataFile: String? = nil
+    /// Export, enrichment and deletion limits (licence maximum, daily exports, batch sizes).
+    public var dataLimits = DataLimits()
 
     public init() {}
 }

@@ -11,4 +11,10 @@ public enum EmulatorRoute: String, Sendable, CaseIterable {
     case nqlExport
     /// `GET /api/v1/nql/status/{exportId}`.
     case nqlStatus
+    /// `GET /emulator/exports/{file}`: the results file (the real service's pre-signed storage URL).
+    case nqlExportFile
+    /// `POST /api/v1/enrichment/data/fields`.
+    case enrichment
+    /// `POST /api/v1/data-management/device/deletions`.
+    case deviceDeletion
 }

@@ -8,11 +8,13 @@ final class EmulatorState: Sendable {
     let exports = ExportStore()
     let stats = EmulatorStats()
     let faults = FaultInjector()
+    let inventory: Inventory
 
     init(options: EmulatorOptions, catalogue: Catalogue) {
         self.options = options
         self.catalogue = catalogue
         tokens = TokenStore(lifetime: options.tokenLifetime, clientID: options.clientID)
         clock = EmulatedClock(scale: options.timeScale)
+        inventory = Inventory(catalogue)
     }
 }
