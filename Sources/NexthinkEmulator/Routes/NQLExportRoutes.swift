@@ -24,7 +24,12 @@ struct NQLExportRoutes: Sendable {
         }
         // Stands in for the pre-signed S3 URL of the real service: no bearer token needed.
         router.get("/emulator/exports/:file") { request, context in
-            try await pipeline.serve(.nqlExportFile, .nql, request, context, authenticated: false) { _, _ in
+            try await pipeline.serve(.nqlExportFile, .nql, request, context, authenticated: false) { request, _ in
+                // Like S3 with a pre-signed URL: a second credential is refused.
+                if request.headers[.authorization] != nil {
+                    return Reply.bytes(Array("InvalidArgument: only one auth mechanism allowed".utf8), status: .badRequest,
+                                       contentType: "text/plain")
+                }
                 let name = context.parameters.get("file") ?? ""
                 guard let export = state.exports.export(fileName: name), export.status(at: state.clock.now()) == .completed else {
                     return Response(status: .notFound)
