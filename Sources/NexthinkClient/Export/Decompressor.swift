@@ -48,31 +48,38 @@ struct PassThrough: Decompressor {
 }
 
 /// zlib inflate with gzip framing; accepts concatenated gzip members, as gunzip does.
+/// The z_stream lives on the heap: zlib keeps a pointer back to it, so it must not move.
 struct GzipInflater: Decompressor {
-    private var stream = z_stream()
+    private let stream: UnsafeMutablePointer<z_stream>
     private var output = [UInt8](repeating: 0, count: Decompressors.chunk)
     private var ended = false
     private var open = true
 
     init() throws {
-        guard nxsh_inflate_init_gzip(&stream) == Z_OK else { throw DecompressionError(message: "cannot start GZIP decompression") }
+        stream = .allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        guard nxsh_inflate_init_gzip(stream) == Z_OK else {
+            stream.deallocate()
+            throw DecompressionError(message: "cannot start GZIP decompression")
+        }
     }
 
     mutating func feed(_ input: UnsafeRawBufferPointer, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         guard let base = input.baseAddress, input.count > 0 else { return }
-        stream.next_in = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: Bytef.self))
-        stream.avail_in = uInt(input.count)
-        while stream.avail_in > 0 {
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: Bytef.self))
+        stream.pointee.avail_in = uInt(input.count)
+        while stream.pointee.avail_in > 0 {
             if ended {
                 // A further gzip member follows the one that just ended.
-                guard inflateReset(&stream) == Z_OK else { throw DecompressionError(message: "corrupt GZIP data") }
+                guard inflateReset(stream) == Z_OK else { throw DecompressionError(message: "corrupt GZIP data") }
                 ended = false
             }
+            let stream = self.stream
             let status = try output.withUnsafeMutableBytes { out -> Int32 in
-                stream.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
-                stream.avail_out = uInt(out.count)
-                let status = inflate(&stream, Z_NO_FLUSH)
-                try sink(UnsafeRawBufferPointer(rebasing: out[0..<(out.count - Int(stream.avail_out))]))
+                stream.pointee.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                stream.pointee.avail_out = uInt(out.count)
+                let status = inflate(stream, Z_NO_FLUSH)
+                try sink(UnsafeRawBufferPointer(rebasing: out[0..<(out.count - Int(stream.pointee.avail_out))]))
                 return status
             }
             switch status {
@@ -88,7 +95,9 @@ struct GzipInflater: Decompressor {
     }
 
     mutating func close() {
-        if open { inflateEnd(&stream) }
+        guard open else { return }
+        inflateEnd(stream)
+        stream.deallocate()
         open = false
     }
 }
