@@ -9,6 +9,9 @@ struct EnrichmentItem {
         var identification: JSONValue
         var code: String
         var message: String
+        /// The item breaks the document's schema: the whole request is refused (400), as a
+        /// validating service does, rather than this object alone.
+        var breaksSchema = false
 
         var json: JSONValue {
             .object(["identification": .array([identification]),
@@ -30,28 +33,37 @@ struct EnrichmentItem {
         Failure(identification: .object(["name": .string(idName), "value": .string(idValue)]), code: code, message: message)
     }
 
+    func schema(_ message: String) -> Failure {
+        var f = failure("INVALID_REQUEST", message)
+        f.breaksSchema = true
+        return f
+    }
+
     static func parse(_ item: JSONValue) -> Result<EnrichmentItem, Failure> {
         guard case .object(let o) = item, case .array(let ids)? = o["identification"], ids.count == 1,
               case .object(let id) = ids[0], let name = id["name"]?.stringValue, let value = id["value"]?.stringValue else {
-            return .failure(Failure(identification: .object([:]), code: "INVALID_IDENTIFICATION",
-                                    message: "identification must hold exactly one {name, value} of strings"))
+            return .failure(Failure(identification: .object([:]), code: "INVALID_REQUEST",
+                                    message: "identification must hold exactly one {name, value} of strings", breaksSchema: true))
         }
         var e = EnrichmentItem(kind: String(name.prefix { $0 != "/" }), idName: name, idValue: value, values: [:])
-        guard identifications.contains(name), !value.isEmpty else {
-            return .failure(e.failure("INVALID_IDENTIFICATION", "'\(name.prefix(80))' with value '\(value.prefix(80))' cannot identify an object"))
+        guard identifications.contains(name) else {
+            return .failure(e.schema("identification name '\(name.prefix(80))' is not one of \(identifications.joined(separator: ", "))"))
+        }
+        guard !value.isEmpty else {
+            return .failure(e.failure("INVALID_IDENTIFICATION", "the \(name) that identifies the object is empty"))
         }
         guard case .array(let fields)? = o["fields"], !fields.isEmpty else {
-            return .failure(e.failure("INVALID_FIELDS", "fields must be a non-empty array"))
+            return .failure(e.schema("fields must be a non-empty array"))
         }
         for field in fields {
             guard case .object(let f) = field, let fieldName = f["name"]?.stringValue, let v = f["value"] else {
-                return .failure(e.failure("INVALID_FIELDS", "each field needs a name and a value"))
+                return .failure(e.schema("each field needs a name (a string) and a value"))
+            }
+            guard isValue(v) else {
+                return .failure(e.schema("the value of \(fieldName.prefix(80)) must be a string or an integer, not \(v.typeName)"))
             }
             guard isField(fieldName, kind: e.kind) else {
                 return .failure(e.failure("INVALID_FIELD_NAME", "'\(fieldName.prefix(80))' is not a field that can be enriched on a \(e.kind)"))
-            }
-            guard isValue(v) else {
-                return .failure(e.failure("INVALID_FIELD_VALUE", "the value of \(fieldName.prefix(80)) must be a string or an integer, not \(v.typeName)"))
             }
             e.values[fieldName] = v
         }

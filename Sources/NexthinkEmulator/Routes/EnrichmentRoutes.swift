@@ -26,9 +26,15 @@ struct EnrichmentRoutes: Sendable {
         guard case .array(let items)? = fields["enrichments"], (1...limit).contains(items.count) else {
             return Reply.actionError(.badRequest, "INVALID_REQUEST", "enrichments must be an array of 1 to \(limit) objects")
         }
+        let parsed = items.map(EnrichmentItem.parse)
+        for (i, item) in parsed.enumerated() {
+            if case .failure(let f) = item, f.breaksSchema {
+                return Reply.actionError(.badRequest, "INVALID_REQUEST", "enrichments[\(i)]: \(f.message)")
+            }
+        }
         var failures: [JSONValue] = []
-        for item in items {
-            switch EnrichmentItem.parse(item) {
+        for item in parsed {
+            switch item {
             case .failure(let failure):
                 failures.append(failure.json)
             case .success(let e):
