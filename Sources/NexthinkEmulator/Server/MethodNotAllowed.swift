@@ -12,6 +12,7 @@ struct MethodNotAllowed: RouterMiddleware {
         ("/api/v1/act/execute", [.post]), ("/api/v1/nql/execute", [.post]), ("/api/v2/nql/execute", [.post]),
         ("/api/v1/nql/export", [.get, .post]), ("/api/v1/nql/status/*", [.get]), ("/emulator/exports/*", [.get]),
         ("/emulator/stats", [.get]),
+        ("/api/v1/enrichment/data/fields", [.post]), ("/api/v1/data-management/device/deletions", [.post]),
     ]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
