@@ -14,9 +14,14 @@ struct DeletionRoutes: Sendable {
 
     func register(on router: Router<EmulatorContext>) {
         router.post("/api/v1/data-management/device/deletions") { request, context in
-            let requestID = request.headers[.init("x-request-id")!] ?? UUID().uuidString.lowercased()
+            let given = request.headers[.init("x-request-id")!]
+            let requestID = given.flatMap { UUIDShape.matches($0) ? $0 : nil } ?? UUID().uuidString.lowercased()
             var response = try await pipeline.serve(.deviceDeletion, .remoteActions, request, context) { _, body in
-                delete(body.readableBytesView)
+                // The header is documented as a UUID; a service validating its input refuses others.
+                guard given == nil || given == requestID else {
+                    return Reply.actionError(.badRequest, "INVALID_REQUEST", "the x-request-id header must be a UUID")
+                }
+                return delete(body.readableBytesView)
             }
             response.headers[.init("x-request-id")!] = requestID
             return response
