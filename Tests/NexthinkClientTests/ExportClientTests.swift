@@ -59,9 +59,21 @@ struct ExportClientTests {
         }
     }
 
+    /// Emulated time moves only when the client waits (never across a UTC midnight), so the
+    /// daily count cannot reset in the middle of the test however slow the machine is.
     @Test func dailyLimitIsAClearErrorNotARetryLoop() async throws {
         let dir = try TempDirectory()
-        try await withEmulator(Self.options { $0.dataLimits.exportsPerDay = 1 }) { server, client in
+        let server = try await EmulatorServer.start(Self.options { $0.timeScale = 0.000_001; $0.dataLimits.exportsPerDay = 1 })
+        let now = Date().timeIntervalSince1970
+        server.advanceTime(by: .seconds(86_400 - now.truncatingRemainder(dividingBy: 86_400) + 60))
+        let recorder = Recorder()
+        let environment = testEnvironment(recorder) { _ in server.advanceTime(by: .seconds(2)) }
+        let client: NexthinkClient
+        do { client = try makeClient(api: server.baseURL, recorder: recorder, environment: environment) } catch {
+            await server.shutdown()
+            throw error
+        }
+        do {
             _ = try await client.export(Self.large(5), to: dir.path + "/first.csv")
             let before = server.stats.requests(for: .nqlStatus)
             let error = try #require(await nexthinkError { try await client.export(Self.large(5), to: dir.path + "/second.csv") })
@@ -70,7 +82,13 @@ struct ExportClientTests {
             #expect(error.retryAfter != nil)
             #expect(server.stats.requests(for: .nqlStatus) == before + 1)
             #expect(try dir.entries() == ["first.csv"])
+        } catch {
+            try? await client.shutdown()
+            await server.shutdown()
+            throw error
         }
+        try await client.shutdown()
+        await server.shutdown()
     }
 
     @Test func failedDownloadLeavesTheTargetAsItWas() async throws {
