@@ -111,15 +111,6 @@ struct ExportClientTests {
         }
     }
 
-    @Test func largeCompressedExportStreamsToDisk() async throws {
-        let dir = try TempDirectory()
-        try await withEmulator(Self.options()) { _, client in
-            let result = try await client.export(Self.large(50_000, .zstd), to: dir.path + "/big.csv")
-            #expect(result.rows == 50_000)
-            #expect(result.bytes > 1_000_000)
-        }
-    }
-
     @Test func resultsURLMustBeHTTPSOrLoopback() throws {
         #expect(throws: NexthinkError.self) { try ResultsDownload.parse("http://storage.example.com/x.csv?sig=1") }
         #expect(throws: NexthinkError.self) { try ResultsDownload.parse("https://user:pw@storage.example.com/x.csv") }

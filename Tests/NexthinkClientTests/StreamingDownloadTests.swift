@@ -27,11 +27,13 @@ final class ChunkRecordingTransport: HTTPTransport {
 @Suite("Streaming download")
 struct StreamingDownloadTests {
     /// Flat memory: the file arrives in bounded pieces that go straight to disk, never whole.
-    /// (Peak memory at scale is measured by scripts/bench.)
+    /// Modest size: the in-process emulator builds the file on a cooperative thread, which a
+    /// huge export would hold long enough to starve parallel tests. Peak memory at scale is
+    /// for scripts/bench.
     @Test func largeGzipFileIsStreamedInBoundedPieces() async throws {
         let dir = try TempDirectory()
         try await withEmulator(ExportClientTests.options()) { _, client in
-            let id = try await client.startExport(ExportClientTests.large(100_000, .gzip))
+            let id = try await client.startExport(ExportClientTests.large(40_000, .gzip))
             let status = try await client.waitForExport(id: id, options: .init())
             let url = try #require(status.resultsFileUrl)
             let transport = ChunkRecordingTransport()
@@ -45,7 +47,7 @@ struct StreamingDownloadTests {
                 throw error
             }
             let sizes = transport.sizes.withLock { $0 }
-            #expect(result.rows == 100_000)
+            #expect(result.rows == 40_000)
             #expect(sizes.count > 1)
             #expect((sizes.max() ?? 0) <= 1 << 20)
             #expect(result.bytes > 10 * Int64(sizes.max() ?? 0))
