@@ -38,6 +38,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            "CZlib", "CZstd",
         ]),
         // Must never depend on NexthinkClient: both sides are checked against the official spec.
         .target(name: "NexthinkEmulator", dependencies: [
@@ -48,7 +49,11 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
+            "CZlib", "CZstd",
         ], resources: [.copy("Resources/seed.json"), .copy("Resources/automation.json")]),
+        // Export results files come GZIP- or ZSTD-compressed (the client inflates, the emulator deflates).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "NXShell", dependencies: [
             "NXLanguage", "NexthinkClient", "NexthinkEmulator", "CEditLine",

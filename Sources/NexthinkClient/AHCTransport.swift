@@ -59,7 +59,7 @@ final class AHCTransport: HTTPTransport {
         }
     }
 
-    private func client(for endpoint: Endpoint) -> HTTPClient {
+    func client(for endpoint: Endpoint) -> HTTPClient {
         let port = endpoint.port ?? (endpoint.scheme == "https" ? 443 : 80)
         if let proxied, let proxy, proxy.applies(toHost: endpoint.host, port: port) { return proxied }
         return direct

@@ -13,6 +13,8 @@ struct ErrorContext: Sendable {
     var notFoundHint: String?
     /// Where to look before repeating an acting call whose outcome is unknown.
     var outcomeHint: String = ErrorContext.outcomeUnknownHint
+    /// Reads per-object errors out of an error body (the Enrichment API's 400), kept as problems.
+    var objectErrors: (@Sendable ([UInt8]) -> [ValidationProblem])?
 
     static let outcomeUnknownHint = ErrorContext.outcomeHint(checking: "the executions (NQL remote_action.executions)")
 
@@ -28,6 +30,7 @@ struct ErrorContext: Sendable {
             code: body.code, message: body.message ?? "\(subject): \(Self.reason(response.status))",
             method: request.method, path: request.displayPath, retryAfter: retryAfter)
         e.hint = hint(e, retryAfter: retryAfter)
+        if let objectErrors { e.problems = objectErrors(response.body) }
         return e
     }
 

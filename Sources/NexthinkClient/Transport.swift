@@ -46,5 +46,36 @@ enum TransportError: Error, Sendable {
 
 protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest) async -> Result<HTTPResponse, TransportError>
+    /// Like `send`, but a 2xx body goes to `body` piece by piece instead of into memory (the
+    /// returned response then has an empty body). Throws `TransportError`, `StreamLimitExceeded`
+    /// or what `body` throws.
+    func stream(_ request: HTTPRequest, limits: StreamLimits,
+                body: (UnsafeRawBufferPointer) throws -> Void) async throws -> HTTPResponse
     func shutdown() async throws
+}
+
+public struct StreamLimits: Sendable, Hashable {
+    public var maxBytes: Int64
+    public var timeout: Duration
+
+    public init(maxBytes: Int64, timeout: Duration) {
+        self.maxBytes = maxBytes
+        self.timeout = timeout
+    }
+}
+
+struct StreamLimitExceeded: Error, Sendable {
+    var maxBytes: Int64
+}
+
+extension HTTPTransport {
+    /// For in-memory test transports: the body arrives as one piece.
+    func stream(_ request: HTTPRequest, limits: StreamLimits,
+                body: (UnsafeRawBufferPointer) throws -> Void) async throws -> HTTPResponse {
+        let response = try await send(request).get()
+        guard (200..<300).contains(response.status) else { return response }
+        guard Int64(response.body.count) <= limits.maxBytes else { throw StreamLimitExceeded(maxBytes: limits.maxBytes) }
+        try response.body.withUnsafeBytes(body)
+        return HTTPResponse(status: response.status, headers: response.headers, body: [])
+    }
 }

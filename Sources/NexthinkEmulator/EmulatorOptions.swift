@@ -14,6 +14,8 @@ public struct EmulatorOptions: Sendable {
     public var dataFile: String? = nil
     /// HTTPS with this certificate; nil serves plain HTTP.
     public var tls: EmulatorTLS? = nil
+    /// Export, enrichment and deletion limits (licence maximum, daily exports, batch sizes).
+    public var dataLimits = DataLimits()
 
     public init() {}
 

@@ -21,4 +21,10 @@ public enum EmulatorRoute: String, Sendable, CaseIterable {
     case thinkletTrigger
     /// `POST /api/v1/euf/campaign/trigger`.
     case campaignTrigger
+    /// `GET /emulator/exports/{file}`: the results file (the real service's pre-signed storage URL).
+    case nqlExportFile
+    /// `POST /api/v1/enrichment/data/fields`.
+    case enrichment
+    /// `POST /api/v1/data-management/device/deletions`.
+    case deviceDeletion
 }

@@ -15,6 +15,10 @@ public final class EmulatorServer: Sendable {
 
     public var faults: FaultInjector { state.faults }
     public var stats: EmulatorStats { state.stats }
+    /// Objects written by enrichment calls, each object of each call counted.
+    public var enrichedObjects: Int { state.inventory.enrichedObjects }
+    /// Devices scheduled for deletion (and gone from queries).
+    public var deletedDevices: Int { state.inventory.deletedDevices }
 
     private init(port: Int, state: EmulatorState, group: ServiceGroup, runner: Task<Void, any Error>) {
         let host = state.options.host.contains(":") ? "[\(state.options.host)]" : state.options.host
@@ -88,6 +92,8 @@ public final class EmulatorServer: Sendable {
         NQLExportRoutes(pipeline: pipeline).register(on: router)
         WorkflowRoutes(pipeline: pipeline).register(on: router)
         CampaignRoutes(pipeline: pipeline).register(on: router)
+        EnrichmentRoutes(pipeline: pipeline).register(on: router)
+        DeletionRoutes(pipeline: pipeline).register(on: router)
         StatsRoutes(state: state).register(on: router)
         return router
     }

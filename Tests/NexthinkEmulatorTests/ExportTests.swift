@@ -42,16 +42,21 @@ import Testing
         }
     }
 
-    @Test func unsupportedCompressionEndsInError() async throws {
+    @Test func compressedExportsServeACompressedFile() async throws {
         try await Emu.with { server in
             let token = try await Emu.token(server)
-            let started = try await Emu.api(server, "POST", "/api/v1/nql/export", token: token,
-                                            json: ["queryId": "#devices", "compression": "GZIP"])
-            let exportID = try #require(try started.object()["exportId"] as? String)
-            server.advanceTime(by: .seconds(5))
-            let status = try await Emu.api(server, "GET", "/api/v1/nql/status/\(exportID)", token: token).object()
-            #expect(status["status"] as? String == "ERROR")
-            #expect((status["errorDescription"] as? String)?.contains("GZIP") == true)
+            for (compression, suffix, magic) in [("GZIP", ".csv.gz", [UInt8]([0x1F, 0x8B])), ("ZSTD", ".csv.zst", [0x28, 0xB5, 0x2F, 0xFD])] {
+                let started = try await Emu.api(server, "POST", "/api/v1/nql/export", token: token,
+                                                json: ["queryId": "#devices", "compression": compression])
+                let exportID = try #require(try started.object()["exportId"] as? String)
+                server.advanceTime(by: .seconds(5))
+                let status = try await Emu.api(server, "GET", "/api/v1/nql/status/\(exportID)", token: token).object()
+                #expect(status["status"] as? String == "COMPLETED")
+                let url = try #require(status["resultsFileUrl"] as? String)
+                #expect(url.hasSuffix(suffix))
+                let file = try await Emu.send("GET", url)
+                #expect(Array(file.body.prefix(magic.count)) == magic)
+            }
             let bad = try await Emu.api(server, "POST", "/api/v1/nql/export", token: token,
                                         json: ["queryId": "#devices", "compression": "RAR"])
             #expect(bad.status == 400)

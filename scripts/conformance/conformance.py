@@ -14,6 +14,7 @@ import urllib.request
 
 import jsonschema
 
+import data_apis
 import spec_copy
 
 BASIC = "Basic " + base64.b64encode(b"sandbox-client:sandbox-secret").decode()
@@ -288,10 +289,20 @@ def main():
     token = json.loads(raw)["access_token"]
     wf, cp = spec_copy.workflows(spec_dir), spec_copy.campaigns(spec_dir)
     automation_scenarios(base, token, Validator(report, [wf, cp, nq]), report)
+    data_validator = Validator(report, [nq] + data_apis.specs(spec_dir))
+
+    def data_call(name, method, path, expected, body=None, token=None, headers=None):
+        h = dict(headers or {}, **({"Authorization": f"Bearer {token}"} if token else {}))
+        status, rh, raw = http(base, method, path, h, body)
+        return data_validator.response(name, method, path, status, rh, raw, expected)
+
+    data_apis.scenarios(data_call, http, report, token)
     schemathesis(base, token, spec_copy.write(ra, work / "remote-actions.json"), report, "remote actions")
     schemathesis(base, token, spec_copy.write(nq, work / "nql.json"), report, "nql")
     schemathesis(base, token, spec_copy.write(wf, work / "workflows.json"), report, "workflows")
     schemathesis(base, token, spec_copy.write(cp, work / "campaigns.json"), report, "campaigns")
+    for path, name in data_apis.schemathesis_targets(spec_dir, work):
+        schemathesis(base, token, path, report, name)
     print(f"{report.passed} passed, {report.failed} failed")
     sys.exit(1 if report.failed else 0)
 

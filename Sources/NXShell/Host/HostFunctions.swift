@@ -1,9 +1,9 @@
 import Foundation
 import NXLanguage
 
-/// Functions the host adds to the language: `read(path)` and `now()`.
+/// Functions the host adds to the language: `read(path)`, `now()`, `read_csv(path)`, `write_csv(list, path)`.
 struct HostFunctions: Sendable {
-    static let names = ["now", "read"]
+    static let names = ["now", "read", "read_csv", "write_csv"]
 
     /// Relative paths in `read` resolve against this directory: the script's own directory
     /// for script files (so a runbook finds its device list wherever it is run from), the
@@ -16,6 +16,8 @@ struct HostFunctions: Sendable {
         switch name {
         case "read": { [baseDirectory, origins] arguments in try Self.read(arguments, base: baseDirectory, origins: origins) }
         case "now": { arguments in try Self.now(arguments) }
+        case "read_csv": { [baseDirectory, origins] in try CSVFunctions.read($0, base: baseDirectory, origins: origins) }
+        case "write_csv": { [baseDirectory] in try CSVFunctions.write($0, base: baseDirectory) }
         default: nil
         }
     }

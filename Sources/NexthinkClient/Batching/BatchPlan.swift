@@ -22,15 +22,20 @@ public enum BatchPlanner {
     /// Consecutive batches of at most `size` devices (the API's per-call limit by default):
     /// 25,000 ids give 10,000 + 10,000 + 5,000, so batch N covers a predictable range.
     public static func plan(_ devices: [String], size: Int = Limits.devices.upperBound) -> [DeviceBatch] {
-        let size = max(1, size)
-        return chunks(devices, size: size).enumerated().map { number, slice in
-            DeviceBatch(index: number + 1, firstPosition: number * size + 1, devices: slice)
+        slices(count: devices.count, size: size).enumerated().map { number, range in
+            DeviceBatch(index: number + 1, firstPosition: range.lowerBound + 1, devices: Array(devices[range]))
         }
+    }
+
+    /// Consecutive index ranges of at most `size` items covering `0..<count`: how every API
+    /// with a per-call limit (execute, enrichment, device deletions) splits a long list.
+    public static func slices(count: Int, size: Int) -> [Range<Int>] {
+        let size = max(1, size)
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 
     /// Consecutive slices of at most `size` items, in order.
     public static func chunks<T>(_ items: [T], size: Int) -> [[T]] {
-        let size = max(1, size)
-        return stride(from: 0, to: items.count, by: size).map { Array(items[$0..<min($0 + size, items.count)]) }
+        slices(count: items.count, size: size).map { Array(items[$0]) }
     }
 }

@@ -5,35 +5,66 @@ import Foundation
 #endif
 import Synchronization
 
-/// NQL exports: results are captured when the export starts and served as CSV once "done".
+/// NQL exports: results are captured (and compressed) when the export starts and served as
+/// a file once "done".
 struct Export: Sendable {
     let id: String
     let createdAt: Double
-    let csv: String
-    /// Set when the export can only fail (a compression the emulator cannot produce).
-    let error: String?
+    /// The results file as served: CSV, compressed as requested.
+    let file: [UInt8]
+    let compression: String
+    /// The rows were cut at the licensed maximum: the status answers 206.
+    let truncated: Bool
+    /// Started past the daily limit: the status answers 429 until the next UTC day.
+    let overDailyLimit: Bool
 
     enum Status: String { case submitted = "SUBMITTED", inProgress = "IN_PROGRESS", error = "ERROR", completed = "COMPLETED" }
 
-    /// Emulated timings: SUBMITTED for 1 s, IN_PROGRESS until 3 s, then COMPLETED (or ERROR).
+    /// Emulated timings: SUBMITTED for 1 s, IN_PROGRESS until 3 s, then COMPLETED.
     func status(at now: Double) -> Status {
         let elapsed = now - createdAt
         if elapsed < 1 { return .submitted }
         if elapsed < 3 { return .inProgress }
-        return error == nil ? .completed : .error
+        return .completed
+    }
+
+    /// `<id>.csv`, `<id>.csv.gz` or `<id>.csv.zst`.
+    var fileName: String {
+        id + ".csv" + (compression == "GZIP" ? ".gz" : compression == "ZSTD" ? ".zst" : "")
+    }
+
+    var contentType: String {
+        compression == "GZIP" ? "application/gzip" : compression == "ZSTD" ? "application/zstd" : "text/csv"
     }
 }
 
 final class ExportStore: Sendable {
-    private let exports = Mutex<[String: Export]>([:])
+    private struct Contents {
+        var exports: [String: Export] = [:]
+        /// Exports started per UTC day number.
+        var perDay: [Int: Int] = [:]
+    }
 
-    func add(createdAt: Double, csv: String, error: String?) -> Export {
-        let export = Export(id: UUID().uuidString.lowercased(), createdAt: createdAt, csv: csv, error: error)
-        exports.withLock { $0[export.id] = export }
-        return export
+    private let contents = Mutex(Contents())
+
+    func add(createdAt: Double, file: [UInt8], compression: String, truncated: Bool, dailyLimit: Int) -> Export {
+        contents.withLock { c in
+            let day = Int((createdAt / 86_400).rounded(.down))
+            c.perDay[day, default: 0] += 1
+            let export = Export(id: UUID().uuidString.lowercased(), createdAt: createdAt, file: file,
+                                compression: compression, truncated: truncated, overDailyLimit: c.perDay[day, default: 0] > dailyLimit)
+            c.exports[export.id] = export
+            return export
+        }
     }
 
     func export(_ id: String) -> Export? {
-        exports.withLock { $0[id] }
+        contents.withLock { $0.exports[id] }
+    }
+
+    /// By file name (`<id>.csv.gz`), as the results URL names it.
+    func export(fileName: String) -> Export? {
+        guard let dot = fileName.firstIndex(of: ".") else { return nil }
+        return export(String(fileName[..<dot])).flatMap { $0.fileName == fileName ? $0 : nil }
     }
 }

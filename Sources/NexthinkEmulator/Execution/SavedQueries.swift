@@ -12,7 +12,8 @@ struct SavedQuery: Sendable {
     }
 
     static let all: [String: SavedQuery] = Dictionary(
-        uniqueKeysWithValues: ([executionsByRequest, devicesByOS, devices] + automation).map { ($0.id, $0) })
+        uniqueKeysWithValues: ([executionsByRequest, devicesByOS, devices] + automation + dataQueries)
+            .map { ($0.id, $0) })
 
     static let executionsByRequest = SavedQuery(
         id: "#remote_action_executions_by_request",
@@ -40,7 +41,7 @@ struct SavedQuery: Sendable {
         headers: deviceHeaders
     ) { params, state, now in
         let wanted = (params["os"] ?? "").lowercased()
-        return state.catalogue.devices
+        return state.inventory.devices
             .filter { $0.os.rawValue == wanted || $0.os.platform.lowercased() == wanted }
             .map { deviceRow($0, now: now) }
     }
@@ -52,7 +53,7 @@ struct SavedQuery: Sendable {
         parameters: [],
         headers: deviceHeaders
     ) { _, state, now in
-        state.catalogue.devices.map { deviceRow($0, now: now) }
+        state.inventory.devices.map { deviceRow($0, now: now) }
     }
 
     static let deviceHeaders = ["device.name", "device.collector.uid", "device.operating_system.platform",

@@ -23,13 +23,19 @@ struct NQLExportRoutes: Sendable {
             }
         }
         // Stands in for the pre-signed S3 URL of the real service: no bearer token needed.
-        router.get("/emulator/exports/:file") { _, context in
-            let name = context.parameters.get("file") ?? ""
-            let id = name.hasSuffix(".csv") ? String(name.dropLast(4)) : name
-            guard let export = state.exports.export(id), export.status(at: state.clock.now()) == .completed else {
-                return Response(status: .notFound)
+        router.get("/emulator/exports/:file") { request, context in
+            try await pipeline.serve(.nqlExportFile, .nql, request, context, authenticated: false) { request, _ in
+                // Like S3 with a pre-signed URL: a second credential is refused.
+                if request.headers[.authorization] != nil {
+                    return Reply.bytes(Array("InvalidArgument: only one auth mechanism allowed".utf8), status: .badRequest,
+                                       contentType: "text/plain")
+                }
+                let name = context.parameters.get("file") ?? ""
+                guard let export = state.exports.export(fileName: name), export.status(at: state.clock.now()) == .completed else {
+                    return Response(status: .notFound)
+                }
+                return Reply.bytes(export.file, contentType: export.contentType)
             }
-            return Reply.bytes(Array(export.csv.utf8), contentType: "text/csv")
         }
     }
 
@@ -70,10 +76,15 @@ struct NQLExportRoutes: Sendable {
         case .failure(let failure): return failure.response
         case .success(let r): result = r
         }
+        let limits = state.options.dataLimits
+        let truncated = result.rows.count > limits.exportRows
+        let csv = NQLFormat.csv(headers: result.headers, rows: truncated ? Array(result.rows.prefix(limits.exportRows)) : result.rows)
         let compression = request.compression ?? "NONE"
-        let error = compression == "NONE" ? nil : "the emulator cannot produce \(compression) exports; use compression NONE"
-        let export = state.exports.add(createdAt: result.time,
-                                       csv: NQLFormat.csv(headers: result.query.headers, rows: result.rows), error: error)
+        guard let file = Compression.apply(compression, to: Array(csv.utf8)) else {
+            return Reply.nqlError(.internalServerError, "the results could not be compressed with \(compression)", source: "compression")
+        }
+        let export = state.exports.add(createdAt: result.time, file: file, compression: compression,
+                                       truncated: truncated, dailyLimit: limits.exportsPerDay)
         return Reply.json(["exportId": export.id])
     }
 
@@ -81,13 +92,18 @@ struct NQLExportRoutes: Sendable {
         guard let export = state.exports.export(id) else {
             return Reply.nqlError(.notFound, "no export with id \(id)", source: "exportId")
         }
-        let status = export.status(at: state.clock.now())
+        let now = state.clock.now()
+        if export.overDailyLimit {
+            // The spec's Retry-After is "the date and time": the next UTC midnight.
+            let midnight = ((export.createdAt / 86_400).rounded(.down) + 1) * 86_400
+            return Response(status: .tooManyRequests, headers: [.retryAfter: HTTPDate.format(max(midnight, now))])
+        }
+        let status = export.status(at: now)
         var body: [String: JSONValue] = ["status": .string(status.rawValue)]
         if status == .completed {
             let base = host.map { "http://\($0)" } ?? "http://\(state.options.host):\(state.options.port)"
-            body["resultsFileUrl"] = .string("\(base)/emulator/exports/\(export.id).csv")
+            body["resultsFileUrl"] = .string("\(base)/emulator/exports/\(export.fileName)")
         }
-        if status == .error, let error = export.error { body["errorDescription"] = .string(error) }
-        return Reply.json(JSONValue.object(body))
+        return Reply.json(JSONValue.object(body), status: status == .completed && export.truncated ? .partialContent : .ok)
     }
 }

@@ -35,7 +35,7 @@ struct NQLRoutes: Sendable {
         }
         switch (format, version) {
         case (.csv, _):
-            return Reply.bytes(Array(NQLFormat.csv(headers: result.query.headers, rows: result.rows).utf8),
+            return Reply.bytes(Array(NQLFormat.csv(headers: result.headers, rows: result.rows).utf8),
                                contentType: "text/csv")
         case (.json, .v1): return Reply.json(result.v1Body)
         case (.json, .v2): return Reply.json(result.v2Body)
@@ -47,6 +47,8 @@ struct NQLRoutes: Sendable {
 struct NQLResult {
     let query: SavedQuery
     let executedQuery: String
+    /// The query's columns, plus enriched fields for device queries.
+    let headers: [String]
     let rows: [[JSONValue]]
     let time: Double
 
@@ -66,19 +68,23 @@ struct NQLResult {
                 source: "parameters")))
         }
         let now = state.clock.now()
+        var (headers, rows) = (query.headers, query.rows(request.parameters, state, now))
+        if query.headers == SavedQuery.deviceHeaders {
+            (headers, rows) = state.inventory.withDeviceFields(headers: headers, rows: rows, uidColumn: 1)
+        }
         return .success(NQLResult(query: query, executedQuery: query.executedQuery(request.parameters),
-                                  rows: query.rows(request.parameters, state, now), time: now))
+                                  headers: headers, rows: rows, time: now))
     }
 
     var v1Body: JSONValue {
         .object(["queryId": .string(query.id), "executedQuery": .string(executedQuery),
                  "rows": .number(Double(rows.count)), "executionDateTime": .object(NQLFormat.dateTime(time)),
-                 "headers": .array(query.headers.map(JSONValue.string)), "data": .array(rows.map(JSONValue.array))])
+                 "headers": .array(headers.map(JSONValue.string)), "data": .array(rows.map(JSONValue.array))])
     }
 
     var v2Body: JSONValue {
         let objects = rows.map { row in
-            JSONValue.object(Dictionary(zip(query.headers, row), uniquingKeysWith: { a, _ in a }))
+            JSONValue.object(Dictionary(zip(headers, row), uniquingKeysWith: { a, _ in a }))
         }
         return .object(["queryId": .string(query.id), "executedQuery": .string(executedQuery),
                         "rows": .number(Double(rows.count)), "executionDateTime": .string(EmulatedClock.iso8601(time)),

@@ -11,6 +11,7 @@ final class EmulatorState: Sendable {
     let faults = FaultInjector()
     let workflowRuns = WorkflowRunStore()
     let campaignRuns = CampaignRunStore()
+    let inventory: Inventory
 
     init(options: EmulatorOptions, catalogue: Catalogue, automation: AutomationCatalogue = .empty) {
         self.options = options
@@ -18,5 +19,6 @@ final class EmulatorState: Sendable {
         self.automation = automation
         tokens = TokenStore(lifetime: options.tokenLifetime, clientID: options.clientID)
         clock = EmulatedClock(scale: options.timeScale)
+        inventory = Inventory(catalogue)
     }
 }

@@ -15,6 +15,7 @@ struct MethodNotAllowed: RouterMiddleware {
         ("/api/v1/workflows", [.get]), ("/api/v1/workflows/details", [.get]),
         ("/api/v1/workflows/execute", [.post]), ("/api/v2/workflows/execute", [.post]),
         ("/api/v1/workflows/workflows/*/execution/*/trigger", [.post]), ("/api/v1/euf/campaign/trigger", [.post]),
+        ("/api/v1/enrichment/data/fields", [.post]), ("/api/v1/data-management/device/deletions", [.post]),
     ]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

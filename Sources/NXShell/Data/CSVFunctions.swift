@@ -1,0 +1,83 @@
+import Foundation
+import NexthinkClient
+import NXLanguage
+
+/// `read_csv(path)` and `write_csv(list, path)`: RFC 4180 files as lists of records. Values
+/// are kept as text (a CSV cell has no type). Each record's file line is remembered in
+/// `ListOrigins`, so later errors about it can say `teams.csv:14`.
+enum CSVFunctions {
+    static func read(_ arguments: [Value], base: String, origins: ListOrigins) throws -> Value {
+        guard arguments.count == 1, case .string(let path) = arguments[0] else {
+            throw HostError(DataMessages.readCSVUsage, notes: [DataMessages.readCSVExample], exitCode: ExitStatus.runtime)
+        }
+        let full = resolve(path, base: base)
+        guard let data = FileManager.default.contents(atPath: full) else {
+            throw HostError(DataMessages.cannotRead(path, exists: FileManager.default.fileExists(atPath: full)),
+                            notes: [DataMessages.lookedAt(full)], exitCode: ExitStatus.noInput)
+        }
+        let records: [CSVRecord]
+        do {
+            records = try CSVReader.records(Array(data), source: path)
+        } catch {
+            throw HostError(error.description, exitCode: ExitStatus.scriptError)
+        }
+        let items = try table(records, path: path).map(Value.record)
+        origins.remember(items, path: path, lines: records.dropFirst().map(\.line))
+        return .list(items)
+    }
+
+    /// Records keyed by the header line's names.
+    static func table(_ records: [CSVRecord], path: String) throws -> [Record] {
+        guard let header = records.first else {
+            throw HostError(DataMessages.noHeader(path), exitCode: ExitStatus.scriptError)
+        }
+        var seen = Set<String>()
+        for (i, name) in header.fields.enumerated() {
+            if name.isEmpty { throw HostError(DataMessages.unnamedColumn(path, i + 1), exitCode: ExitStatus.scriptError) }
+            if !seen.insert(name).inserted { throw HostError(DataMessages.duplicateColumn(path, name), exitCode: ExitStatus.scriptError) }
+        }
+        return try records.dropFirst().map { record in
+            guard record.fields.count == header.fields.count else {
+                throw HostError(DataMessages.rowWidth(path, line: record.line, values: record.fields.count, columns: header.fields.count),
+                                notes: [DataMessages.rowWidthNote], exitCode: ExitStatus.scriptError)
+            }
+            return Record(zip(header.fields, record.fields.map(Value.string)).map { ($0, $1) })
+        }
+    }
+
+    /// Writes records (header from their keys, in first-seen order) or lists (rows as they
+    /// are); replaces `path` atomically. Returns `<file, rows>`.
+    static func write(_ arguments: [Value], base: String) throws -> Value {
+        guard arguments.count == 2, case .list(let items) = arguments[0], case .string(let path) = arguments[1] else {
+            throw HostError(DataMessages.writeCSVUsage, notes: [DataMessages.writeCSVExample], exitCode: ExitStatus.runtime)
+        }
+        let text = CSVWriter.document(try rows(items))
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: resolve(path, base: base)), options: .atomic)
+        } catch {
+            throw HostError(DataMessages.cannotWrite(path, (error as NSError).localizedDescription), exitCode: ExitStatus.runtime)
+        }
+        return .record(Record([("file", .string(path)), ("rows", .int(items.count))]))
+    }
+
+    static func rows(_ items: [Value]) throws -> [[String]] {
+        if items.allSatisfy({ if case .list = $0 { true } else { false } }) {
+            return items.map { if case .list(let cells) = $0 { cells.map(cell) } else { [] } }
+        }
+        var columns: [String] = [], known = Set<String>(), records: [Record] = []
+        for (i, item) in items.enumerated() {
+            guard case .record(let record) = item else { throw HostError(DataMessages.notRows(i, item.typeName), exitCode: ExitStatus.runtime) }
+            for key in record.keys where known.insert(key).inserted { columns.append(key) }
+            records.append(record)
+        }
+        return [columns] + records.map { r in columns.map { r[$0].map(cell) ?? "" } }
+    }
+
+    static func cell(_ value: Value) -> String {
+        value == .null ? "" : ValueFormatter.text(value)
+    }
+
+    static func resolve(_ path: String, base: String) -> String {
+        path.hasPrefix("/") ? path : base + "/" + path
+    }
+}

@@ -1,0 +1,79 @@
+/// A device to delete from the Nexthink inventory: the document requires both its UID
+/// (a UUID) and its name.
+public struct DeviceToDelete: Sendable, Hashable, Codable {
+    public var uid: String
+    public var name: String
+
+    public init(uid: String, name: String) {
+        self.uid = uid
+        self.name = name
+    }
+}
+
+/// 202 from the deletions call: accepted, with a scheduling outcome per device.
+public struct DeviceDeletionResponse: Sendable, Hashable, Decodable {
+    public var scheduledCount: Int
+    public var devices: [DeviceDeletionStatus]
+
+    private enum CodingKeys: String, CodingKey { case scheduledCount, devices }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        devices = try c.decode([DeviceDeletionStatus].self, forKey: .devices)
+        scheduledCount = c.lenient(.scheduledCount) ?? devices.filter { $0.status == .scheduled }.count
+    }
+}
+
+public struct DeviceDeletionStatus: Sendable, Hashable, Decodable {
+    public var uid: String
+    public var name: String
+    public var status: Status
+
+    /// `SCHEDULED`, `INVALID` (malformed UID, skipped), `FAILED` (not scheduled); any other
+    /// value is kept as given and counts as not scheduled.
+    public struct Status: OpenEnum {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public static let scheduled = Status(rawValue: "SCHEDULED")
+        public static let invalid = Status(rawValue: "INVALID")
+        public static let failed = Status(rawValue: "FAILED")
+    }
+
+    private enum CodingKeys: String, CodingKey { case uid, name, status }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        uid = c.lenient(.uid, default: "")
+        name = c.lenient(.name, default: "")
+        status = try c.decode(Status.self, forKey: .status)
+    }
+}
+
+public enum DeletionLimits {
+    /// The document's maximum of devices per call.
+    public static let devicesPerRequest = 100
+}
+
+extension [DeviceToDelete] {
+    /// The document's rules, all checked before anything is sent: 1 to 100 devices, each
+    /// with a UUID and a non-blank name, no device twice.
+    public func deletionProblems(limit: Int = DeletionLimits.devicesPerRequest) -> [ValidationProblem] {
+        var found: [ValidationProblem] = []
+        if isEmpty { found.append(.init(field: "devices", message: "no device given")) }
+        if count > limit {
+            found.append(.init(field: "devices", message: "\(count) devices; one call takes at most \(limit), split the list"))
+        }
+        var seen = Set<String>()
+        for (i, d) in enumerated() {
+            if !DeviceIDs.isCollectorUUID(d.uid) {
+                found.append(.init(field: "devices", index: i, message: "uid '\(d.uid)' is not a UUID"))
+            } else if !seen.insert(d.uid.lowercased()).inserted {
+                found.append(.init(field: "devices", index: i, message: "device \(d.uid) appears twice"))
+            }
+            if DeviceIDs.trimmed(d.name).isEmpty {
+                found.append(.init(field: "devices", index: i, message: "device \(d.uid) has no name; the API needs uid and name"))
+            }
+        }
+        return EnrichmentPlanner.capped(found)
+    }
+}

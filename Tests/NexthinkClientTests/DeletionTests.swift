@@ -1,0 +1,65 @@
+import Foundation
+@testable import NexthinkClient
+import NexthinkEmulator
+import Testing
+
+@Suite("Device deletions")
+struct DeletionTests {
+    static let laptop02 = DeviceToDelete(uid: "2bdb0941-2507-40de-854a-3efa1784b26b", name: "LAPTOP-02")
+    static let unknown = DeviceToDelete(uid: "00000000-0000-4000-8000-000000000001", name: "GHOST")
+
+    @Test func scheduledDevicesLeaveLaterQueries() async throws {
+        try await withEmulator { server, client in
+            let response = try await client.deleteDevices([Self.laptop02, Self.unknown])
+            #expect(response.scheduledCount == 1)
+            #expect(response.devices.map(\.status) == [.scheduled, .failed])
+            let devices = try await client.executeNQL(queryID: "#devices")
+            #expect(!devices.data.contains { $0["device.name"]?.stringValue == "LAPTOP-02" })
+            #expect(server.deletedDevices == 1)
+        }
+    }
+
+    @Test func malformedDevicesAreRefusedBeforeSending() async throws {
+        try await withEmulator { server, client in
+            let bad = [DeviceToDelete(uid: "not-a-uuid", name: "X"), DeviceToDelete(uid: Self.laptop02.uid, name: " "), Self.laptop02]
+            let error = try #require(await nexthinkError { try await client.deleteDevices(bad) })
+            #expect(error.kind == .validation)
+            #expect(error.problems.count == 3)
+            #expect(server.stats.requests(for: .deviceDeletion) == 0)
+        }
+    }
+
+    @Test func deletionIsNotRepeatedAfterAnUnknownOutcome() async throws {
+        try await withEmulator { server, client in
+            server.faults.inject(.deviceDeletion, .status(503))
+            let error = try #require(await nexthinkError { try await client.deleteDevices([Self.laptop02]) })
+            #expect(error.kind == .outcomeUnknown)
+            server.faults.inject(.deviceDeletion, .dropConnection)
+            let dropped = try #require(await nexthinkError { try await client.deleteDevices([Self.unknown]) })
+            #expect(dropped.kind == .outcomeUnknown)
+            #expect(server.stats.requests(for: .deviceDeletion) == 2)
+        }
+    }
+
+    @Test func throttledDeletionIsRetriedBecauseNothingWasDone() async throws {
+        try await withEmulator { server, client in
+            server.faults.inject(.deviceDeletion, .status(429, retryAfter: "0"))
+            let response = try await client.deleteDevices([Self.laptop02])
+            #expect(response.scheduledCount == 1)
+            #expect(server.stats.requests(for: .deviceDeletion) == 2)
+        }
+    }
+
+    @Test func longListsGoInBatchesOfAHundred() async throws {
+        try await withEmulator { server, client in
+            let devices = (1...150).map { i in
+                DeviceToDelete(uid: "00000000-0000-4000-8000-" + String(format: "%012d", i), name: "PC-\(i)")
+            }
+            let results = await client.deleteDevices(all: devices)
+            #expect(results.map(\.devices.count) == [100, 50])
+            #expect(server.stats.requests(for: .deviceDeletion) == 2)
+            guard case .accepted(let first) = results[0].outcome else { Issue.record("\(results[0].outcome)"); return }
+            #expect(first.devices.allSatisfy { $0.status == .failed })
+        }
+    }
+}
