@@ -32,10 +32,13 @@ public enum DiagnosticRenderer {
     }
 
     /// A message quoting a huge token (a 1 MB word) keeps its start and end.
+    /// Ordinary messages (a list of saved queries, every problem of a request) stay whole.
     private static func elided(_ text: String) -> String {
-        guard text.count > Window.width * 2 else { return text }
-        return String(text.prefix(Window.width)) + "…" + String(text.suffix(Window.width / 2))
+        guard text.count > maxMessageLength else { return text }
+        return String(text.prefix(maxMessageLength / 2)) + "…" + String(text.suffix(maxMessageLength / 4))
     }
+
+    private static let maxMessageLength = 1_000
 
     public static func render(_ diagnostics: [Diagnostic], in file: SourceFile, color: Bool = false) -> String {
         diagnostics.map { render($0, in: file, color: color) }.joined(separator: "\n")
