@@ -126,6 +126,9 @@ extension Parser {
         case .keyword(let keyword):
             advance()
             return keyword.rawValue
+        case .command(let word):
+            advance()
+            return word
         default:
             throw failHere(Catalog.expected("a field name", found: token.description))
         }

@@ -20,7 +20,7 @@ extension Parser {
         case .keyword(.contains) where tokens[index + 1].isSymbol(.leftParen):
             advance()
             return try parseCall("contains", start: token.span.start)
-        case .keyword(let keyword) where keyword.isCommand:
+        case .command:
             return try parseCommand()
         case .symbol(.leftParen):
             advance()
@@ -99,6 +99,7 @@ extension Parser {
         }
         if case .identifier = token.kind { return try parseFieldName() }
         if case .keyword = token.kind { return try parseFieldName() }
+        if case .command = token.kind { return try parseFieldName() }
         throw failHere(Catalog.expected("a map key (a name or a plain string)", found: token.description))
     }
 

@@ -74,6 +74,8 @@ extension Parser {
             return (name, token.span)
         case .keyword(let keyword):
             throw fail(Catalog.keywordAsName(keyword.rawValue), at: token.span)
+        case .command(let word):
+            throw fail(Catalog.keywordAsName(word), at: token.span)
         default:
             throw failHere(Catalog.expected("a variable name after '\(keyword)'", found: token.description))
         }
