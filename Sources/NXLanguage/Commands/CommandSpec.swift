@@ -28,8 +28,10 @@ public enum OperandKind: Sendable, Equatable {
     case none
     /// One of a few fixed words, optional (`list windows`).
     case word([String])
-    /// An NQL id: `#id`, or a string to which `#` is added when missing.
-    case nqlID
+    /// The NQL id of a remote action: `#id`, or a string to which `#` is added when missing.
+    case actionID
+    /// The NQL id of a saved query, written like an action id.
+    case queryID
     /// Any value (`status r`).
     case value
     /// An optional count of 0 or more (`audit 5`).
@@ -37,7 +39,9 @@ public enum OperandKind: Sendable, Equatable {
 
     /// Commands whose operand is required: without one, their word reads as a plain name
     /// (`where status == "failure"`).
-    var isRequired: Bool { self == .nqlID || self == .value }
+    var isRequired: Bool { isNQLID || self == .value }
+
+    var isNQLID: Bool { self == .actionID || self == .queryID }
 }
 
 /// A `word value` part of a command (`on devs`, `with <...>`, `expires 2h`).

@@ -20,7 +20,7 @@ extension Evaluator {
 
     nonisolated(nonsending) private func operandValue(_ expr: Expr, of spec: CommandSpec) async throws -> Value {
         switch spec.operand {
-        case .nqlID: .nqlID(try await nqlID(expr, for: "'\(spec.name)'"))
+        case .actionID, .queryID: .nqlID(try await nqlID(expr, for: "'\(spec.name)'"))
         case .count: .int(try await count(expr, of: spec.name))
         case .none, .word, .value: try await evaluate(expr)
         }

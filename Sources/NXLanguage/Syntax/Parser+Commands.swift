@@ -57,7 +57,7 @@ extension Parser {
             return Expr(kind: .literal(.string(word)), span: advance().span)
         case .count:
             return peekIsCount() ? try parseUnary() : nil
-        case .nqlID, .value:
+        case .actionID, .queryID, .value:
             guard canStartOperand(peek()) else {
                 throw failHere(Catalog.commandNeedsOperand(spec.name, example: spec.example))
             }
