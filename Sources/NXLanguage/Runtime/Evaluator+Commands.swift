@@ -60,7 +60,8 @@ extension Evaluator {
     }
 
     /// A list of ids, or one id; each element gets its own span when the list is a literal.
-    nonisolated(nonsending) private func deviceList(_ expr: Expr, of command: String) async throws -> (values: [Value], spans: [SourceSpan]) {
+    nonisolated(nonsending) private func deviceList(_ expr: Expr,
+                                                    of command: String) async throws -> (values: [Value], spans: [SourceSpan]) {
         let value = try await evaluate(expr)
         switch value {
         case .list(let elements):
