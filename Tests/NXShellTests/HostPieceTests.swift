@@ -60,6 +60,15 @@ import Testing
         #expect(Help.answer("help run")?.contains("run #ACTION on DEVICES") == true)
         #expect(Help.answer("helpful") == nil)
     }
+
+    @Test func helpListsEveryCommandOfTheTable() {
+        let general = Help.answer("help") ?? ""
+        for spec in CommandTable.all {
+            #expect(general.contains(spec.name), "\(spec.name) missing from help")
+            #expect(Help.answer("help \(spec.name)")?.contains(spec.usage) == true)
+        }
+        #expect(Help.answer("help wait")?.contains("wait RUN [timeout 10m]") == true)
+    }
 }
 
 @Suite struct LiteralMaskingTests {
