@@ -76,31 +76,33 @@ struct FuzzHost: LanguageHost {
         FuzzRun.render(value)
     }
 
-    func perform(_ command: HostCommand) async throws -> Value {
-        switch command {
-        case .token:
+    func perform(_ command: CommandInvocation) async throws -> Value {
+        switch command.name {
+        case "token":
             return .record(Record([("token_type", .string("Bearer")), ("expires_in", .duration(seconds: 900))]))
-        case .list(let platform):
-            return .list(Self.actions.filter { platform == nil || $0["platform"] == .string(platform?.rawValue ?? "") }
-                .map(Value.record))
-        case .get(let id):
+        case "list":
+            let platform = command.operandText
+            return .list(Self.actions.filter { platform == nil || $0["platform"] == .string(platform ?? "") }.map(Value.record))
+        case "get":
+            let id = command.operandText ?? ""
             guard let action = Self.actions.first(where: { $0["id"] == .string(id) }) else {
                 throw HostError("remote action '\(id)' not found", exitCode: 69)
             }
             return .record(action)
-        case .run(let run):
-            for device in run.devices {
+        case "run":
+            for device in command.list("on") {
                 guard case .uuid = device else { throw HostError("invalid device id", exitCode: 65) }
             }
             return .record(Record([("requestId", .string("7fbd96a7-b717-43a7-8973-9c6adbca3a56")),
-                                   ("expiresInMinutes", .int(run.expiresInMinutes ?? 60))]))
-        case .status(let target), .wait(let target, _):
-            return .list([.record(Record([("request_id", target), ("device.name", .string("LAPTOP-01")),
+                                   ("expiresInMinutes", .int(command.int("expires") ?? 60))]))
+        case "status", "wait":
+            return .list([.record(Record([("request_id", command.operand ?? .null), ("device.name", .string("LAPTOP-01")),
                                           ("status", .string("success")), ("outputs", .record(Record([("n", .int(1))])))]))])
-        case .query(let id, let parameters):
-            return .list([.record(Record([("query", .string(id)), ("parameters", .int(parameters.count))]))])
-        case .audit(let limit):
-            return .list(Array(repeating: .record(Record([("action", .string("#x"))])), count: min(max(limit ?? 1, 0), 3)))
+        case "query":
+            return .list([.record(Record([("query", .string(command.operandText ?? "")),
+                                          ("parameters", .int(command.strings("with").count))]))])
+        default:
+            return .list(Array(repeating: .record(Record([("action", .string("#x"))])), count: min(max(command.count ?? 1, 0), 3)))
         }
     }
 

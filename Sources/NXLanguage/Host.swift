@@ -5,9 +5,10 @@ public protocol LanguageHost: Sendable {
     func printLine(_ text: String)
     /// The value of a top-level expression statement; the host renders it (table, JSON...).
     func show(_ value: Value)
-    /// An API command (`token`, `list`, `get`, `run`, `status`, `wait`, `query`, `audit`).
-    /// Throw `HostError` for failures the user should see at the command's span.
-    func perform(_ command: HostCommand) async throws -> Value
+    /// A command of `CommandTable`, evaluated; the host dispatches on `command.name`.
+    /// Throw `HostError` for failures the user should see at the command's span (or at the
+    /// span of the part at fault, from `command.spans`).
+    func perform(_ command: CommandInvocation) async throws -> Value
     /// Host-provided functions such as `read` and `now`; `nil` means "no such function".
     func function(named name: String) -> HostFunction?
     /// Names of host functions, for "did you mean" suggestions and completion.
@@ -17,42 +18,6 @@ public protocol LanguageHost: Sendable {
 public typealias HostFunction = @Sendable (_ arguments: [Value]) async throws -> Value
 
 public enum Platform: String, Sendable { case windows, macos }
-
-public enum HostCommand: Sendable, Equatable {
-    case token
-    case list(platform: Platform?)
-    case get(id: String)
-    case run(RunCommand)
-    /// `status r`: a run result record, a request id string/uuid, or a list of them.
-    case status(target: Value)
-    case wait(target: Value, timeoutSeconds: Int?)
-    case query(id: String, parameters: [String: String])
-    case audit(limit: Int?)
-}
-
-public struct RunCommand: Sendable, Equatable {
-    public var actionID: String
-    /// Device ids as written; the host validates them (UUID shape, duplicates, batching).
-    public var devices: [Value]
-    /// Where each element of `devices` came from, when known (for "invalid UUID at ..." errors).
-    public var deviceSpans: [SourceSpan?]
-    public var parameters: [String: String]
-    public var expiresInMinutes: Int?
-    public var reason: String?
-    public var reference: String?
-
-    public init(actionID: String, devices: [Value], deviceSpans: [SourceSpan?] = [],
-                parameters: [String: String] = [:], expiresInMinutes: Int? = nil,
-                reason: String? = nil, reference: String? = nil) {
-        self.actionID = actionID
-        self.devices = devices
-        self.deviceSpans = deviceSpans
-        self.parameters = parameters
-        self.expiresInMinutes = expiresInMinutes
-        self.reason = reason
-        self.reference = reference
-    }
-}
 
 /// A failure reported by the host; the evaluator attaches it to the span of the statement or
 /// argument that caused it. `span`, when set, points more precisely (e.g. one bad device id).

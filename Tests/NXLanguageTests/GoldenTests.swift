@@ -23,7 +23,8 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     }()
 }
 
-/// Set NXSH_GOLDEN_RECORD=1 to rewrite the `.out` files from the current behaviour (then review them).
+/// Set NXSH_GOLDEN_RECORD=1 to rewrite the `.out` files from the current behaviour; the run then
+/// fails, so a new baseline is read (`git diff`) before it can pass.
 @Test("golden transcript", arguments: GoldenCase.all)
 func golden(_ golden: GoldenCase) async throws {
     let source = try String(contentsOf: golden.script, encoding: .utf8)
@@ -33,6 +34,7 @@ func golden(_ golden: GoldenCase) async throws {
     let expectedURL = sourceFolder.appendingPathComponent("\(golden.name).out")
     if ProcessInfo.processInfo.environment["NXSH_GOLDEN_RECORD"] == "1" {
         try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
+        Issue.record("recorded \(golden.testDescription).out; review it with git diff, then rerun without NXSH_GOLDEN_RECORD")
         return
     }
     let expected = try String(contentsOf: golden.script.deletingPathExtension().appendingPathExtension("out"), encoding: .utf8)

@@ -51,27 +51,38 @@ struct InterpreterTests {
         """
         let (outcome, host) = await run(source)
         #expect(outcome.exitCode == 0)
-        guard case .run(let command) = try #require(host.commands.first) else {
-            Issue.record("expected a run command")
-            return
-        }
-        #expect(command.actionID == "#set_service_start_type")
-        #expect(command.devices == [.uuid("2bdb0941-2507-40de-854a-3efa1784b26b"), .string("d0debb1b-fc48-4eb1-81fa-8a799b21d108")])
+        let command = try #require(host.commands.first)
+        #expect(command.name == "run")
+        #expect(command.operandText == "#set_service_start_type")
+        #expect(command.list("on") == [.uuid("2bdb0941-2507-40de-854a-3efa1784b26b"), .string("d0debb1b-fc48-4eb1-81fa-8a799b21d108")])
         let file = SourceFile(name: "t", text: source)
-        #expect(command.deviceSpans.compactMap { $0.map(file.text(of:)) }
+        #expect(command.spans.clauses["on"]?.elements.map(file.text(of:))
             == ["2bdb0941-2507-40de-854a-3efa1784b26b", "\"d0debb1b-fc48-4eb1-81fa-8a799b21d108\""])
-        #expect(command.parameters == ["StartType": "Automatic", "Count": "3", "On": "true"])
-        #expect(command.expiresInMinutes == 120)
-        #expect(command.reason == "printer queue stuck")
-        #expect(command.reference == "INC0012345")
+        #expect(command.strings("with") == ["StartType": "Automatic", "Count": "3", "On": "true"])
+        #expect(command.int("expires") == 120)
+        #expect(command.text("reason") == "printer queue stuck")
+        #expect(command.text("ref") == "INC0012345")
+    }
+
+    @Test func invocationCarriesTheSpanOfEachPart() async throws {
+        let source = "run #x on [] with <Mode: \"a\", Level: 2> expires 1m reason \"r\""
+        let (_, host) = await run(source)
+        let command = try #require(host.commands.first)
+        let file = SourceFile(name: "t", text: source)
+        #expect(command.spans.operand.map(file.text(of:)) == "#x")
+        #expect(file.text(of: command.spans.clause("on")) == "[]")
+        #expect(command.spans.clauses["with"].map { file.text(of: $0.key("Level")) } == "Level")
+        #expect(command.spans.clauses["expires"].map { file.text(of: $0.word) } == "expires")
+        #expect(file.text(of: command.spans.clause("expires")) == "1m")
+        #expect(file.text(of: command.spans.clause("ref")) == source, "an absent clause falls back to the statement")
     }
 
     @Test func singleDeviceAndVariableListsGetTheExpressionSpan() async throws {
         let source = "let devs = [2bdb0941-2507-40de-854a-3efa1784b26b]\nrun #get_battery_status on devs"
         let (_, host) = await run(source)
-        guard case .run(let command) = try #require(host.commands.first) else { return }
+        let command = try #require(host.commands.first)
         let file = SourceFile(name: "t", text: source)
-        #expect(command.deviceSpans.map { $0.map(file.text(of:)) } == ["devs"])
+        #expect(command.spans.clauses["on"]?.elements.map(file.text(of:)) == ["devs"])
     }
 
     @Test func otherCommandsMapToHostCommands() async {
@@ -84,11 +95,12 @@ struct InterpreterTests {
         query #devices_by_name with <name: "PC">
         audit 3
         """)
-        #expect(host.commands == [
-            .token, .list(platform: .macos), .get(id: "#ExampleRA"), .status(target: .string("abc")),
-            .wait(target: .string("abc"), timeoutSeconds: 60), .query(id: "#devices_by_name", parameters: ["name": "PC"]),
-            .audit(limit: 3),
-        ])
+        let commands = host.commands
+        #expect(commands.map(\.name) == ["token", "list", "get", "status", "wait", "query", "audit"])
+        #expect(commands.map(\.operand) == [nil, .string("macos"), .nqlID("#ExampleRA"), .string("abc"), .string("abc"),
+                                              .nqlID("#devices_by_name"), .int(3)])
+        #expect(commands[4].seconds("timeout") == 60)
+        #expect(commands[5].strings("with") == ["name": "PC"])
     }
 
     @Test func hostErrorsKeepTheirExitCodeAndSpan() async throws {

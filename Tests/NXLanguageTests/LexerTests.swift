@@ -7,6 +7,7 @@ func lexed(_ source: String) -> [String] {
         switch token.kind {
         case .identifier(let name): "id:\(name)"
         case .keyword(let keyword): "kw:\(keyword.rawValue)"
+        case .command(let word): "kw:\(word)"
         case .int(let value): "int:\(value)"
         case .double(let value): "dbl:\(value)"
         case .string(let parts): "str:" + parts.map { part in

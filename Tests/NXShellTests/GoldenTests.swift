@@ -6,7 +6,8 @@ import Testing
 
 /// API golden tests: each Golden/api/NAME.nxs runs through the shell's real host and client
 /// against an emulator over HTTP; the transcript must equal NAME.out exactly.
-/// `NXSH_GOLDEN_RECORD=1 swift test --filter GoldenTests` rewrites the .out files (review them!).
+/// `NXSH_GOLDEN_RECORD=1 swift test --filter GoldenTests` rewrites the .out files and fails, so
+/// a new baseline is read (`git diff`) before it can pass.
 @Suite struct GoldenTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Golden/api")
@@ -24,6 +25,7 @@ import Testing
         let expectedURL = script.deletingPathExtension().appendingPathExtension("out")
         if ProcessInfo.processInfo.environment["NXSH_GOLDEN_RECORD"] == "1" {
             try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
+            Issue.record("\(name): recorded \(expectedURL.lastPathComponent); review it with git diff, then rerun without NXSH_GOLDEN_RECORD")
             return
         }
         let expected = try String(contentsOf: expectedURL, encoding: .utf8)

@@ -6,17 +6,17 @@ import Testing
     @Test func devicesAcceptUUIDsStringsAndRowsAndDropDuplicates() throws {
         let uid = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
         let row = Value.record(Record([("device.collector.uid", .string("2bdb0941-2507-40de-854a-3efa1784b26b"))]))
-        let command = RunCommand(actionID: "#x", devices: [.uuid(uid), .string(uid.uppercased()), row])
-        let targets = try DeviceTargets.collect(command, origins: ListOrigins())
+        let targets = try DeviceTargets.collect([.uuid(uid), .string(uid.uppercased()), row], spans: nil, origins: ListOrigins())
         #expect(targets.ids == [uid, "2bdb0941-2507-40de-854a-3efa1784b26b"])
         #expect(targets.duplicatesDropped == 1)
     }
 
     @Test func invalidDevicePointsAtItsSpan() {
         let span = SourceSpan(start: 10, end: 15)
-        let command = RunCommand(actionID: "#x", devices: [.uuid("3fa85f64-5717-4562-b3fc-2c963f66afa6"), .string("nope")],
-                                 deviceSpans: [nil, span])
-        let error = #expect(throws: HostError.self) { try DeviceTargets.collect(command, origins: ListOrigins()) }
+        let devices: [Value] = [.uuid("3fa85f64-5717-4562-b3fc-2c963f66afa6"), .string("nope")]
+        let spans = ClauseSpans(word: SourceSpan(start: 0, end: 2), value: SourceSpan(start: 3, end: 20),
+                                elements: [SourceSpan(start: 4, end: 9), span])
+        let error = #expect(throws: HostError.self) { try DeviceTargets.collect(devices, spans: spans, origins: ListOrigins()) }
         #expect(error?.span == span)
         #expect(error?.message == "invalid device id 'nope' at position 2")
     }
@@ -59,6 +59,15 @@ import Testing
         #expect(Help.answer("help")?.contains("Commands:") == true)
         #expect(Help.answer("help run")?.contains("run #ACTION on DEVICES") == true)
         #expect(Help.answer("helpful") == nil)
+    }
+
+    @Test func helpListsEveryCommandOfTheTable() {
+        let general = Help.answer("help") ?? ""
+        for spec in CommandTable.all {
+            #expect(general.contains(spec.name), "\(spec.name) missing from help")
+            #expect(Help.answer("help \(spec.name)")?.contains(spec.usage) == true)
+        }
+        #expect(Help.answer("help wait")?.contains("wait RUN [timeout 10m]") == true)
     }
 }
 

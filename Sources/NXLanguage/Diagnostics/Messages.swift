@@ -90,9 +90,12 @@ enum Catalog {
     static func commandNeedsOperand(_ command: String, example: String) -> Message {
         Message(text: "'\(command)' needs an argument", notes: ["for example: \(example)"])
     }
-    static func runNeedsDevices() -> Message {
-        Message(text: "'run' needs target devices after the action id",
-                notes: ["for example: run #get_battery_status on [3fa85f64-5717-4562-b3fc-2c963f66afa6]"])
+    static func commandNeedsClause(_ command: String, what: String, example: String) -> Message {
+        Message(text: "'\(command)' needs \(what)", notes: ["for example: \(example)"])
+    }
+    static func unknownClause(_ word: String, command: String, suggestion: String?, clauses: [String]) -> Message {
+        Message(text: "unknown clause '\(word)' in '\(command)'",
+                notes: didYouMean(suggestion) + ["the clauses of '\(command)' are: \(clauses.joined(separator: ", "))"])
     }
     static func duplicateClause(_ clause: String) -> Message {
         Message(text: "'\(clause)' is given twice in this command")
@@ -216,8 +219,9 @@ enum Catalog {
     static func expectedType(_ what: String, expected: String, got: String) -> Message {
         Message(text: "\(what) must be \(expected), got \(got)")
     }
-    static func notWholeMinutes(_ text: String) -> Message {
-        Message(text: "'expires' must be a whole number of minutes, got \(text)", notes: ["for example: expires 90m or expires 2h"])
+    static func notWholeMinutes(_ clause: String, _ text: String) -> Message {
+        Message(text: "'\(clause)' must be a whole number of minutes, got \(text)",
+                notes: ["for example: \(clause) 90m or \(clause) 2h"])
     }
     static func parameterValue(_ key: String, type: String) -> Message {
         Message(text: "parameter '\(key)' must be a string, number or bool, got \(type)")

@@ -97,7 +97,11 @@ struct Lexer {
         let start = pos
         while let byte = peek(0), Lexer.isIdentifierPart(byte) { pos += 1 }
         let word = String(decoding: bytes[start..<pos], as: UTF8.self)
-        add(Keyword(rawValue: word).map(TokenKind.keyword) ?? .identifier(word), from: start)
+        if let keyword = Keyword(rawValue: word) {
+            add(.keyword(keyword), from: start)
+        } else {
+            add(CommandTable.firstWords.contains(word) ? .command(word) : .identifier(word), from: start)
+        }
     }
 
     private mutating func lexSymbol() {

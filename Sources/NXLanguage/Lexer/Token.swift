@@ -1,13 +1,5 @@
 enum Keyword: String, CaseIterable, Sendable {
     case `let`, `if`, `else`, `for`, `in`, and, or, not, `true`, `false`, null, contains, assert, exit, print
-    case token, list, get, run, status, wait, query, audit
-
-    var isCommand: Bool {
-        switch self {
-        case .token, .list, .get, .run, .status, .wait, .query, .audit: true
-        default: false
-        }
-    }
 }
 
 enum Symbol: String, Sendable {
@@ -27,6 +19,8 @@ enum StringPart: Sendable, Hashable {
 enum TokenKind: Sendable, Hashable {
     case identifier(String)
     case keyword(Keyword)
+    /// The first word of a command of `CommandTable`; reserved like a keyword.
+    case command(String)
     case int(Int)
     case double(Double)
     case string([StringPart])
@@ -52,6 +46,7 @@ struct Token: Sendable, Equatable {
         switch kind {
         case .identifier(let name): "'\(name)'"
         case .keyword(let keyword): "'\(keyword.rawValue)'"
+        case .command(let word): "'\(word)'"
         case .int, .double: "a number"
         case .string: "a string"
         case .nqlID(let id): "'\(id)'"

@@ -1,50 +1,51 @@
+/// Evaluates any command from its `CommandSpec`: each part is checked against its declared
+/// type here, so the host receives values of the right shape with the span of each part.
 extension Evaluator {
-    nonisolated(nonsending) func perform(_ command: Command, span: SourceSpan) async throws -> Value {
-        let hostCommand: HostCommand
-        switch command {
-        case .token: hostCommand = .token
-        case .list(let platform): hostCommand = .list(platform: platform)
-        case .get(let id): hostCommand = .get(id: try await nqlID(id, for: "'get'"))
-        case .run(let clauses): hostCommand = .run(try await runCommand(clauses))
-        case .status(let target): hostCommand = .status(target: try await evaluate(target))
-        case .wait(let target, let timeout):
-            let value = try await evaluate(target)
-            hostCommand = .wait(target: value, timeoutSeconds: try await timeout.asyncMap { try await seconds($0, "'timeout'") })
-        case .query(let id, let parameters):
-            let queryID = try await nqlID(id, for: "'query'")
-            hostCommand = .query(id: queryID, parameters: try await parameters.asyncMap(stringParameters) ?? [:])
-        case .audit(let limit):
-            hostCommand = .audit(limit: try await limit.asyncMap(auditLimit))
+    nonisolated(nonsending) func perform(_ call: CommandCall, span: SourceSpan) async throws -> Value {
+        let spec = call.spec
+        var invocation = CommandInvocation(name: spec.name, spans: InvocationSpans(statement: span))
+        if let operand = call.operand {
+            invocation.operand = try await operandValue(operand, of: spec)
+            invocation.spans.operand = operand.span
         }
-        return try await hostCall(at: span) { try await host.perform(hostCommand) }
+        // Table order, so that of two bad clauses the same one is always reported.
+        for clauseSpec in spec.clauses {
+            guard let clause = call.clause(clauseSpec.word) else { continue }
+            let (value, spans) = try await clauseValue(clause, clauseSpec.type, of: spec)
+            invocation.clauses[clause.word] = value
+            invocation.spans.clauses[clause.word] = spans
+        }
+        return try await hostCall(at: span) { [invocation] in try await host.perform(invocation) }
     }
 
-    nonisolated(nonsending) private func runCommand(_ clauses: RunClauses) async throws -> RunCommand {
-        let action = try await nqlID(clauses.action, for: "'run'")
-        let devicesValue = try await evaluate(clauses.devices)
-        let devices: [Value]
-        var spans: [SourceSpan?]
-        switch devicesValue {
-        case .list(let elements):
-            devices = elements
-            if case .list(let literals) = clauses.devices.kind, literals.count == elements.count {
-                spans = literals.map(\.span)
-            } else {
-                spans = Array(repeating: clauses.devices.span, count: elements.count)
-            }
-        case .uuid, .string:
-            devices = [devicesValue]
-            spans = [clauses.devices.span]
-        default:
-            throw Interruption.error(Catalog.expectedType("the devices of 'run'", expected: "a list of device ids or one device id",
-                                                          got: devicesValue.typeName), at: clauses.devices.span)
+    nonisolated(nonsending) private func operandValue(_ expr: Expr, of spec: CommandSpec) async throws -> Value {
+        switch spec.operand {
+        case .actionID, .queryID: .nqlID(try await nqlID(expr, for: "'\(spec.name)'"))
+        case .count: .int(try await count(expr, of: spec.name))
+        case .none, .word, .value: try await evaluate(expr)
         }
-        var command = RunCommand(actionID: action, devices: devices, deviceSpans: spans)
-        command.parameters = try await clauses.parameters.asyncMap(stringParameters) ?? [:]
-        command.expiresInMinutes = try await clauses.expires.asyncMap(expiryMinutes)
-        command.reason = try await clauses.reason.asyncMap { try await string($0, "'reason'") }
-        command.reference = try await clauses.reference.asyncMap { try await string($0, "'ref'") }
-        return command
+    }
+
+    nonisolated(nonsending) private func clauseValue(_ clause: ClauseCall, _ type: ClauseType,
+                                                     of spec: CommandSpec) async throws -> (Value, ClauseSpans) {
+        let expr = clause.value
+        var spans = ClauseSpans(word: clause.wordSpan, value: expr.span)
+        let value: Value
+        switch type {
+        case .devices:
+            let devices = try await deviceList(expr, of: spec.name)
+            spans.elements = devices.spans
+            value = .list(devices.values)
+        case .stringMap:
+            value = .record(try await stringMap(expr))
+            if case .map(let entries) = expr.kind {
+                spans.keys = Dictionary(entries.map { ($0.key, $0.keySpan) }, uniquingKeysWith: { _, last in last })
+            }
+        case .duration: value = .duration(seconds: try await seconds(expr, "'\(clause.word)'"))
+        case .minutes: value = .int(try await minutes(expr, clause: clause.word))
+        case .string: value = .string(try await string(expr, "'\(clause.word)'"))
+        }
+        return (value, spans)
     }
 
     /// `#name` or a string (a leading `#` is added if missing, as the API needs it).
@@ -58,27 +59,45 @@ extension Evaluator {
         }
     }
 
+    /// A list of ids, or one id; each element gets its own span when the list is a literal.
+    nonisolated(nonsending) private func deviceList(_ expr: Expr,
+                                                    of command: String) async throws -> (values: [Value], spans: [SourceSpan]) {
+        let value = try await evaluate(expr)
+        switch value {
+        case .list(let elements):
+            if case .list(let literals) = expr.kind, literals.count == elements.count {
+                return (elements, literals.map(\.span))
+            }
+            return (elements, Array(repeating: expr.span, count: elements.count))
+        case .uuid, .string:
+            return ([value], [expr.span])
+        default:
+            throw Interruption.error(Catalog.expectedType("the devices of '\(command)'", expected: "a list of device ids or one device id",
+                                                          got: value.typeName), at: expr.span)
+        }
+    }
+
     /// Parameters are strings for the API; numbers and bools are converted to their text.
-    nonisolated(nonsending) private func stringParameters(_ expr: Expr) async throws -> [String: String] {
+    nonisolated(nonsending) private func stringMap(_ expr: Expr) async throws -> Record {
         let value = try await evaluate(expr)
         guard case .record(let record) = value else {
             throw Interruption.error(Catalog.expectedType("parameters", expected: "a map like <name: \"value\">",
                                                           got: value.typeName), at: expr.span)
         }
-        var parameters: [String: String] = [:]
+        var strings = Record()
         for (key, field) in record.fields {
             switch field {
-            case .string, .int, .double, .bool, .uuid, .nqlID, .duration: parameters[key] = ValueFormatter.text(field)
+            case .string, .int, .double, .bool, .uuid, .nqlID, .duration: strings[key] = .string(ValueFormatter.text(field))
             default: throw Interruption.error(Catalog.parameterValue(key, type: field.typeName), at: expr.span)
             }
         }
-        return parameters
+        return strings
     }
 
-    nonisolated(nonsending) private func expiryMinutes(_ expr: Expr) async throws -> Int {
-        let seconds = try await seconds(expr, "'expires'")
+    nonisolated(nonsending) private func minutes(_ expr: Expr, clause: String) async throws -> Int {
+        let seconds = try await seconds(expr, "'\(clause)'")
         guard seconds % 60 == 0 else {
-            throw Interruption.error(Catalog.notWholeMinutes(ValueFormatter.duration(seconds)), at: expr.span)
+            throw Interruption.error(Catalog.notWholeMinutes(clause, ValueFormatter.duration(seconds)), at: expr.span)
         }
         return seconds / 60
     }
@@ -100,19 +119,12 @@ extension Evaluator {
         return text
     }
 
-    nonisolated(nonsending) private func auditLimit(_ expr: Expr) async throws -> Int {
+    nonisolated(nonsending) private func count(_ expr: Expr, of command: String) async throws -> Int {
         let value = try await evaluate(expr)
-        guard case .int(let limit) = value else {
-            throw Interruption.error(Catalog.expectedType("the 'audit' limit", expected: "an int", got: value.typeName), at: expr.span)
+        guard case .int(let count) = value else {
+            throw Interruption.error(Catalog.expectedType("the '\(command)' limit", expected: "an int", got: value.typeName), at: expr.span)
         }
-        guard limit >= 0 else { throw Interruption.error(Catalog.negativeCount("audit", limit), at: expr.span) }
-        return limit
-    }
-}
-
-extension Optional {
-    nonisolated(nonsending) func asyncMap<T>(_ transform: nonisolated(nonsending) (Wrapped) async throws -> T) async throws -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
+        guard count >= 0 else { throw Interruption.error(Catalog.negativeCount(command, count), at: expr.span) }
+        return count
     }
 }

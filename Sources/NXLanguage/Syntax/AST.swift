@@ -15,7 +15,7 @@ indirect enum ExprKind: Sendable {
     case field(Expr, name: String)
     case index(Expr, Expr)
     case call(name: String, arguments: [Expr])
-    case command(Command)
+    case command(CommandCall)
     case pipeline(Expr, [Stage])
 }
 
@@ -40,25 +40,20 @@ enum BinaryOperator: String, Sendable {
     case and, or, contains
 }
 
-/// API commands; each becomes a `HostCommand` at run time.
-enum Command: Sendable {
-    case token
-    case list(Platform?)
-    case get(Expr)
-    case run(RunClauses)
-    case status(Expr)
-    case wait(Expr, timeout: Expr?)
-    case query(Expr, parameters: Expr?)
-    case audit(limit: Expr?)
+/// A command of `CommandTable` as written; the evaluator turns it into a `CommandInvocation`.
+struct CommandCall: Sendable {
+    var spec: CommandSpec
+    var operand: Expr?
+    /// In source order; each word at most once.
+    var clauses: [ClauseCall]
+
+    func clause(_ word: String) -> ClauseCall? { clauses.first { $0.word == word } }
 }
 
-struct RunClauses: Sendable {
-    var action: Expr
-    var devices: Expr
-    var parameters: Expr?
-    var expires: Expr?
-    var reason: Expr?
-    var reference: Expr?
+struct ClauseCall: Sendable {
+    var word: String
+    var wordSpan: SourceSpan
+    var value: Expr
 }
 
 struct Stage: Sendable {

@@ -2,27 +2,24 @@
 enum CommandPrinter {
     /// A command binds like the operand it ends with: `status r` works as a binary operand but
     /// not as the base of `.field`; `run ... on devs` must not be followed by `+`.
-    static func print(_ command: Command) -> (String, Printer.Level) {
-        switch command {
-        case .token: return ("token", .postfix)
-        case .list(let platform): return (platform.map { "list \($0.rawValue)" } ?? "list", .postfix)
-        case .get(let id): return ("get \(unary(id))", .unary)
-        case .status(let target): return ("status \(unary(target))", .unary)
-        case .wait(let target, let timeout):
-            guard let timeout else { return ("wait \(unary(target))", .unary) }
-            return ("wait \(unary(target)) timeout \(additive(timeout))", .comparison)
-        case .query(let id, let parameters):
-            guard let parameters else { return ("query \(unary(id))", .unary) }
-            return ("query \(unary(id)) with \(additive(parameters))", .comparison)
-        case .audit(let limit):
-            return (limit.map { "audit \(unary($0))" } ?? "audit", limit == nil ? .postfix : .unary)
-        case .run(let clauses):
-            var text = "run \(unary(clauses.action)) on \(additive(clauses.devices))"
-            let optional = [("with", clauses.parameters), ("expires", clauses.expires),
-                            ("reason", clauses.reason), ("ref", clauses.reference)]
-            for case let (word, expr?) in optional { text += " \(word) \(additive(expr))" }
-            return (text, .comparison)
+    /// Clauses are printed in table order, whatever order they were written in.
+    static func print(_ call: CommandCall) -> (String, Printer.Level) {
+        var parts = call.spec.words
+        var level = Printer.Level.postfix
+        if let operand = call.operand {
+            if case .word = call.spec.operand, case .literal(.string(let word)) = operand.kind {
+                parts.append(word)
+            } else {
+                parts.append(unary(operand))
+                level = .unary
+            }
         }
+        for spec in call.spec.clauses {
+            guard let clause = call.clause(spec.word) else { continue }
+            parts += [spec.word, additive(clause.value)]
+            level = .comparison
+        }
+        return (parts.joined(separator: " "), level)
     }
 
     static func print(_ stage: Stage) -> String {

@@ -1,40 +1,34 @@
+/// Commands are parsed from their `CommandSpec`; nothing here names a particular command.
 extension Parser {
     /// Commands are expressions: `let r = run ...`, `(get #x).name`, `list | count`.
     /// Their operands are parsed without comparisons and pipelines, so `list | where ...` and
     /// `status r == x` group as a reader expects.
+    ///
+    ///     command ::= words [ operand ] { required_clause } { optional_clause } { postfix }
+    ///     words   ::= command_word [ second_word ]
     mutating func parseCommand() throws -> Expr {
         let token = peek()
-        guard case .keyword(let keyword) = token.kind else { throw failHere(Catalog.expectedExpression(found: token.description)) }
-        if requiresOperand(keyword), !canStartOperand(tokens[index + 1]), !isStatementEnd(tokens[index + 1]) {
+        guard case .command(let first) = token.kind, let spec = spec(startingWith: first) else {
+            throw failHere(Catalog.expectedExpression(found: token.description))
+        }
+        if spec.words.count == 1, spec.operand.isRequired, !canStartOperand(tokens[index + 1]), !isStatementEnd(tokens[index + 1]) {
             // `where status == "failure"`: a command word used as a plain (field) name.
             advance()
-            return Expr(kind: .variable(keyword.rawValue), span: token.span)
+            return Expr(kind: .variable(first), span: token.span)
         }
-        advance()
-        let start = token.span.start
-        let command: Command
-        switch keyword {
-        case .list: command = .list(parsePlatform())
-        case .get: command = .get(try parseOperand(of: keyword, example: "get #get_battery_status"))
-        case .status: command = .status(try parseOperand(of: keyword, example: "status r"))
-        case .run: command = .run(try parseRun())
-        case .wait:
-            let target = try parseOperand(of: keyword, example: "wait r timeout 10m")
-            command = .wait(target, timeout: try parseClause("timeout"))
-        case .query:
-            let id = try parseOperand(of: keyword, example: "query #devices_by_name with <name: \"LAPTOP-01\">")
-            command = .query(id, parameters: try parseClause("with"))
-        case .audit:
-            command = .audit(limit: peekIsLimit() ? try parseUnary() : nil)
-        default:
-            command = .token
-        }
-        var expr = Expr(kind: .command(command), span: span(from: start))
+        for _ in spec.words { advance() }
+        let operand = try parseOperand(of: spec)
+        let clauses = try parseClauses(of: spec)
+        var expr = Expr(kind: .command(CommandCall(spec: spec, operand: operand, clauses: clauses)),
+                        span: span(from: token.span.start))
         return try parsePostfixOperators(on: &expr)
     }
 
-    private func requiresOperand(_ keyword: Keyword) -> Bool {
-        [.get, .run, .status, .wait, .query].contains(keyword)
+    /// The longest command whose words are the next tokens (`run workflow` before `run`).
+    private func spec(startingWith first: String) -> CommandSpec? {
+        CommandTable.all.filter { $0.words[0] == first }.sorted { $0.words.count > $1.words.count }.first { spec in
+            spec.words.dropFirst().enumerated().allSatisfy { tokens[index + 1 + $0.offset].kind == .identifier($0.element) }
+        }
     }
 
     private func isStatementEnd(_ token: Token) -> Bool {
@@ -46,58 +40,66 @@ extension Parser {
 
     func canStartOperand(_ token: Token) -> Bool {
         switch token.kind {
-        case .identifier, .int, .double, .string, .nqlID, .uuid, .duration, .invalid: true
-        case .keyword(let keyword): keyword.isCommand || [.true, .false, .null, .not].contains(keyword)
+        case .identifier, .command, .int, .double, .string, .nqlID, .uuid, .duration, .invalid: true
+        case .keyword(let keyword): [.true, .false, .null, .not].contains(keyword)
         case .symbol(let symbol): [.leftParen, .leftBracket, .less, .minus].contains(symbol)
         case .newline, .end: false
         }
     }
 
-    private mutating func parseOperand(of keyword: Keyword, example: String) throws -> Expr {
-        guard canStartOperand(peek()) else {
-            throw failHere(Catalog.commandNeedsOperand(keyword.rawValue, example: example))
+    ///     operand ::= operand_word | unary_expr
+    private mutating func parseOperand(of spec: CommandSpec) throws -> Expr? {
+        switch spec.operand {
+        case .none:
+            return nil
+        case .word(let choices):
+            guard case .identifier(let word) = peek().kind, choices.contains(word) else { return nil }
+            return Expr(kind: .literal(.string(word)), span: advance().span)
+        case .count:
+            return peekIsCount() ? try parseUnary() : nil
+        case .actionID, .queryID, .value:
+            guard canStartOperand(peek()) else {
+                throw failHere(Catalog.commandNeedsOperand(spec.name, example: spec.example))
+            }
+            return try parseUnary()
         }
-        return try parseUnary()
     }
 
-    private mutating func parsePlatform() -> Platform? {
-        guard case .identifier(let word) = peek().kind, let platform = Platform(rawValue: word) else { return nil }
-        advance()
-        return platform
-    }
-
-    private mutating func peekIsLimit() -> Bool {
+    private mutating func peekIsCount() -> Bool {
         switch peek().kind {
         case .int, .identifier, .symbol(.leftParen), .symbol(.minus): true
         default: false
         }
     }
 
-    /// An optional `word expr` clause (`timeout 10m`, `with <...>`).
-    private mutating func parseClause(_ word: String) throws -> Expr? {
-        guard peek().kind == .identifier(word) else { return nil }
-        advance()
-        return try parseAdditive()
-    }
-
-    private mutating func parseRun() throws -> RunClauses {
-        let action = try parseOperand(of: .run, example: "run #get_battery_status on [3fa85f64-5717-4562-b3fc-2c963f66afa6]")
-        guard peek().kind == .identifier("on") else { throw failHere(Catalog.runNeedsDevices()) }
-        advance()
-        guard canStartOperand(peek()) else { throw failHere(Catalog.runNeedsDevices()) }
-        var clauses = RunClauses(action: action, devices: try parseAdditive())
-        var seen = Set<String>()
-        while case .identifier(let word) = peek().kind, ["with", "expires", "reason", "ref"].contains(word) {
-            let wordToken = advance()
-            guard seen.insert(word).inserted else { throw fail(Catalog.duplicateClause(word), at: wordToken.span) }
-            let value = try parseAdditive()
-            switch word {
-            case "with": clauses.parameters = value
-            case "expires": clauses.expires = value
-            case "reason": clauses.reason = value
-            default: clauses.reference = value
+    ///     required_clause ::= clause_word additive_expr    (in table order)
+    ///     optional_clause ::= clause_word additive_expr    (any order, each at most once)
+    private mutating func parseClauses(of spec: CommandSpec) throws -> [ClauseCall] {
+        var clauses: [ClauseCall] = []
+        for clause in spec.clauses where clause.isRequired {
+            let missing = Catalog.commandNeedsClause(spec.name, what: clause.missing ?? clause.word, example: spec.example)
+            guard peek().kind == .identifier(clause.word) else { throw failHere(missing) }
+            let word = advance()
+            guard canStartOperand(peek()) else { throw failHere(missing) }
+            clauses.append(ClauseCall(word: clause.word, wordSpan: word.span, value: try parseAdditive()))
+        }
+        while case .identifier(let word) = peek().kind {
+            guard spec.clause(word) != nil else {
+                try rejectMisspelledClause(word, of: spec)
+                break
             }
+            let wordToken = advance()
+            guard !clauses.contains(where: { $0.word == word }) else { throw fail(Catalog.duplicateClause(word), at: wordToken.span) }
+            clauses.append(ClauseCall(word: word, wordSpan: wordToken.span, value: try parseAdditive()))
         }
         return clauses
+    }
+
+    /// `expire 2h` after a `run`: no expression may follow a command, so a word close to one of
+    /// its clauses is a typo of that clause. Other words get the usual "expected end of statement".
+    private mutating func rejectMisspelledClause(_ word: String, of spec: CommandSpec) throws {
+        let words = spec.clauses.map(\.word)
+        guard let suggestion = Suggestions.closest(to: word, in: words) else { return }
+        throw fail(Catalog.unknownClause(word, command: spec.name, suggestion: suggestion, clauses: words), at: peek().span)
     }
 }

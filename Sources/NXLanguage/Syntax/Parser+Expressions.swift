@@ -1,4 +1,5 @@
 extension Parser {
+    ///     expr ::= or_expr { '|' stage }
     mutating func parseExpression() throws -> Expr {
         let first = try parseOr()
         var stages: [Stage] = []
@@ -24,14 +25,17 @@ extension Parser {
         return tokens[lookahead].isSymbol(.pipe)
     }
 
+    ///     or_expr ::= and_expr { 'or' and_expr }
     mutating func parseOr() throws -> Expr {
         try parseBinary(operators: [.keyword(.or): .or]) { try $0.parseAnd() }
     }
 
+    ///     and_expr ::= not_expr { 'and' not_expr }
     private mutating func parseAnd() throws -> Expr {
         try parseBinary(operators: [.keyword(.and): .and]) { try $0.parseNot() }
     }
 
+    ///     not_expr ::= 'not' not_expr | comparison
     private mutating func parseNot() throws -> Expr {
         guard peek().isKeyword(.not) else { return try parseComparison() }
         let token = advance()
@@ -41,6 +45,7 @@ extension Parser {
         return Expr(kind: .unary(.not, operand), span: span(from: token.span.start))
     }
 
+    ///     comparison ::= additive { ( '==' | '!=' | '<' | '<=' | '>' | '>=' | 'contains' ) additive }
     private mutating func parseComparison() throws -> Expr {
         try parseBinary(operators: [
             .symbol(.equalEqual): .equal, .symbol(.bangEqual): .notEqual, .symbol(.less): .less,
@@ -49,10 +54,12 @@ extension Parser {
         ]) { try $0.parseAdditive() }
     }
 
+    ///     additive ::= multiplicative { ( '+' | '-' ) multiplicative }
     mutating func parseAdditive() throws -> Expr {
         try parseBinary(operators: [.symbol(.plus): .add, .symbol(.minus): .subtract]) { try $0.parseMultiplicative() }
     }
 
+    ///     multiplicative ::= unary { ( '*' | '/' | '%' ) unary }
     private mutating func parseMultiplicative() throws -> Expr {
         try parseBinary(operators: [.symbol(.star): .multiply, .symbol(.slash): .divide, .symbol(.percent): .remainder]) {
             try $0.parseUnary()
@@ -75,6 +82,7 @@ extension Parser {
         return left
     }
 
+    ///     unary ::= '-' unary | postfix
     mutating func parseUnary() throws -> Expr {
         let token = peek()
         try enter(at: token.span)
@@ -85,6 +93,7 @@ extension Parser {
         return Expr(kind: .unary(.negate, operand), span: span(from: token.span.start))
     }
 
+    ///     postfix ::= primary { '.' field_name | '[' expr ']' }
     private mutating func parsePostfix() throws -> Expr {
         var expr = try parsePrimary()
         return try parsePostfixOperators(on: &expr)
@@ -125,6 +134,9 @@ extension Parser {
         case .keyword(let keyword):
             advance()
             return keyword.rawValue
+        case .command(let word):
+            advance()
+            return word
         default:
             throw failHere(Catalog.expected("a field name", found: token.description))
         }

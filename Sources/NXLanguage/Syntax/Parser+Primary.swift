@@ -1,4 +1,5 @@
 extension Parser {
+    ///     primary ::= literal | string | name | call | command | '(' expr ')' | list | map
     mutating func parsePrimary() throws -> Expr {
         let token = peek()
         switch token.kind {
@@ -20,7 +21,7 @@ extension Parser {
         case .keyword(.contains) where tokens[index + 1].isSymbol(.leftParen):
             advance()
             return try parseCall("contains", start: token.span.start)
-        case .keyword(let keyword) where keyword.isCommand:
+        case .command:
             return try parseCommand()
         case .symbol(.leftParen):
             advance()
@@ -44,6 +45,7 @@ extension Parser {
         Expr(kind: .literal(value), span: advance().span)
     }
 
+    ///     call ::= name '(' [ expr { ',' expr } ] ')'
     private mutating func parseCall(_ name: String, start: Int) throws -> Expr {
         let open = advance()
         let arguments = try withNewlines(false) { parser in
@@ -58,6 +60,7 @@ extension Parser {
         return Expr(kind: .call(name: name, arguments: arguments), span: span(from: start))
     }
 
+    ///     list ::= '[' [ expr { ',' expr } ] ']'
     private mutating func parseList() throws -> Expr {
         let open = advance()
         let elements = try withNewlines(false) { parser in
@@ -73,6 +76,7 @@ extension Parser {
     }
 
     /// `<key: value, ...>`; values are parsed without comparisons so `>` can close the map.
+    ///     map ::= '<' [ map_key ':' additive { ',' map_key ':' additive } ] '>'
     private mutating func parseMap() throws -> Expr {
         let open = advance()
         let entries = try withNewlines(false) { parser in
@@ -91,6 +95,7 @@ extension Parser {
         return Expr(kind: .map(entries), span: span(from: open.span.start))
     }
 
+    ///     map_key ::= name | keyword | plain_string
     private mutating func parseMapKey() throws -> String {
         let token = peek()
         if case .string(let parts) = token.kind {
@@ -99,6 +104,7 @@ extension Parser {
         }
         if case .identifier = token.kind { return try parseFieldName() }
         if case .keyword = token.kind { return try parseFieldName() }
+        if case .command = token.kind { return try parseFieldName() }
         throw failHere(Catalog.expected("a map key (a name or a plain string)", found: token.description))
     }
 

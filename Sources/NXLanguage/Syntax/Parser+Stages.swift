@@ -1,4 +1,6 @@
 extension Parser {
+    ///     stage ::= 'where' or_expr | 'select' fields | 'sort' sort_keys
+    ///             | ( 'first' | 'last' ) [ additive ] | 'count' | 'pluck' field_path
     mutating func parseStage() throws -> Stage {
         let token = peek()
         guard case .identifier(let name) = token.kind else {
@@ -23,6 +25,7 @@ extension Parser {
         return Stage(kind: kind, span: span(from: token.span.start))
     }
 
+    ///     field_path ::= field_name { '.' field_name }
     private mutating func parseFieldPath() throws -> FieldPath {
         let start = peek().span.start
         var names = [try parseStageField()]
@@ -51,6 +54,7 @@ extension Parser {
         return paths
     }
 
+    ///     sort_keys ::= field_path [ 'asc' | 'desc' ] { ',' field_path [ 'asc' | 'desc' ] }
     private mutating func parseSortKeys() throws -> [SortKey] {
         var keys: [SortKey] = []
         repeat {

@@ -1,4 +1,5 @@
 extension Parser {
+    ///     statements ::= { statement ( newline | ';' ) }
     mutating func parseStatements(inBlock: Bool) -> [Stmt] {
         var statements: [Stmt] = []
         while true {
@@ -46,6 +47,7 @@ extension Parser {
         }
     }
 
+    ///     statement ::= let_stmt | if_stmt | for_stmt | print_stmt | assert_stmt | exit_stmt | name '=' expr | expr
     mutating func parseStatement() throws -> Stmt {
         let token = peek()
         switch token.kind {
@@ -76,11 +78,14 @@ extension Parser {
             return (name, token.span)
         case .keyword(let keyword):
             throw fail(Catalog.keywordAsName(keyword.rawValue), at: token.span)
+        case .command(let word):
+            throw fail(Catalog.keywordAsName(word), at: token.span)
         default:
             throw failHere(Catalog.expected("a variable name after '\(keyword)'", found: token.description))
         }
     }
 
+    ///     let_stmt ::= 'let' name '=' expr
     private mutating func parseLet() throws -> Stmt {
         let start = advance().span.start
         let (name, nameSpan) = try parseName(after: "let")
@@ -90,6 +95,7 @@ extension Parser {
         return Stmt(kind: .declare(name: name, nameSpan: nameSpan, value: value), span: span(from: start))
     }
 
+    ///     if_stmt ::= 'if' expr block [ 'else' ( if_stmt | block ) ]
     private mutating func parseIf() throws -> Stmt {
         let start = advance().span.start
         let condition = try parseExpression()
@@ -111,6 +117,7 @@ extension Parser {
         return Stmt(kind: .ifElse(condition: condition, then: body, otherwise: otherwise), span: span(from: start))
     }
 
+    ///     for_stmt ::= 'for' name 'in' expr block
     private mutating func parseFor() throws -> Stmt {
         let start = advance().span.start
         let (name, nameSpan) = try parseName(after: "for")
@@ -125,6 +132,7 @@ extension Parser {
         return Stmt(kind: .forIn(name: name, nameSpan: nameSpan, sequence: sequence, body: body), span: span(from: start))
     }
 
+    ///     block ::= '{' statements '}'
     private mutating func parseBlock(of construct: String) throws -> [Stmt] {
         guard peek().isSymbol(.leftBrace) else {
             throw failHere(Catalog.expected("'{' to start the body of '\(construct)'", found: peek().description))
@@ -147,6 +155,7 @@ extension Parser {
         throw fail(Catalog.dryRunScoped(how), at: span)
     }
 
+    ///     print_stmt ::= 'print' [ expr { ',' expr } ]
     private mutating func parsePrint() throws -> Stmt {
         let start = advance().span.start
         var arguments: [Expr] = []
@@ -159,6 +168,7 @@ extension Parser {
         return Stmt(kind: .print(arguments), span: span(from: start))
     }
 
+    ///     assert_stmt ::= 'assert' expr [ ',' expr ]
     private mutating func parseAssert() throws -> Stmt {
         let start = advance().span.start
         let condition = try parseExpression()
@@ -170,6 +180,7 @@ extension Parser {
         return Stmt(kind: .assert(condition: condition, message: message), span: span(from: start))
     }
 
+    ///     exit_stmt ::= 'exit' [ expr ]
     private mutating func parseExit() throws -> Stmt {
         let start = advance().span.start
         let status = atStatementEnd() ? nil : try parseExpression()

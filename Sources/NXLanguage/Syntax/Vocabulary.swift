@@ -1,11 +1,11 @@
 /// Words of the language, for REPL completion and "did you mean" suggestions.
 public enum Vocabulary {
-    /// Reserved words (statements, operators, literals and commands).
-    public static let keywords: [String] = Keyword.allCases.map(\.rawValue)
-    /// API commands, each usable as a statement or an expression.
-    public static let commands: [String] = Keyword.allCases.filter(\.isCommand).map(\.rawValue)
+    /// Reserved words (statements, operators, literals and the first words of commands).
+    public static let keywords: [String] = Keyword.allCases.map(\.rawValue) + CommandTable.all.map { $0.words[0] }.uniqued()
+    /// API commands (`CommandTable`), each usable as a statement or an expression.
+    public static let commands: [String] = CommandTable.all.map(\.name)
     /// Words that only have a meaning after a command (`run ... on ... with ...`, `list windows`).
-    public static let clauseWords: [String] = ["on", "with", "expires", "reason", "ref", "timeout", "windows", "macos"]
+    public static let clauseWords: [String] = CommandTable.innerWords.uniqued()
     /// Stages allowed after `|`.
     public static let pipelineStages: [String] = ["where", "select", "sort", "first", "last", "count", "pluck"]
     /// Names other tools use for our stages, for "did you mean" hints.
@@ -19,5 +19,13 @@ public enum Vocabulary {
     /// Everything worth offering at the start of a word, sorted and without duplicates.
     public static var completionWords: [String] {
         Array(Set(keywords + clauseWords + pipelineStages + functions + ["it", "asc", "desc"])).sorted()
+    }
+}
+
+extension Array where Element == String {
+    /// The elements in order, each only the first time it appears.
+    func uniqued() -> [String] {
+        var seen = Set<String>()
+        return filter { seen.insert($0).inserted }
     }
 }

@@ -6,15 +6,13 @@ import NexthinkClient
 /// reported with its position (and its file line when the list came from `read()`), and
 /// nothing is sent while any is invalid.
 enum DeviceTargets {
-    static func collect(_ command: RunCommand, origins: ListOrigins) throws -> DeviceIDList {
-        let items = command.devices
+    static func collect(_ items: [Value], spans: ClauseSpans?, origins: ListOrigins) throws -> DeviceIDList {
         let list = DeviceIDs.normalize(items.map(uid(of:)))
         guard !list.invalid.isEmpty else { return list }
         let origin = origins.origin(of: items)
         // The evaluator gives one span per element: the element's own in a literal list,
         // the whole expression's otherwise.
-        let index = list.invalid[0].index
-        let span = index < command.deviceSpans.count ? command.deviceSpans[index] : nil
+        let span = spans?.element(list.invalid[0].index)
         throw error(list.invalid, items: items, origin: origin, span: span)
     }
 

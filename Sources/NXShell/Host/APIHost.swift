@@ -32,7 +32,7 @@ final class APIHost: LanguageHost {
         console.line(renderer.render(Masking.mask(value)))
     }
 
-    func perform(_ command: HostCommand) async throws -> Value {
+    func perform(_ command: CommandInvocation) async throws -> Value {
         do {
             return try await dispatch(command)
         } catch {
@@ -46,27 +46,30 @@ final class APIHost: LanguageHost {
 
     var functionNames: [String] { HostFunctions.names }
 
-    private func dispatch(_ command: HostCommand) async throws -> Value {
-        switch command {
-        case .token:
+    /// One case per command of `CommandTable`; the language has already checked each part's type.
+    private func dispatch(_ command: CommandInvocation) async throws -> Value {
+        let id = ActionID.normalize(command.operandText ?? "")
+        switch command.name {
+        case "token":
             return Records.token(try await connection.client().token())
-        case .list(let platform):
-            let actions = try await catalogue.list(platform: platform)
+        case "list":
+            let actions = try await catalogue.list(platform: command.operandText.flatMap(Platform.init))
             return .list(actions.map(Records.action))
-        case .get(let id):
-            return Records.action(try await catalogue.details(ActionID.normalize(id)))
-        case .run(let run):
-            return try await RunHandler(host: self).run(run)
-        case .status(let target):
-            return try await FleetStatus(connection: connection, policy: policy).status(of: target)
-        case .query(let id, let parameters):
-            return try await StatusHandler(connection: connection, policy: policy)
-                .query(ActionID.normalize(id), parameters: parameters)
-        case .wait(let target, let timeout):
+        case "get":
+            return Records.action(try await catalogue.details(id))
+        case "run":
+            return try await RunHandler(host: self).run(command)
+        case "status":
+            return try await FleetStatus(connection: connection, policy: policy).status(of: command.operand ?? .null)
+        case "query":
+            return try await StatusHandler(connection: connection, policy: policy).query(id, parameters: command.strings("with"))
+        case "wait":
             return try await FleetWait(status: FleetStatus(connection: connection, policy: policy), console: console)
-                .wait(for: target, timeoutSeconds: timeout)
-        case .audit(let limit):
-            return try AuditCommand.recent(limit, log: AuditLog(path: policy.fleet.auditLog), console: console)
+                .wait(for: command.operand ?? .null, timeoutSeconds: command.seconds("timeout"))
+        case "audit":
+            return try AuditCommand.recent(command.count, log: AuditLog(path: policy.fleet.auditLog), console: console)
+        default:
+            throw HostError("nxsh cannot run '\(command.name)' yet")
         }
     }
 }

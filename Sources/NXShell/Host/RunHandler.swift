@@ -7,13 +7,14 @@ import NexthinkClient
 struct RunHandler {
     let host: APIHost
 
-    func run(_ command: RunCommand) async throws -> Value {
-        let actionID = ActionID.normalize(command.actionID)
+    func run(_ command: CommandInvocation) async throws -> Value {
+        let actionID = ActionID.normalize(command.operandText ?? "")
         try checkPolicy(actionID)
         // `--dry-run` wins over the script: `dryrun = false` cannot turn a rehearsal into a run.
         let requested = try await host.fleet.dryRunRequested()
         let rehearsal = host.policy.dryRun || requested
-        let targets = try DeviceTargets.collect(command, origins: host.functions.origins)
+        let targets = try DeviceTargets.collect(command.list("on"), spans: command.spans.clauses["on"],
+                                                origins: host.functions.origins)
         try checkConsent(actionID, rehearsal: rehearsal)
         if targets.duplicatesDropped > 0 {
             let n = targets.duplicatesDropped
@@ -27,11 +28,11 @@ struct RunHandler {
         }
         let fleet = host.policy.fleet
         // triggerInfo is always sent so the service's own records show where a run came from.
-        let trigger = TriggerInfo(externalSource: fleet.externalSource, reason: command.reason ?? fleet.reason,
-                                  externalReference: command.reference)
+        let trigger = TriggerInfo(externalSource: fleet.externalSource, reason: command.text("reason") ?? fleet.reason,
+                                  externalReference: command.text("ref"))
         let batches = BatchPlanner.plan(targets.ids)
-        let template = ExecutionRequest(remoteActionId: actionID, params: command.parameters, devices: [],
-                                        expiresInMinutes: command.expiresInMinutes, triggerInfo: trigger)
+        let template = ExecutionRequest(remoteActionId: actionID, params: command.strings("with"), devices: [],
+                                        expiresInMinutes: command.int("expires"), triggerInfo: trigger)
         var first = template
         first.devices = batches.first?.devices ?? []
         do {
@@ -39,7 +40,8 @@ struct RunHandler {
         } catch {
             let count = error.problems.count
             throw HostError("cannot run \(actionID): \(count) problem\(count == 1 ? "" : "s") in the request, nothing was sent",
-                            notes: error.problems.map(\.description), exitCode: ExitStatus.runtime)
+                            notes: error.problems.map(\.description), span: error.problems.first.map { span(of: $0, in: command) },
+                            exitCode: ExitStatus.runtime)
         }
         let plan = FleetPlan(template: template, batches: batches, deviceCount: targets.ids.count,
                              duplicatesDropped: targets.duplicatesDropped)
@@ -50,6 +52,21 @@ struct RunHandler {
             }
         }
         return try await FleetRun(host: host, plan: plan).execute()
+    }
+
+    /// The part of the command a validation problem is about: the parameter's name inside
+    /// `with <...>`, the value of `expires`, the list of `on`...
+    private func span(of problem: ValidationProblem, in command: CommandInvocation) -> SourceSpan {
+        let spans = command.spans
+        switch problem.field {
+        case "remoteActionId": return spans.operand ?? spans.statement
+        case "devices": return problem.index.map { spans.clauses["on"]?.element($0) ?? spans.clause("on") } ?? spans.clause("on")
+        case "expiresInMinutes": return spans.clause("expires")
+        case "triggerInfo.reason": return spans.clause("reason")
+        case let field where field.hasPrefix("params."):
+            return spans.clauses["with"]?.key(String(field.dropFirst("params.".count))) ?? spans.statement
+        default: return spans.statement
+        }
     }
 
     private func rehearse(_ plan: FleetPlan, _ action: RemoteAction) -> Value {

@@ -1,4 +1,5 @@
 import Foundation
+import NXLanguage
 
 /// Decides what Tab offers, from the text before the cursor. Pure, so it is unit-tested
 /// without a terminal.
@@ -15,8 +16,9 @@ struct CompletionEngine: Sendable {
         let word = request.word
         if before.trimmingSpaces().isEmpty, word.hasPrefix(".") { return matching(word, Self.metaWords) }
         if let action = openInputMap(before) { return matching(word, inputs(action)).map { $0 + ":" } }
-        if word.hasPrefix("#") || previous == "get" || previous == "run" { return matching(word, actionIDs) }
-        if previous == "list" { return matching(word, ["windows", "macos"]) }
+        let spec = previous.flatMap { CommandTable.spec(named: $0) }
+        if word.hasPrefix("#") || spec?.operand == .actionID { return matching(word, actionIDs) }
+        if case .word(let choices)? = spec?.operand { return matching(word, choices) }
         return matching(word, words)
     }
 

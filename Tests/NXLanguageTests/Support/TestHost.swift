@@ -8,7 +8,7 @@ final class TestHost: LanguageHost, @unchecked Sendable {
     private let lock = NSLock()
     private var output: [String] = []
     private var runs: [Record] = []
-    private var performed: [HostCommand] = []
+    private var performed: [CommandInvocation] = []
     let files: [String: String]
     let width: Int
 
@@ -23,7 +23,7 @@ final class TestHost: LanguageHost, @unchecked Sendable {
     ]
 
     var lines: [String] { lock.withLock { output } }
-    var commands: [HostCommand] { lock.withLock { performed } }
+    var commands: [CommandInvocation] { lock.withLock { performed } }
 
     func printLine(_ text: String) {
         lock.withLock { output.append(text) }
@@ -33,25 +33,27 @@ final class TestHost: LanguageHost, @unchecked Sendable {
         lock.withLock { output.append(ValueFormatter.display(value, maxWidth: width)) }
     }
 
-    func perform(_ command: HostCommand) async throws -> Value {
+    func perform(_ command: CommandInvocation) async throws -> Value {
         lock.withLock { performed.append(command) }
-        switch command {
-        case .token: return FakeCatalogue.token
-        case .list(let platform): return .list(FakeCatalogue.actions(for: platform).map(Value.record))
-        case .get(let id): return .record(try FakeCatalogue.action(id))
-        case .run(let run): return try record(run)
-        case .status(let target):
+        let target = command.operand ?? .null
+        switch command.name {
+        case "token": return FakeCatalogue.token
+        case "list": return .list(FakeCatalogue.actions(for: command.operandText.flatMap(Platform.init)).map(Value.record))
+        case "get": return .record(try FakeCatalogue.action(command.operandText ?? ""))
+        case "run": return try record(command)
+        case "status":
             log("status \(ValueFormatter.literal(target))")
             return try FakeCatalogue.executions(for: target, final: false)
-        case .wait(let target, let timeout):
-            log("wait \(ValueFormatter.literal(target)) timeout=\(timeout.map(String.init) ?? "none")")
+        case "wait":
+            log("wait \(ValueFormatter.literal(target)) timeout=\(command.seconds("timeout").map(String.init) ?? "none")")
             return try FakeCatalogue.executions(for: target, final: true)
-        case .query(let id, let parameters):
+        case "query":
+            let id = command.operandText ?? "", parameters = command.strings("with")
             log((["query", id] + parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).joined(separator: " "))
             return try FakeCatalogue.query(id, parameters)
-        case .audit(let limit):
+        default:
             let all = lock.withLock { runs }
-            return .list(all.suffix(limit ?? all.count).map(Value.record))
+            return .list(all.suffix(command.count ?? all.count).map(Value.record))
         }
     }
 
@@ -84,29 +86,31 @@ final class TestHost: LanguageHost, @unchecked Sendable {
         printLine("[host] \(text)")
     }
 
-    private func record(_ run: RunCommand) throws -> Value {
-        _ = try FakeCatalogue.action(run.actionID)
-        for (index, device) in run.devices.enumerated() {
+    private func record(_ run: CommandInvocation) throws -> Value {
+        let actionID = run.operandText ?? "", devices = run.list("on")
+        let expires = run.int("expires"), reason = run.text("reason"), reference = run.text("ref")
+        _ = try FakeCatalogue.action(actionID)
+        for (index, device) in devices.enumerated() {
             let text: String? = switch device {
             case .uuid(let uuid): uuid
             case .string(let string) where FakeCatalogue.isUUID(string): string
             default: nil
             }
             if text == nil {
-                let span = run.deviceSpans.indices.contains(index) ? run.deviceSpans[index] : nil
+                let span = run.spans.clauses["on"]?.element(index)
                 throw HostError("invalid device id \(ValueFormatter.literal(device)): expected a Collector UUID",
                                 notes: ["device ids look like 3fa85f64-5717-4562-b3fc-2c963f66afa6"], span: span, exitCode: 65)
             }
         }
-        let parameters = run.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-        log("run \(run.actionID) devices=\(run.devices.count) params={\(parameters)} expires=\(run.expiresInMinutes.map(String.init) ?? "default")"
-            + " reason=\(run.reason.map { "\"\($0)\"" } ?? "none") ref=\(run.reference.map { "\"\($0)\"" } ?? "none")")
+        let parameters = run.strings("with").sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        log("run \(actionID) devices=\(devices.count) params={\(parameters)} expires=\(expires.map(String.init) ?? "default")"
+            + " reason=\(reason.map { "\"\($0)\"" } ?? "none") ref=\(reference.map { "\"\($0)\"" } ?? "none")")
         let result = lock.withLock { () -> Record in
             let requestID = String(format: "7fbd96a7-b717-43a7-8973-9c6adbca3a%02x", runs.count + 0x56)
-            let result = Record([("requestId", .string(requestID)), ("expiresInMinutes", .int(run.expiresInMinutes ?? 60)),
-                                 ("deviceCount", .int(run.devices.count))])
-            runs.append(Record([("requestId", .string(requestID)), ("action", .string(run.actionID)),
-                                ("devices", .int(run.devices.count)), ("reason", run.reason.map(Value.string) ?? .null)]))
+            let result = Record([("requestId", .string(requestID)), ("expiresInMinutes", .int(expires ?? 60)),
+                                 ("deviceCount", .int(devices.count))])
+            runs.append(Record([("requestId", .string(requestID)), ("action", .string(actionID)),
+                                ("devices", .int(devices.count)), ("reason", reason.map(Value.string) ?? .null)]))
             return result
         }
         return .record(result)

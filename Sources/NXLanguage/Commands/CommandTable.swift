@@ -1,0 +1,50 @@
+/// Every command of the language, described once. Order matters: it is the order of help,
+/// completion and `Vocabulary.commands`.
+public enum CommandTable {
+    public static let all: [CommandSpec] = [
+        CommandSpec(words: ["token"], operand: .none, clauses: [], changesState: false,
+                    usage: "token", summary: "token type, scope, expiry (the token itself is masked)",
+                    example: "token"),
+        CommandSpec(words: ["list"], operand: .word(["windows", "macos"]), clauses: [], changesState: false,
+                    usage: "list [windows|macos]", summary: "all remote actions, or those of one platform",
+                    example: "list windows"),
+        CommandSpec(words: ["get"], operand: .actionID, clauses: [], changesState: false,
+                    usage: "get #ACTION", summary: "details of one action (inputs, outputs, targeting)",
+                    example: "get #get_battery_status"),
+        CommandSpec(words: ["run"], operand: .actionID,
+                    clauses: [ClauseSpec("on", .devices, missing: "target devices after the action id"),
+                              ClauseSpec("with", .stringMap), ClauseSpec("expires", .minutes),
+                              ClauseSpec("reason", .string), ClauseSpec("ref", .string)],
+                    changesState: true,
+                    usage: "run #ACTION on DEVICES [with <Name: \"value\", ...>] [expires 2h] [reason \"...\"] [ref \"INC...\"]",
+                    summary: "runs a remote action on devices",
+                    example: "run #get_battery_status on [3fa85f64-5717-4562-b3fc-2c963f66afa6]"),
+        CommandSpec(words: ["status"], operand: .value, clauses: [], changesState: false,
+                    usage: "status RUN", summary: "one row per device for a run result or request id",
+                    example: "status r"),
+        CommandSpec(words: ["wait"], operand: .value, clauses: [ClauseSpec("timeout", .duration)], changesState: false,
+                    usage: "wait RUN [timeout 10m]", summary: "waits until every device of a run has finished",
+                    example: "wait r timeout 10m"),
+        CommandSpec(words: ["query"], operand: .queryID, clauses: [ClauseSpec("with", .stringMap)], changesState: false,
+                    usage: "query #QUERY [with <name: \"value\", ...>]", summary: "a saved NQL query, rows as records",
+                    example: "query #devices_by_name with <name: \"LAPTOP-01\">"),
+        CommandSpec(words: ["audit"], operand: .count, clauses: [], changesState: false,
+                    usage: "audit [N]", summary: "the last runs recorded in the local audit log",
+                    example: "audit 5"),
+    ]
+
+    /// Words that start a command; the lexer makes them reserved.
+    static let firstWords: Set<String> = Set(all.map { $0.words[0] })
+
+    public static func spec(named name: String) -> CommandSpec? { all.first { $0.name == name } }
+
+    /// Every word that only has a meaning inside a command (clause words, operand words,
+    /// second words).
+    static var innerWords: [String] {
+        all.flatMap { spec -> [String] in
+            var words = Array(spec.words.dropFirst()) + spec.clauses.map(\.word)
+            if case .word(let choices) = spec.operand { words += choices }
+            return words
+        }
+    }
+}
