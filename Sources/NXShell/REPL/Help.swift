@@ -16,7 +16,8 @@ enum Help {
                  "let done = wait r timeout 10m | where status != \"success\"",
                  "Ctrl-C stops waiting; the executions go on."],
         "query": ["query #devices_by_os with <os: \"macos\">"],
-        "audit": ["audit 5 | select time, action, result",
+        "audit": ["audit 100                      the last 100 records (default 20)",
+                  "audit 5 | select time, action, result",
                   "Under --sandbox, the sandbox's own log."],
     ]
 
