@@ -1,5 +1,5 @@
-/// The result of running one source: exit status 0 (success), 65 (syntax errors, nothing ran),
-/// 70 (runtime error), 130 (cancelled), a `HostError.exitCode`, or the script's `exit N`.
+/// The result of running one source: exit status 0 (success), 65 (syntax or resolver errors,
+/// nothing ran), 70 (runtime error), 130 (cancelled), a `HostError.exitCode`, or the script's `exit N`.
 public struct RunOutcome: Sendable, Equatable {
     public var diagnostics: [Diagnostic]
     public var exitCode: Int32
@@ -48,12 +48,16 @@ public actor Interpreter {
         globals.visibleNames
     }
 
-    /// Parses the whole source, then evaluates it only if there were no syntax errors.
+    /// Parses and resolves the whole source, then evaluates it only if both found no errors.
     /// Checks `Task.isCancelled` between statements and loop iterations.
     public func run(_ source: SourceFile) async -> RunOutcome {
         let (statements, diagnostics) = Parser.parse(source)
         guard diagnostics.isEmpty else {
             return RunOutcome(diagnostics: diagnostics, exitCode: Interruption.parseFailureStatus)
+        }
+        let resolved = Resolver.resolve(statements, globals: globals.visibleNames, hostFunctions: host.functionNames)
+        guard resolved.diagnostics.isEmpty else {
+            return RunOutcome(diagnostics: resolved.diagnostics, exitCode: Interruption.parseFailureStatus)
         }
         let evaluator = Evaluator(host: host, globals: globals, file: source)
         do {
