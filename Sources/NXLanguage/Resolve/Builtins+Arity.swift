@@ -8,3 +8,8 @@ extension Builtins {
         return table
     }()
 }
+
+extension Vocabulary {
+    /// How many arguments a built-in function takes (for signatures in editors).
+    public static func functionArity(_ name: String) -> ClosedRange<Int>? { Builtins.arity[name] }
+}

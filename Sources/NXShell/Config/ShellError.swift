@@ -22,6 +22,8 @@ enum ExitStatus {
     static let runtime: Int32 = 70
     /// A multi-batch `run` where some batches were accepted and others failed.
     static let partialFailure: Int32 = 71
+    /// A file could not be written (`nxsh fmt`).
+    static let ioError: Int32 = 74
     static let throttled: Int32 = 75
     static let permission: Int32 = 77
     static let config: Int32 = 78
