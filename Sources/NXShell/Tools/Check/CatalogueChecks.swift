@@ -11,7 +11,7 @@ enum CatalogueChecks {
             var found = devices(command)
             if let actions, ["run", "get"].contains(command.name) { found += action(command, in: actions) }
             return found
-        }
+        }.sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) }
     }
 
     private static func devices(_ command: CommandUse) -> [Diagnostic] {
