@@ -11,11 +11,16 @@ struct Arguments {
         self.name = name
         self.values = values
         guard counts.contains(values.count) else {
-            let expected = counts.count == 1
-                ? "\(counts.lowerBound) argument\(counts.lowerBound == 1 ? "" : "s")"
-                : "\(counts.lowerBound) or \(counts.upperBound) arguments"
-            throw BuiltinError(message: Catalog.argumentCount(name, expected: expected, got: values.count), argument: nil)
+            throw BuiltinError(message: Catalog.argumentCount(name, expected: Arguments.expected(counts), got: values.count),
+                               argument: nil)
         }
+    }
+
+    /// "1 argument", "1 or 2 arguments": shared with the resolver, which checks counts early.
+    static func expected(_ counts: ClosedRange<Int>) -> String {
+        counts.count == 1
+            ? "\(counts.lowerBound) argument\(counts.lowerBound == 1 ? "" : "s")"
+            : "\(counts.lowerBound) or \(counts.upperBound) arguments"
     }
 
     func string(_ index: Int) throws(BuiltinError) -> String {

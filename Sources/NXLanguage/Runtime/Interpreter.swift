@@ -1,5 +1,5 @@
-/// The result of running one source: exit status 0 (success), 65 (syntax errors, nothing ran),
-/// 70 (runtime error), 130 (cancelled), a `HostError.exitCode`, or the script's `exit N`.
+/// The result of running one source: exit status 0 (success), 65 (syntax or resolver errors,
+/// nothing ran), 70 (runtime error), 130 (cancelled), a `HostError.exitCode`, or the script's `exit N`.
 public struct RunOutcome: Sendable, Equatable {
     public var diagnostics: [Diagnostic]
     public var exitCode: Int32
@@ -62,12 +62,26 @@ public actor Interpreter {
         return ParsedProgram(file: source, statements: statements, diagnostics: diagnostics)
     }
 
-    /// Parses the whole source, then evaluates it only if there were no syntax errors.
-    public func run(_ source: SourceFile) async -> RunOutcome {
-        await run(Self.parse(source))
+    /// Parses and resolves sources that run one after the other (every `-e`, a script, one REPL
+    /// entry) before any of them runs: names a source declares at top level are known to the
+    /// sources after it. A program with diagnostics must not run (exit 65 means nothing ran).
+    public func prepare(_ sources: [SourceFile]) -> [ParsedProgram] {
+        var known = Set(globals.visibleNames)
+        return sources.map { source in
+            let parsed = Self.parse(source)
+            guard parsed.diagnostics.isEmpty else { return parsed }
+            let resolved = Resolver.resolve(parsed.statements, globals: known, hostFunctions: host.functionNames)
+            known.formUnion(resolved.topLevelNames)
+            return ParsedProgram(file: source, statements: parsed.statements, diagnostics: resolved.diagnostics)
+        }
     }
 
-    /// Evaluates a parsed program; one with syntax errors does not run at all (exit 65).
+    /// Parses and resolves the whole source, then evaluates it only if both found no errors.
+    public func run(_ source: SourceFile) async -> RunOutcome {
+        await run(prepare([source])[0])
+    }
+
+    /// Evaluates a prepared program; one with syntax or resolver errors does not run at all (exit 65).
     /// Checks `Task.isCancelled` between statements and loop iterations.
     public func run(_ program: ParsedProgram) async -> RunOutcome {
         guard program.diagnostics.isEmpty else {

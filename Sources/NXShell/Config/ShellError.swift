@@ -26,7 +26,7 @@ enum ExitStatus {
     static let runtime: Int32 = 70
     /// A multi-batch `run` where some batches were accepted and others failed.
     static let partialFailure: Int32 = 71
-    /// stdout could not be written (full disk, I/O error).
+    /// Output could not be written: stdout (full disk, I/O error) or a file (`nxsh fmt`).
     static let ioError: Int32 = 74
     static let throttled: Int32 = 75
     static let permission: Int32 = 77

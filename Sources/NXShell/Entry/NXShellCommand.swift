@@ -17,6 +17,9 @@ public struct NXShellCommand: ParsableCommand {
               nxsh runbook.nxs LAPTOP-01 LAPTOP-02    run a file; `args` = the rest
               nxsh --profile prod --dry-run fix.nxs   check what would run, send nothing
               echo 'token' | nxsh --sandbox           script from stdin
+              nxsh check runbook.nxs                  find errors without running (--offline, -o json)
+              nxsh fmt [--check] runbook.nxs          canonical layout; `nxsh fmt -` for stdin
+              nxsh lsp                                language server for editors (stdio)
 
             Connection: NEXTHINK_INSTANCE, NEXTHINK_REGION, NEXTHINK_CLIENT_ID, \
             NEXTHINK_CLIENT_SECRET (or client_secret_command in a profile), NEXTHINK_API_URL, \
@@ -70,6 +73,11 @@ public struct NXShellCommand: ParsableCommand {
         case "--help", "-h": throw CleanExit.helpRequest(self)
         case "--version": throw CleanExit.message(ShellVersion.current)
         default: break
+        }
+        if let first = scriptAndArguments.first, Tools.selects(first) {
+            let code = Tools.run(first, Array(scriptAndArguments.dropFirst()), options: options())
+            if code != 0 { throw ExitCode(code) }
+            return
         }
         let code = Shell.run(options())
         if code != 0 { throw ExitCode(code) }

@@ -75,10 +75,10 @@ struct Sources: Sendable {
         }
     }
 
-    /// Parses every source first: a syntax error anywhere means nothing runs (65). Then runs
-    /// each in order; the first failure (or `exit`) ends the run.
+    /// Parses and resolves every source first: an error anywhere means nothing runs (65). Then
+    /// runs each in order; the first failure (or `exit`) ends the run.
     func run(in session: Session) async -> Int32 {
-        let programs = items.map { Interpreter.parse(SourceFile(name: $0.name, text: $0.text)) }
+        let programs = await session.prepare(items.map { SourceFile(name: $0.name, text: $0.text) })
         guard session.reportSyntaxErrors(programs) else { return ExitStatus.scriptError }
         for program in programs {
             let outcome = await session.run(program)

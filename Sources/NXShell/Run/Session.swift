@@ -25,12 +25,18 @@ final class Session: Sendable {
         state.withLock { $0.names }
     }
 
-    /// Runs one source (one REPL entry): parse, report, run.
+    /// Runs one source (one REPL entry): parse, resolve, report, run.
     func run(name: String, text: String) async -> RunOutcome {
-        await run(Interpreter.parse(SourceFile(name: name, text: text)))
+        await run(prepare([SourceFile(name: name, text: text)])[0])
     }
 
-    /// Reports the syntax errors of every program; true when there were none, so a caller can
+    /// Parses and resolves sources that run one after the other; `args` is known to all of them.
+    func prepare(_ sources: [SourceFile]) async -> [ParsedProgram] {
+        await defineArguments()
+        return await interpreter.prepare(sources)
+    }
+
+    /// Reports the syntax and resolver errors of every program; true when there were none, so a caller can
     /// refuse to run any of them (exit 65 means nothing ran).
     func reportSyntaxErrors(_ programs: [ParsedProgram]) -> Bool {
         for program in programs where !program.diagnostics.isEmpty {
@@ -41,14 +47,18 @@ final class Session: Sendable {
 
     /// Runs one parsed source and reports its diagnostics.
     func run(_ program: ParsedProgram) async -> RunOutcome {
-        if state.withLock({ s in defer { s.argumentsDefined = true }; return !s.argumentsDefined }) {
-            await interpreter.define("args", .list(arguments.map { .string($0) }))
-        }
+        await defineArguments()
         let outcome = await interpreter.run(program)
         let names = await interpreter.variableNames
         state.withLock { $0.names = names }
         report(outcome.diagnostics, in: program.file)
         return outcome
+    }
+
+    private func defineArguments() async {
+        if state.withLock({ s in defer { s.argumentsDefined = true }; return !s.argumentsDefined }) {
+            await interpreter.define("args", .list(arguments.map { .string($0) }))
+        }
     }
 
     private func report(_ diagnostics: [Diagnostic], in file: SourceFile) {
