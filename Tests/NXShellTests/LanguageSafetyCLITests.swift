@@ -47,6 +47,21 @@ import Testing
         #expect(r.stderr.contains("-e:1:"))
     }
 
+    @Test func aResolverErrorInALaterSourceMeansNothingRan() async throws {
+        let r = try await CLI.launch(["--sandbox", "--yes", "-e", "let d = [\(Self.device)]", "-e", "run #flush_dns_cache on d",
+                                      "-e", "print devz"], environment: env)
+        #expect(r.status == 65)
+        #expect(!r.all.contains("requestId"))
+        #expect(auditLog.isEmpty)
+        #expect(r.stderr.contains("-e:1:7: error: unknown variable 'devz'"), "\(r.stderr)")
+    }
+
+    @Test func aLaterSourceSeesTheNamesOfTheSourcesBefore() async throws {
+        let r = try await CLI.launch(["--sandbox", "-e", "let x = 41", "-e", "print x + 1"], environment: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "42\n")
+    }
+
     @Test func syntaxErrorsOfEverySourceAreReported() async throws {
         let r = try await CLI.launch(["--sandbox", "-e", "print 1", "-e", "print (", "-e", "let = 2"], environment: env)
         #expect(r.status == 65)
