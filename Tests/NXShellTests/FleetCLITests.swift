@@ -21,7 +21,11 @@ import Testing
     var auditPath: String { home.path + "/state/nxsh/audit-sandbox.jsonl" }
 
     func auditLines() -> [[String: Any]] {
-        guard let text = try? String(contentsOfFile: auditPath, encoding: .utf8) else { return [] }
+        Self.auditLines(auditPath)
+    }
+
+    static func auditLines(_ path: String) -> [[String: Any]] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
         return text.split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
@@ -33,8 +37,8 @@ import Testing
         let child = try ChildProcess(CLI.binary, ["--sandbox", "--yes", "--concurrency", "1", "-e", "run #get_battery_status on read(\"devices.txt\")"],
                                      environment: environment, directory: home.path)
         // Wait until batch 1 came back and batch 2 is on its way, then kill -9.
-        try await eventually { auditLines().contains { $0["event"] as? String == "intent" && $0["batch"] as? Int == 2 } }
-        child.send(SIGKILL)
+        let path = auditPath
+        child.send(SIGKILL, when: { Self.auditLines(path).contains { $0["event"] as? String == "intent" && $0["batch"] as? Int == 2 } })
         #expect(try await child.finish().signaled)
 
         let lines = auditLines()

@@ -30,8 +30,7 @@ enum ProcessDriver {
                                      stdout: stdout)
         let deadline = Duration.seconds(options.deadlineSeconds)
         if let signal = options.signal {
-            try await eventually(within: deadline) { options.signalWhen() || !child.isRunning }
-            child.send(signal)
+            child.send(signal, when: options.signalWhen, within: deadline)
         }
         do {
             let output = try await child.finish(limit: deadline)

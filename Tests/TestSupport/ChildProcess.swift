@@ -103,6 +103,18 @@ public final class ChildProcess: Sendable {
         if isRunning { kill(pid, signal) }
     }
 
+    /// Sends `signal` as soon as `condition` holds (or at `limit`), watched from a thread of its
+    /// own: a poller on the cooperative pool can be starved for seconds on a loaded machine and
+    /// then signal too late. Await `finish` as usual afterwards.
+    public func send(_ signal: Int32, when condition: @escaping @Sendable () -> Bool,
+                     within limit: Duration = defaultLimit) {
+        let deadline = ContinuousClock.now + limit
+        Thread { [self] in
+            while isRunning, !condition(), ContinuousClock.now < deadline { usleep(5_000) }
+            send(signal)
+        }.start()
+    }
+
     /// Waits for the exit and the end of both pipes. After `limit` (or when the task is
     /// cancelled) the child is killed and `Timeout` (or `CancellationError`) is thrown at once:
     /// a grandchild may keep the pipes open.
