@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "NXLanguageTests", dependencies: ["NXLanguage"],
                     resources: [.copy("Golden"), .copy("FuzzCorpus/inputs")]),
         .testTarget(name: "NexthinkEmulatorTests", dependencies: [
-            "NexthinkEmulator",
+            "NexthinkEmulator", "TestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         // Test helpers shared by the test targets (child processes awaited off the cooperative pool).

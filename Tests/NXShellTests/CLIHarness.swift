@@ -31,7 +31,7 @@ struct CLI {
             if FileManager.default.fileExists(atPath: url.appendingPathComponent("examples").path) { return url }
             url.deleteLastPathComponent()
         }
-        return URL(fileURLWithPath: "/work/main")
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)  // swift test runs at the root
     }
 
     /// A clean environment: temporary HOME and XDG dirs, no Nexthink settings, no colour.

@@ -1,5 +1,6 @@
 import Foundation
 import NexthinkEmulator
+import TestSupport
 import Testing
 
 /// Issue 9, items 4 and 9: `run` without a terminal needs consent; `client_secret_command` has
@@ -28,31 +29,33 @@ import Testing
 
     @Test(arguments: [false, true])
     func runWithoutATerminalIsRefusedBeforeAnythingIsSent(_ piped: Bool) async throws {
-        let server = try await EmulatorServer.start()
-        defer { Task { await server.shutdown() } }
-        let code = "print \"before\"\nrun #get_battery_status on [\(Self.device)]\nprint \"after\""
-        let r = piped ? try await CLI.launch([], environment: connected(to: server), stdin: code)
-            : try await CLI.launch(["-e", code], environment: connected(to: server))
-        #expect(r.status == 64, "\(r.stderr)")
-        #expect(r.stdout == "before\n")
-        #expect(r.stderr.contains("nothing was sent"))
-        #expect(r.stderr.contains("--yes") && r.stderr.contains("--dry-run") && r.stderr.contains("confirm = false"))
-        #expect(server.stats.requests(for: .execute) == 0)
-        #expect(!FileManager.default.fileExists(atPath: home.path + "/state/nxsh/audit.jsonl"))
+        try await withEmulatorServer { server in
+            let code = "print \"before\"\nrun #get_battery_status on [\(Self.device)]\nprint \"after\""
+            let r = piped ? try await CLI.launch([], environment: connected(to: server), stdin: code)
+                : try await CLI.launch(["-e", code], environment: connected(to: server))
+            #expect(r.status == 64, "\(r.stderr)")
+            #expect(r.stdout == "before\n")
+            #expect(r.stderr.contains("nothing was sent"))
+            #expect(r.stderr.contains("--yes") && r.stderr.contains("--dry-run") && r.stderr.contains("confirm = false"))
+            #expect(server.stats.requests(for: .execute) == 0)
+            #expect(!FileManager.default.fileExists(atPath: home.path + "/state/nxsh/audit.jsonl"))
+        }
     }
 
     @Test func consentFromYesDryRunOrProfile() async throws {
-        let server = try await EmulatorServer.start()
-        defer { Task { await server.shutdown() } }
-        let code = "run #get_battery_status on [\(Self.device)]"
-        let yes = try await CLI.launch(["--yes", "-e", code], environment: connected(to: server))
-        #expect(yes.status == 0, "\(yes.stderr)")
-        let dry = try await CLI.launch(["--dry-run", "-e", code], environment: connected(to: server))
-        #expect(dry.status == 0, "\(dry.stderr)")
-        try writeProfile("api_url = \"\(server.baseURL)\"\nclient_id = \"sandbox-client\"\nconfirm = false\n")
-        let profile = try await CLI.launch(["-e", code], environment: env.merging(["NEXTHINK_CLIENT_SECRET": "sandbox-secret"]) { $1 })
-        #expect(profile.status == 0, "\(profile.stderr)")
-        #expect(server.stats.requests(for: .execute) == 2)
+        try await withEmulatorServer { server in
+            let code = "run #get_battery_status on [\(Self.device)]"
+            let yes = try await CLI.launch(["--yes", "-e", code], environment: connected(to: server))
+            #expect(yes.status == 0, "\(yes.stderr)")
+            // The log the refusal test finds absent is the one a consented run writes.
+            #expect(FileManager.default.fileExists(atPath: home.path + "/state/nxsh/audit.jsonl"))
+            let dry = try await CLI.launch(["--dry-run", "-e", code], environment: connected(to: server))
+            #expect(dry.status == 0, "\(dry.stderr)")
+            try writeProfile("api_url = \"\(server.baseURL)\"\nclient_id = \"sandbox-client\"\nconfirm = false\n")
+            let profile = try await CLI.launch(["-e", code], environment: env.merging(["NEXTHINK_CLIENT_SECRET": "sandbox-secret"]) { $1 })
+            #expect(profile.status == 0, "\(profile.stderr)")
+            #expect(server.stats.requests(for: .execute) == 2)
+        }
     }
 
     @Test func slowSecretCommandTimesOutWithoutShowingItself() async throws {

@@ -1,6 +1,7 @@
 import Foundation
 import NexthinkClient
 import NexthinkEmulator
+import TestSupport
 import Testing
 
 /// TLS trust and proxies for corporate networks (issue 9, item 12): the emulator serves HTTPS
@@ -20,14 +21,7 @@ import Testing
     private func withHTTPSEmulator(_ body: (String, EmulatorServer) async throws -> Void) async throws {
         var options = EmulatorOptions()
         options.tls = EmulatorTLS(certificateFile: ca.certificateFile, privateKeyFile: ca.keyFile)
-        let server = try await EmulatorServer.start(options)
-        do {
-            try await body("https://localhost:\(server.port)", server)
-        } catch {
-            await server.shutdown()
-            throw error
-        }
-        await server.shutdown()
+        try await withEmulatorServer(options) { try await body("https://localhost:\($0.port)", $0) }
     }
 
     private func token(api: String, trust: TrustSettings) async throws -> TokenInfo {

@@ -1,6 +1,7 @@
 import Foundation
 import NexthinkClient
 import NexthinkEmulator
+import TestSupport
 import Testing
 @testable import NXShell
 
@@ -28,19 +29,18 @@ import Testing
 
     @Test(arguments: [(mode_t(0o666), mode_t(0o755)), (0o620, 0o755), (0o600, 0o777), (0o600, 0o775)])
     func writableConfigIsRefusedBeforeAnyRequest(_ modes: (mode_t, mode_t)) async throws {
-        let server = try await EmulatorServer.start()
-        let path = try writeConfig("""
-            [profiles.lab]
-            api_url = "\(server.baseURL)"
-            client_id = "sandbox-client"
-            client_secret_command = "printf sandbox-secret"
-            """, mode: modes.0, directoryMode: modes.1)
-        let r = try await CLI.launch(["--profile", "lab", "-e", "print count(list)"], environment: env)
-        let requests = server.stats.tokenRequests
-        await server.shutdown()
-        #expect(r.status == 78, "\(r.all)")
-        #expect(r.stderr.contains("chmod go-w \(modes.1 & 0o022 != 0 ? configDirectory : path)"), "\(r.stderr)")
-        #expect(requests == 0)
+        try await withEmulatorServer { server in
+            let path = try writeConfig("""
+                [profiles.lab]
+                api_url = "\(server.baseURL)"
+                client_id = "sandbox-client"
+                client_secret_command = "printf sandbox-secret"
+                """, mode: modes.0, directoryMode: modes.1)
+            let r = try await CLI.launch(["--profile", "lab", "-e", "print count(list)"], environment: env)
+            #expect(r.status == 78, "\(r.all)")
+            #expect(r.stderr.contains("chmod go-w \(modes.1 & 0o022 != 0 ? configDirectory : path)"), "\(r.stderr)")
+            #expect(server.stats.tokenRequests == 0)
+        }
     }
 
     @Test func configOfAnotherUserIsRefused() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import NexthinkEmulator
 import Synchronization
+import TestSupport
 import Testing
 @testable import NXShell
 
@@ -38,26 +39,25 @@ import Testing
 
     /// `--- stdout`, `--- stderr`, `--- exit N` sections, like the language's goldens.
     static func run(_ text: String, name: String) async throws -> String {
-        let server = try await EmulatorServer.start()
-        let out = TextBuffer(), err = TextBuffer()
-        let console = Console(out: { out.append($0) }, err: { err.append($0) })
         let home = try TempDir()
-        let environment = ["HOME": home.path, "NEXTHINK_API_URL": server.baseURL,
-                           "NEXTHINK_CLIENT_ID": "sandbox-client", "NEXTHINK_CLIENT_SECRET": "sandbox-secret"]
-        let options = ShellOptions(yes: true, tokenCache: false)
-        let context = try await ShellContext.make(options: options, environment: environment, console: console,
-                                                  interactive: false, arguments: ["first-arg"],
-                                                  baseDirectory: directory.path, maxWidth: 100)
-        let status = await Sources(items: [(name, text)], baseDirectory: directory.path).run(in: context.session)
-        await context.shutdown()
-        await server.shutdown()
-        let port = server.baseURL
-        func clean(_ s: String) -> String {
-            s.replacingOccurrences(of: port, with: "http://127.0.0.1:PORT")
-                .replacingOccurrences(of: directory.path, with: "<golden>")
+        return try await withEmulatorServer { server in
+            let out = TextBuffer(), err = TextBuffer()
+            let console = Console(out: { out.append($0) }, err: { err.append($0) })
+            let environment = ["HOME": home.path, "NEXTHINK_API_URL": server.baseURL,
+                               "NEXTHINK_CLIENT_ID": "sandbox-client", "NEXTHINK_CLIENT_SECRET": "sandbox-secret"]
+            let options = ShellOptions(yes: true, tokenCache: false)
+            let context = try await ShellContext.make(options: options, environment: environment, console: console,
+                                                      interactive: false, arguments: ["first-arg"],
+                                                      baseDirectory: directory.path, maxWidth: 100)
+            let status = await Sources(items: [(name, text)], baseDirectory: directory.path).run(in: context.session)
+            await context.shutdown()
+            func clean(_ s: String) -> String {
+                s.replacingOccurrences(of: server.baseURL, with: "http://127.0.0.1:PORT")
+                    .replacingOccurrences(of: directory.path, with: "<golden>")
+            }
+            return "--- stdout\n" + clean(out.text) + "--- stderr\n" + clean(err.text)
+                + "--- exit \(status)\n"
         }
-        return "--- stdout\n" + clean(out.text) + "--- stderr\n" + clean(err.text)
-            + "--- exit \(status)\n"
     }
 }
 

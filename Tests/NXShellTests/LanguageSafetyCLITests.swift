@@ -31,6 +31,13 @@ import Testing
         #expect(auditLog.isEmpty)
     }
 
+    /// The control for the `auditLog.isEmpty` checks: a run that does go out is recorded there.
+    @Test func aRunThatIsSentIsInTheAuditLogTheseTestsRead() async throws {
+        let r = try await CLI.launch(["--sandbox", "--yes", "-e", "run #flush_dns_cache on [\(Self.device)]"], environment: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(auditLog.contains("\"intent\""), "\(auditLog)")
+    }
+
     @Test func topLevelDryRunStillRehearses() async throws {
         let r = try await CLI.launch(["--sandbox", "--yes", "-e", "dryrun = true", "-e", "run #flush_dns_cache on [\(Self.device)]"],
                                      environment: env)

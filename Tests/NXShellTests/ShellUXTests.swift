@@ -2,6 +2,7 @@ import Foundation
 import NXLanguage
 import NexthinkClient
 import NexthinkEmulator
+import TestSupport
 import Testing
 @testable import NXShell
 
@@ -31,36 +32,36 @@ import Testing
     }
 
     @Test func aTLSHandshakeFailureIsAPlainSentence() async throws {
-        let server = try await EmulatorServer.start()
-        defer { Task { await server.shutdown() } }
-        let https = server.baseURL.replacingOccurrences(of: "http://", with: "https://")
-        let r = try await CLI.launch(["-e", "list"], environment: env.merging(
-            ["NEXTHINK_API_URL": https, "NEXTHINK_CLIENT_ID": "c", "NEXTHINK_CLIENT_SECRET": "s"]) { $1 })
-        #expect(r.status == 69, "\(r.all)")
-        #expect(r.stderr.contains("TLS handshake failed"), "\(r.stderr)")
-        expectNoDump(r.stderr)
+        try await withEmulatorServer { server in
+            let https = server.baseURL.replacingOccurrences(of: "http://", with: "https://")
+            let r = try await CLI.launch(["-e", "list"], environment: env.merging(
+                ["NEXTHINK_API_URL": https, "NEXTHINK_CLIENT_ID": "c", "NEXTHINK_CLIENT_SECRET": "s"]) { $1 })
+            #expect(r.status == 69, "\(r.all)")
+            #expect(r.stderr.contains("TLS handshake failed"), "\(r.stderr)")
+            expectNoDump(r.stderr)
+        }
     }
 
     /// The audit record of a batch cannot be written (disk full): the batch is not sent and
     /// the reason is the shell's message, not the error's Swift value.
     @Test func anAuditWriteFailureSaysSoPlainly() async throws {
-        let server = try await EmulatorServer.start()
-        defer { Task { await server.shutdown() } }
-        let dir = home.path + "/config/nxsh"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try """
-            [profiles.full]
-            api_url = "\(server.baseURL)"
-            client_id = "sandbox-client"
-            audit_log = "/dev/full"
-            """.write(toFile: dir + "/config.toml", atomically: true, encoding: .utf8)
-        let r = try await CLI.launch(["--profile", "full", "--yes", "-e",
-                                      "run #get_battery_status on [3fa85f64-5717-4562-b3fc-2c963f66afa6]"],
-                                     environment: env.merging(["NEXTHINK_CLIENT_SECRET": "sandbox-secret"]) { $1 })
-        #expect(r.status != 0)
-        #expect(r.stderr.contains("cannot write to the audit log /dev/full"), "\(r.stderr)")
-        #expect(server.stats.executionCount == 0)
-        expectNoDump(r.stderr)
+        try await withEmulatorServer { server in
+            let dir = home.path + "/config/nxsh"
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try """
+                [profiles.full]
+                api_url = "\(server.baseURL)"
+                client_id = "sandbox-client"
+                audit_log = "/dev/full"
+                """.write(toFile: dir + "/config.toml", atomically: true, encoding: .utf8)
+            let r = try await CLI.launch(["--profile", "full", "--yes", "-e",
+                                          "run #get_battery_status on [3fa85f64-5717-4562-b3fc-2c963f66afa6]"],
+                                         environment: env.merging(["NEXTHINK_CLIENT_SECRET": "sandbox-secret"]) { $1 })
+            #expect(r.status != 0)
+            #expect(r.stderr.contains("cannot write to the audit log /dev/full"), "\(r.stderr)")
+            #expect(server.stats.executionCount == 0)
+            expectNoDump(r.stderr)
+        }
     }
 
     private enum Opaque: Error { case unexpectedHostFailure(code: Int) }

@@ -1,5 +1,6 @@
 import Foundation
 import NexthinkEmulator
+import TestSupport
 import Testing
 
 /// Issue 9, items 5 and 6: text from the service or from files never drives the terminal, and
@@ -15,7 +16,7 @@ import Testing
     }
 
     /// The bundled seed with one action renamed to carry terminal escapes.
-    private func hostileEmulator() async throws -> EmulatorServer {
+    private func hostileOptions() throws -> EmulatorOptions {
         let seed = CLI.repositoryRoot.appendingPathComponent("Sources/NexthinkEmulator/Resources/seed.json")
         var data = try JSONSerialization.jsonObject(with: Data(contentsOf: seed)) as? [String: Any] ?? [:]
         var actions = data["remoteActions"] as? [[String: Any]] ?? []
@@ -26,7 +27,7 @@ import Testing
         try JSONSerialization.data(withJSONObject: data).write(to: URL(fileURLWithPath: path))
         var options = EmulatorOptions()
         options.dataFile = path
-        return try await EmulatorServer.start(options)
+        return options
     }
 
     private func connected(to server: EmulatorServer) -> [String: String] {
@@ -39,27 +40,27 @@ import Testing
     }
 
     @Test func serviceTextIsEscapedInTablesBlocksAndPlainValues() async throws {
-        let server = try await hostileEmulator()
-        defer { Task { await server.shutdown() } }
-        for code in ["list windows", "get #ExampleRA", "print (get #ExampleRA).name", "(get #ExampleRA).description",
-                     "[<n: (get #ExampleRA).name, d: (get #ExampleRA).description>]"] {
-            let r = try await CLI.launch(["-e", code], environment: connected(to: server))
-            #expect(r.status == 0, "\(code): \(r.stderr)")
-            #expect(!Self.hasControls(r.all), "\(code) wrote raw controls: \(r.stdout.debugDescription)")
-            #expect(r.stdout.contains("Evil\\u{1B}]0;pwned\\u{7}") || code.hasSuffix(".description"), "\(code)")
+        try await withEmulatorServer(try hostileOptions()) { server in
+            for code in ["list windows", "get #ExampleRA", "print (get #ExampleRA).name", "(get #ExampleRA).description",
+                         "[<n: (get #ExampleRA).name, d: (get #ExampleRA).description>]"] {
+                let r = try await CLI.launch(["-e", code], environment: connected(to: server))
+                #expect(r.status == 0, "\(code): \(r.stderr)")
+                #expect(!Self.hasControls(r.all), "\(code) wrote raw controls: \(r.stdout.debugDescription)")
+                #expect(r.stdout.contains("Evil\\u{1B}]0;pwned\\u{7}") || code.hasSuffix(".description"), "\(code)")
+            }
+            let table = try await CLI.launch(["-e", "[<n: (get #ExampleRA).description, k: 1>]"], environment: connected(to: server))
+            #expect(table.stdout.split(separator: "\n").count == 3, "a cell with a newline breaks the table: \(table.stdout)")
         }
-        let table = try await CLI.launch(["-e", "[<n: (get #ExampleRA).description, k: 1>]"], environment: connected(to: server))
-        #expect(table.stdout.split(separator: "\n").count == 3, "a cell with a newline breaks the table: \(table.stdout)")
     }
 
     @Test func jsonKeepsEveryControlEscaped() async throws {
-        let server = try await hostileEmulator()
-        defer { Task { await server.shutdown() } }
-        let r = try await CLI.launch(["-o", "json", "-e", "get #ExampleRA"], environment: connected(to: server))
-        #expect(r.status == 0)
-        #expect(!Self.hasControls(r.stdout))
-        let decoded = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
-        #expect(decoded?["name"] as? String == Self.hostile)
+        try await withEmulatorServer(try hostileOptions()) { server in
+            let r = try await CLI.launch(["-o", "json", "-e", "get #ExampleRA"], environment: connected(to: server))
+            #expect(r.status == 0)
+            #expect(!Self.hasControls(r.stdout))
+            let decoded = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+            #expect(decoded?["name"] as? String == Self.hostile)
+        }
     }
 
     @Test func devicesFileLineWithEscapesGivesAnEscapedDiagnostic() async throws {

@@ -1,6 +1,7 @@
 import Foundation
 @testable import NexthinkClient
 import NexthinkEmulator
+import TestSupport
 import Testing
 
 /// Exports against the emulator: polling, download without token, decompression, atomic files.
@@ -63,32 +64,22 @@ struct ExportClientTests {
     /// daily count cannot reset in the middle of the test however slow the machine is.
     @Test func dailyLimitIsAClearErrorNotARetryLoop() async throws {
         let dir = try TempDirectory()
-        let server = try await EmulatorServer.start(Self.options { $0.timeScale = 0.000_001; $0.dataLimits.exportsPerDay = 1 })
-        let now = Date().timeIntervalSince1970
-        server.advanceTime(by: .seconds(86_400 - now.truncatingRemainder(dividingBy: 86_400) + 60))
-        let recorder = Recorder()
-        let environment = testEnvironment(recorder) { _ in server.advanceTime(by: .seconds(2)) }
-        let client: NexthinkClient
-        do { client = try makeClient(api: server.baseURL, recorder: recorder, environment: environment) } catch {
-            await server.shutdown()
-            throw error
+        try await withEmulatorServer(Self.options { $0.timeScale = 0.000_001; $0.dataLimits.exportsPerDay = 1 }) { server in
+            let now = Date().timeIntervalSince1970
+            server.advanceTime(by: .seconds(86_400 - now.truncatingRemainder(dividingBy: 86_400) + 60))
+            let recorder = Recorder()
+            let environment = testEnvironment(recorder) { _ in server.advanceTime(by: .seconds(2)) }
+            try await withClient(try makeClient(api: server.baseURL, recorder: recorder, environment: environment)) { client in
+                _ = try await client.export(Self.large(5), to: dir.path + "/first.csv")
+                let before = server.stats.requests(for: .nqlStatus)
+                let error = try #require(await nexthinkError { try await client.export(Self.large(5), to: dir.path + "/second.csv") })
+                #expect(error.kind == .throttled)
+                #expect(error.message.contains("daily limit"))
+                #expect(error.retryAfter != nil)
+                #expect(server.stats.requests(for: .nqlStatus) == before + 1)
+                #expect(try dir.entries() == ["first.csv"])
+            }
         }
-        do {
-            _ = try await client.export(Self.large(5), to: dir.path + "/first.csv")
-            let before = server.stats.requests(for: .nqlStatus)
-            let error = try #require(await nexthinkError { try await client.export(Self.large(5), to: dir.path + "/second.csv") })
-            #expect(error.kind == .throttled)
-            #expect(error.message.contains("daily limit"))
-            #expect(error.retryAfter != nil)
-            #expect(server.stats.requests(for: .nqlStatus) == before + 1)
-            #expect(try dir.entries() == ["first.csv"])
-        } catch {
-            try? await client.shutdown()
-            await server.shutdown()
-            throw error
-        }
-        try await client.shutdown()
-        await server.shutdown()
     }
 
     @Test func failedDownloadLeavesTheTargetAsItWas() async throws {

@@ -2,6 +2,7 @@ import Foundation
 @testable import NexthinkClient
 import NexthinkEmulator
 import Synchronization
+import TestSupport
 import Testing
 
 /// Token numbers from outside are clamped, stored tokens are checked, and a cached token is
@@ -10,30 +11,24 @@ import Testing
 struct TokenSafetyTests {
     @Test func absurdExpiresInIsClamped() async throws {
         let body = #"{"access_token":"abc","token_type":"Bearer","expires_in":1e300}"#
-        let client = try fixedClient(TokenOnlyTransport(body: body), store: nil)
-        let info = try await client.token()
-        try await client.shutdown()
+        let info = try await withClient(try fixedClient(TokenOnlyTransport(body: body), store: nil)) { try await $0.token() }
         #expect(info.expiresAt.timeIntervalSinceNow <= StoredToken.maxLifetime)
         #expect(info.expiresAt.timeIntervalSinceNow > StoredToken.maxLifetime - 60)
     }
 
     @Test func negativeExpiresInIsClampedToNow() async throws {
         let body = #"{"access_token":"abc","expires_in":-1e300}"#
-        let client = try fixedClient(TokenOnlyTransport(body: body), store: nil)
-        let info = try await client.token()
-        try await client.shutdown()
+        let info = try await withClient(try fixedClient(TokenOnlyTransport(body: body), store: nil)) { try await $0.token() }
         #expect(abs(info.expiresAt.timeIntervalSinceNow) < 60)
     }
 
     @Test func implausibleStoredTokenIsNotTrusted() async throws {
         let store = InMemoryTokenStore()
         let transport = TokenOnlyTransport(body: #"{"access_token":"fresh","expires_in":900}"#)
-        let client = try fixedClient(transport, store: store)
         let key = TokenCacheKey.make(token: try Endpoints(fixedLocation).token, clientID: "c", secret: Secret("s"))
         store.save(StoredToken(accessToken: Secret("forever"), tokenType: "Bearer", scope: nil,
                                expiresAt: Date().addingTimeInterval(1e12)), key: key)
-        let info = try await client.token()
-        try await client.shutdown()
+        let info = try await withClient(try fixedClient(transport, store: store)) { try await $0.token() }
         #expect(info.accessToken.reveal() == "fresh")
         #expect(transport.calls == 1)
     }
@@ -48,18 +43,18 @@ struct TokenSafetyTests {
     }
 
     @Test func wrongSecretIsNotHiddenByACachedToken() async throws {
-        let server = try await EmulatorServer.start()
-        let store = InMemoryTokenStore()
-        let good = try emulatorClient(server, secret: "sandbox-secret", store: store)
-        let bad = try emulatorClient(server, secret: "not-the-secret", store: store)
-        let first = await outcome { try await good.token() }
-        let second = await outcome { try await bad.token() }
-        try? await good.shutdown()
-        try? await bad.shutdown()
-        await server.shutdown()
-        _ = try first.get()
-        #expect(throws: NexthinkError.self) { try second.get() }
-        if case .failure(let error as NexthinkError) = second { #expect(error.kind == .auth) }
+        try await withEmulatorServer { server in
+            let store = InMemoryTokenStore()
+            let first = try await withClient(try emulatorClient(server, secret: "sandbox-secret", store: store)) { good in
+                await outcome { try await good.token() }
+            }
+            let second = try await withClient(try emulatorClient(server, secret: "not-the-secret", store: store)) { bad in
+                await outcome { try await bad.token() }
+            }
+            _ = try first.get()
+            #expect(throws: NexthinkError.self) { try second.get() }
+            if case .failure(let error as NexthinkError) = second { #expect(error.kind == .auth) }
+        }
     }
 }
 

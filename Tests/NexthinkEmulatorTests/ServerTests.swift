@@ -29,12 +29,14 @@ import Testing
     /// A shutdown that hangs fails on the time limit; how long it takes on a busy machine is no
     /// concern of this test.
     @Test(.timeLimit(.minutes(2))) func shutdownClosesThePort() async throws {
-        let server = try await EmulatorServer.start()
-        let url = server.baseURL + "/api/v1/token"
-        #expect(try await Emu.send("POST", url, headers: ["Authorization": Emu.demoBasic]).status == 200)
-        await server.shutdown()
-        // AHC keeps retrying a refused connection until the deadline, hence the short one.
-        await #expect(throws: (any Error).self) { _ = try await Emu.send("POST", url, timeout: .seconds(2)) }
+        // The scope shuts the server down again on leaving (a no-op after the first).
+        try await Emu.with { server async throws in
+            let url = server.baseURL + "/api/v1/token"
+            #expect(try await Emu.send("POST", url, headers: ["Authorization": Emu.demoBasic]).status == 200)
+            await server.shutdown()
+            // AHC keeps retrying a refused connection until the deadline, hence the short one.
+            await #expect(throws: (any Error).self) { _ = try await Emu.send("POST", url, timeout: .seconds(2)) }
+        }
     }
 
     @Test func wrongMethodIs405WithAllow() async throws {

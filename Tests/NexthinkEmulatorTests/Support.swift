@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NexthinkEmulator
+import TestSupport
 import Testing
 
 /// One HTTP exchange with the emulator, over a real socket.
@@ -34,14 +35,7 @@ enum Emu {
     ) async throws {
         var options = EmulatorOptions()
         configure(&options)
-        let server = try await EmulatorServer.start(options)
-        do {
-            try await body(server)
-        } catch {
-            await server.shutdown()
-            throw error
-        }
-        await server.shutdown()
+        try await withEmulatorServer(options, body)
     }
 
     static func send(
