@@ -54,6 +54,56 @@ struct LayoutTests {
             """)
     }
 
+    /// Over 100 columns, the longest literal goes one element per line (trailing comma, closer
+    /// on its own line); the rule applies again to each line, so short literals stay inline.
+    @Test func longListsAndMapsWrapOneElementPerLine() throws {
+        let id = "3fa85f64-5717-4562-b3fc-2c963f66afa"
+        let source = """
+            let short = [1, 2, 3]
+            run #restart_service on ["\(id)6", "\(id)7"] with <ServiceName: "Spooler", Retries: 3>
+            let opts = <Name: "Spooler", Retries: 3, Nested: <a: [1, 2, 3], b: "a long string value that goes on and on">>
+            for d in ["\(id)6", "\(id)7", "\(id)8"] { print "${[1, 2]}" }
+            """
+        #expect(try format(source) == """
+            let short = [1, 2, 3]
+            run #restart_service on [
+                "\(id)6",
+                "\(id)7",
+            ] with <ServiceName: "Spooler", Retries: 3>
+            let opts = <
+                Name: "Spooler",
+                Retries: 3,
+                Nested: <a: [1, 2, 3], b: "a long string value that goes on and on">,
+            >
+            for d in [
+                "\(id)6",
+                "\(id)7",
+                "\(id)8",
+            ] {
+                print "${[1, 2]}"
+            }
+
+            """)
+    }
+
+    /// Nested literals wrap when they are too long themselves; the result parses to the same
+    /// tree and formats to itself.
+    @Test(arguments: [
+        "let m = <devices: [\"\(String(repeating: "a", count: 60))\", \"\(String(repeating: "b", count: 60))\"], n: 1>",
+        "if x == 1 or [\(Array(1...40).map(String.init).joined(separator: ", "))] contains x { print x }  // why",
+        "print f([\(Array(1...30).map(String.init).joined(separator: ", "))], <k: \"\(String(repeating: "v", count: 90))\">)",
+    ])
+    func wrappingKeepsTheTreeAndIsIdempotent(_ source: String) throws {
+        let formatted = try format(source)
+        #expect(formatted.split(separator: "\n").count > 1)
+        let (before, _) = Parser.parse(SourceFile(name: "a", text: source))
+        let (after, errors) = Parser.parse(SourceFile(name: "b", text: formatted))
+        #expect(errors.isEmpty)
+        #expect(Printer.print(after) == Printer.print(before))
+        #expect(try format(formatted) == formatted)
+        #expect(!source.contains("//") || formatted.contains("// why"))
+    }
+
     @Test func syntaxErrorsAreReportedNotFormatted() {
         guard case .failure(let failure) = Layout.format(SourceFile(name: "t.nxs", text: "let = 1")) else {
             Issue.record("formatted a script with a syntax error")

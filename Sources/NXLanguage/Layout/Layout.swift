@@ -83,7 +83,7 @@ struct LayoutWriter {
         case .ifElse(let condition, let then, let otherwise) where !hasComment(in: statement.span.start..<condition.span.end):
             writeIf(condition, then, otherwise, end: statement.span.end, indent: indent, prefix: indent)
         case .forIn(let name, _, let sequence, let body) where !hasComment(in: statement.span.start..<sequence.span.end):
-            lines.append(indent + "for \(name) in \(Printer.print(sequence)) {")
+            lines += Wrapping.lines(lead: "for \(name) in ", Printer.print(sequence), trail: " {", indent: indent)
             block(body, indent: indent + "    ", until: statement.span.end)
             lines.append(indent + "}")
         default:
@@ -93,14 +93,14 @@ struct LayoutWriter {
                 lines.append(indent + file.text(of: statement.span))
                 while next < comments.count, range.contains(comments[next].span.start) { next += 1 }
             } else {
-                lines.append(indent + Printer.print(statement, indent: indent))
+                lines += Wrapping.lines(Printer.print(statement, indent: indent), indent: indent)
             }
         }
     }
 
     private mutating func writeIf(_ condition: Expr, _ then: [Stmt], _ otherwise: [Stmt]?, end: Int,
                                   indent: String, prefix: String) {
-        lines.append(prefix + "if \(Printer.print(condition)) {")
+        lines += Wrapping.lines(lead: String(prefix.dropFirst(indent.count)) + "if ", Printer.print(condition), trail: " {", indent: indent)
         let thenLimit = otherwise?.first?.span.start ?? end
         block(then, indent: indent + "    ", until: otherwise == nil ? end : thenLimit)
         guard let otherwise else {

@@ -20,6 +20,15 @@ final class ActionCatalogue: Sendable {
         cache.withLock { $0[ActionID.normalize(id)]?.scriptInfo.inputs.map(\.name) ?? [] }
     }
 
+    /// Actions from the on-disk cache (`nxsh check`'s), so Tab completes ids before the live
+    /// list arrives, or when it cannot be fetched; a live list already seen is kept.
+    func seed(_ actions: [RemoteAction]) {
+        cache.withLock { cache in
+            guard cache.isEmpty else { return }
+            for action in actions { cache[action.id] = action }
+        }
+    }
+
     func list(platform: Platform?) async throws -> [RemoteAction] {
         let client = try connection.client()
         let actions = try await client.listRemoteActions(filter: Self.filter(platform))

@@ -18,6 +18,8 @@ struct REPL {
                              actionIDs: catalogue.cachedIDs,
                              inputs: { catalogue.cachedInputs(of: $0) }).complete(request)
         }
+        let cached = CatalogueCache(directory: context.paths.cacheDirectory, label: context.connection.label ?? "default")
+        catalogue.seed(cached.load()?.actions ?? [])
         greet()
         let label = context.connection.label.map { "(\($0))" } ?? ""
         var buffer = ""
