@@ -1,4 +1,9 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `nxsh` command line. Synchronous on purpose: the REPL must read on the main thread so Ctrl-C
 /// interrupts read() (an async root runs `run()` on a worker with SIGINT blocked).
@@ -74,13 +79,25 @@ public struct NXShellCommand: ParsableCommand {
         case "--version": throw CleanExit.message(ShellVersion.current)
         default: break
         }
-        if let first = scriptAndArguments.first, Tools.selects(first) {
-            let code = Tools.run(first, Array(scriptAndArguments.dropFirst()), options: options())
-            if code != 0 { throw ExitCode(code) }
-            return
-        }
-        let code = Shell.run(options())
+        let code = Self.dispatch(options(), toolAllowed: scriptAndArguments.first != "--")
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// The entry point: the hand-written fast path when it understands the command line, else
+    /// the argument parser (help, version, completion scripts, usage errors).
+    public static func main() {
+        guard let fast = FastArguments.parse(Array(CommandLine.arguments.dropFirst())) else {
+            return main(nil)
+        }
+        terminate(dispatch(fast.options, toolAllowed: !fast.afterDashes))
+    }
+
+    /// Runs a tool (`check`, `fmt`, `lsp` as the first free word, not after `--`) or the shell.
+    static func dispatch(_ options: ShellOptions, toolAllowed: Bool) -> Int32 {
+        if toolAllowed, let first = options.scriptAndArguments.first, Tools.selects(first) {
+            return Tools.run(first, Array(options.scriptAndArguments.dropFirst()), options: options)
+        }
+        return Shell.run(options)
     }
 
     public func validate() throws {
@@ -95,6 +112,11 @@ public struct NXShellCommand: ParsableCommand {
                      scriptAndArguments: scriptAndArguments.first == "--" ? Array(scriptAndArguments.dropFirst())
                                                                           : scriptAndArguments)
     }
+}
+
+/// At file scope, where `exit` is the C function (inside the command it is the parser's method).
+private func terminate(_ status: Int32) -> Never {
+    exit(status)
 }
 
 enum OutputFormat: String, ExpressibleByArgument, Sendable, CaseIterable {
