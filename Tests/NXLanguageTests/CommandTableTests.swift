@@ -49,10 +49,13 @@ import Testing
         #expect(Printer.print(statements) == source)
     }
 
-    /// A `.words` operand is a literal list of its words.
+    /// A `.words` operand is a literal list of its words, a `.word` operand a literal string.
     private func operandText(_ expr: Expr) -> String {
-        guard case .literal(.list(let words)) = expr.kind else { return Printer.print(expr, at: .unary) }
-        return words.map(ValueFormatter.text).joined(separator: " ")
+        switch expr.kind {
+        case .literal(.list(let words)): words.map(ValueFormatter.text).joined(separator: " ")
+        case .literal(.string(let word)): word
+        default: Printer.print(expr, at: .unary)
+        }
     }
 
     /// Filter words only follow `list workflows`; elsewhere they are names.
