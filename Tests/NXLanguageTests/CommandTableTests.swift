@@ -28,4 +28,41 @@ import Testing
     @Test func onlyRunChangesState() {
         #expect(CommandTable.all.filter(\.changesState).map(\.name) == ["run"])
     }
+
+    /// The longest match wins, and a one-word command keeps its own operand words.
+    @Test(arguments: [
+        ("list", "list", nil), ("list windows", "list", "windows"), ("list macos", "list", "macos"),
+        ("list workflows", "list workflows", nil), ("list workflows api", "list workflows", "api"),
+        ("list workflows user_and_device api active", "list workflows", "user_and_device api active"),
+        ("list campaigns", "list campaigns", nil),
+        ("get #x", "get", "#x"), ("get workflow #wf_restart_spooler", "get workflow", "#wf_restart_spooler"),
+    ] as [(String, String, String?)])
+    func picksTheLongestCommand(_ source: String, _ name: String, _ operand: String?) throws {
+        let (statements, diagnostics) = Parser.parse(SourceFile(name: "t", text: source))
+        #expect(diagnostics.isEmpty)
+        guard case .expression(let expr)? = statements.first?.kind, case .command(let call) = expr.kind else {
+            Issue.record("\(source) is not a command")
+            return
+        }
+        #expect(call.spec.name == name)
+        #expect(call.operand.map(operandText) == operand)
+        #expect(Printer.print(statements) == source)
+    }
+
+    /// A `.words` operand is a literal list of its words, a `.word` operand a literal string.
+    private func operandText(_ expr: Expr) -> String {
+        switch expr.kind {
+        case .literal(.list(let words)): words.map(ValueFormatter.text).joined(separator: " ")
+        case .literal(.string(let word)): word
+        default: Printer.print(expr, at: .unary)
+        }
+    }
+
+    /// Filter words only follow `list workflows`; elsewhere they are names.
+    @Test func filterWordsAfterListAreNotOperands() {
+        let (_, diagnostics) = Parser.parse(SourceFile(name: "t", text: "list api"))
+        #expect(!diagnostics.isEmpty)
+        let (_, fine) = Parser.parse(SourceFile(name: "t", text: "let api = 1\nprint api"))
+        #expect(fine.isEmpty)
+    }
 }

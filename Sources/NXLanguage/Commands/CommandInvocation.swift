@@ -26,6 +26,12 @@ public struct CommandInvocation: Sendable, Equatable {
         }
     }
 
+    /// The operand of a `.words` command (`list workflows api active`); empty when none.
+    public var words: [String] {
+        guard case .list(let elements)? = operand else { return [] }
+        return elements.compactMap { if case .string(let word) = $0 { word } else { nil } }
+    }
+
     /// The operand of a count command (`audit 5`).
     public var count: Int? {
         if case .int(let count)? = operand { return count }

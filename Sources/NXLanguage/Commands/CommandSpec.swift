@@ -28,6 +28,9 @@ public enum OperandKind: Sendable, Equatable {
     case none
     /// One of a few fixed words, optional (`list windows`).
     case word([String])
+    /// Any number of a few fixed words, in any order (`list workflows api active`); the host
+    /// gets them as a list of strings, empty when none was written.
+    case words([String])
     /// The NQL id of a remote action: `#id`, or a string to which `#` is added when missing.
     case actionID
     /// The NQL id of a saved query, written like an action id.

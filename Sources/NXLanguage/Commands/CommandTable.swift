@@ -8,9 +8,19 @@ public enum CommandTable {
         CommandSpec(words: ["list"], operand: .word(["windows", "macos"]), clauses: [], changesState: false,
                     usage: "list [windows|macos]", summary: "all remote actions, or those of one platform",
                     example: "list windows"),
+        CommandSpec(words: ["list", "workflows"], operand: .words(workflowFilters), clauses: [], changesState: false,
+                    usage: "list workflows [api|manual|manual_multiple|scheduler] [device|user|user_and_device|none] [active]",
+                    summary: "workflows, optionally by trigger method, dependency or only the active ones",
+                    example: "list workflows api active"),
+        CommandSpec(words: ["list", "campaigns"], operand: .none, clauses: [], changesState: false,
+                    usage: "list campaigns", summary: "campaigns, from the tenant's saved NQL query #campaigns",
+                    example: "list campaigns"),
         CommandSpec(words: ["get"], operand: .actionID, clauses: [], changesState: false,
                     usage: "get #ACTION", summary: "details of one action (inputs, outputs, targeting)",
                     example: "get #get_battery_status"),
+        CommandSpec(words: ["get", "workflow"], operand: .actionID, clauses: [], changesState: false,
+                    usage: "get workflow #WORKFLOW", summary: "details of one workflow (status, triggers, versions)",
+                    example: "get workflow #wf_restart_spooler"),
         CommandSpec(words: ["run"], operand: .actionID,
                     clauses: [ClauseSpec("on", .devices, missing: "target devices after the action id"),
                               ClauseSpec("with", .stringMap), ClauseSpec("expires", .minutes),
@@ -33,6 +43,10 @@ public enum CommandTable {
                     example: "audit 5"),
     ]
 
+    /// The filter words of `list workflows`: trigger methods, dependencies, `active`.
+    public static let workflowFilters = ["api", "manual", "manual_multiple", "scheduler",
+                                         "device", "user", "user_and_device", "none", "active"]
+
     /// Words that start a command; the lexer makes them reserved.
     static let firstWords: Set<String> = Set(all.map { $0.words[0] })
 
@@ -43,7 +57,10 @@ public enum CommandTable {
     static var innerWords: [String] {
         all.flatMap { spec -> [String] in
             var words = Array(spec.words.dropFirst()) + spec.clauses.map(\.word)
-            if case .word(let choices) = spec.operand { words += choices }
+            switch spec.operand {
+            case .word(let choices), .words(let choices): words += choices
+            default: break
+            }
             return words
         }
     }

@@ -17,7 +17,7 @@ enum CommandLiterals {
                 return Catalog.expectedType("the '\(spec.name)' limit", expected: "an int", got: value.typeName)
             }
             return count < 0 ? Catalog.negativeCount(spec.name, count) : nil
-        case .none, .word, .value:
+        case .none, .word, .words, .value:
             return nil
         }
     }

@@ -22,7 +22,7 @@ extension Evaluator {
         switch spec.operand {
         case .actionID, .queryID: .nqlID(try await nqlID(expr, for: "'\(spec.name)'"))
         case .count: .int(try await count(expr, of: spec.name))
-        case .none, .word, .value: try await evaluate(expr)
+        case .none, .word, .words, .value: try await evaluate(expr)
         }
     }
 

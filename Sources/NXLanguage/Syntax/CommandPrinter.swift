@@ -9,6 +9,8 @@ enum CommandPrinter {
         if let operand = call.operand {
             if case .word = call.spec.operand, case .literal(.string(let word)) = operand.kind {
                 parts.append(word)
+            } else if case .words = call.spec.operand, case .literal(.list(let words)) = operand.kind {
+                parts += words.map(ValueFormatter.text)
             } else {
                 parts.append(unary(operand))
                 level = .unary

@@ -55,6 +55,8 @@ extension Parser {
         case .word(let choices):
             guard case .identifier(let word) = peek().kind, choices.contains(word) else { return nil }
             return Expr(kind: .literal(.string(word)), span: advance().span)
+        case .words(let choices):
+            return parseWords(choices)
         case .count:
             return peekIsCount() ? try parseUnary() : nil
         case .actionID, .queryID, .value:
@@ -63,6 +65,17 @@ extension Parser {
             }
             return try parseUnary()
         }
+    }
+
+    /// The words as one literal list; nil when none was written.
+    private mutating func parseWords(_ choices: [String]) -> Expr? {
+        let start = peek().span.start
+        var words: [Value] = []
+        while case .identifier(let word) = peek().kind, choices.contains(word) {
+            words.append(.string(word))
+            advance()
+        }
+        return words.isEmpty ? nil : Expr(kind: .literal(.list(words)), span: span(from: start))
     }
 
     private mutating func peekIsCount() -> Bool {

@@ -55,6 +55,12 @@ final class APIHost: LanguageHost {
         case "list":
             let actions = try await catalogue.list(platform: command.operandText.flatMap(Platform.init))
             return .list(actions.map(Records.action))
+        case "list workflows":
+            return try await WorkflowReads.list(command, connection: connection)
+        case "get workflow":
+            return try await WorkflowReads.details(command, connection: connection)
+        case "list campaigns":
+            return try await WorkflowReads.campaigns(connection: connection)
         case "get":
             return Records.action(try await catalogue.details(id))
         case "run":

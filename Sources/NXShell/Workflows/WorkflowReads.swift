@@ -1,0 +1,45 @@
+import NXLanguage
+import NexthinkClient
+
+/// The read-only workflow and campaign commands: `list workflows`, `get workflow`,
+/// `list campaigns`.
+enum WorkflowReads {
+    static func list(_ invocation: CommandInvocation, connection: Connection) async throws -> Value {
+        let filter = try filter(invocation.words, span: invocation.spans.operand)
+        let workflows = try await connection.client().listWorkflows(filter: filter)
+        return .list(workflows.map(WorkflowRecords.summary))
+    }
+
+    static func details(_ invocation: CommandInvocation, connection: Connection) async throws -> Value {
+        let id = ActionID.normalize(invocation.operandText ?? "")
+        let client = try connection.client()
+        do {
+            return WorkflowRecords.details(try await client.workflow(id: id))
+        } catch let error as NexthinkError where error.kind == .notFound {
+            let near = Suggest.nearby(id, in: (try? await client.listWorkflows().map(\.id)) ?? [])
+            let notes = (near.isEmpty ? [] : [WorkflowMessages.didYouMean(near)]) + [WorkflowMessages.listNote]
+            throw HostError(WorkflowMessages.unknownWorkflow(id), notes: notes, span: invocation.spans.operand,
+                            exitCode: ExitStatus.runtime)
+        }
+    }
+
+    /// Without the saved query `#campaigns` the client's not-found error says how to add it.
+    static func campaigns(connection: Connection) async throws -> Value {
+        .list(try await connection.client().listCampaigns().map(WorkflowRecords.campaign))
+    }
+
+    /// Filter words → the API's filter; two words of one kind cannot both be sent.
+    static func filter(_ words: [String], span: SourceSpan?) throws -> WorkflowFilter {
+        let methods = words.filter { WorkflowTriggerMethod.known.map(word).contains($0) }
+        let dependencies = words.filter { WorkflowDependency.known.map(word).contains($0) }
+        for (kind, found) in [("trigger method", methods), ("dependency", dependencies)] where Set(found).count > 1 {
+            throw HostError(WorkflowMessages.conflictingFilters(kind, found), notes: [WorkflowMessages.filterNote],
+                            span: span, exitCode: ExitStatus.runtime)
+        }
+        return WorkflowFilter(dependency: dependencies.first.map { WorkflowDependency(rawValue: $0.uppercased()) },
+                              triggerMethod: methods.first.map { WorkflowTriggerMethod(rawValue: $0.uppercased()) },
+                              onlyActive: words.contains("active") ? true : nil)
+    }
+
+    private static func word(_ value: some OpenEnum) -> String { value.rawValue.lowercased() }
+}
