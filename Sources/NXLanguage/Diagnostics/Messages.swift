@@ -97,6 +97,10 @@ enum Catalog {
         Message(text: "unknown clause '\(word)' in '\(command)'",
                 notes: didYouMean(suggestion) + ["the clauses of '\(command)' are: \(clauses.joined(separator: ", "))"])
     }
+    static func unknownClauseWord(_ word: String, clause: String, suggestion: String?, choices: [String]) -> Message {
+        Message(text: "unknown \(clause) '\(word)'",
+                notes: didYouMean(suggestion) + ["'\(clause)' takes one of: \(choices.joined(separator: ", "))"])
+    }
     static func duplicateClause(_ clause: String) -> Message {
         Message(text: "'\(clause)' is given twice in this command")
     }

@@ -5,8 +5,8 @@ if exists('b:current_syntax') | finish | endif
 syn keyword nxshKeyword let if else for in assert exit print
 syn keyword nxshOperatorWord and or not contains
 syn keyword nxshConstant true false null
-syn keyword nxshCommand token list get run status wait query audit
-syn keyword nxshClause on with expires reason ref timeout windows macos
+syn keyword nxshCommand token list get run status wait query audit export
+syn keyword nxshClause on with expires reason ref timeout windows macos to compression gzip zstd none
 syn keyword nxshStage where select sort first last count pluck asc desc
 syn keyword nxshBuiltin len keys values upper lower trim split join str int type json unique range sum min max read now
 syn keyword nxshSpecialVar it args dryrun
