@@ -100,10 +100,12 @@ extension Parser {
     private mutating func parseClauseValue(_ clause: ClauseSpec) throws -> Expr {
         guard case .word(let choices) = clause.type else { return try parseAdditive() }
         let token = peek()
-        guard case .identifier(let word) = token.kind, choices.contains(word) else {
-            let written = if case .identifier(let word) = token.kind { word } else { token.description }
-            throw failHere(Catalog.unknownClauseWord(written, clause: clause.word,
-                                                     suggestion: Suggestions.closest(to: written, in: choices), choices: choices))
+        guard case .identifier(let word) = token.kind else {
+            throw failHere(Catalog.clauseNeedsWord(clause.word, found: token.description, choices: choices))
+        }
+        guard choices.contains(word) else {
+            throw failHere(Catalog.unknownClauseWord(word, clause: clause.word,
+                                                     suggestion: Suggestions.closest(to: word, in: choices), choices: choices))
         }
         return Expr(kind: .literal(.string(word)), span: advance().span)
     }
