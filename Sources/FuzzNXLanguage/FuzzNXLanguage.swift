@@ -101,6 +101,8 @@ struct FuzzHost: LanguageHost {
         case "query":
             return .list([.record(Record([("query", .string(command.operandText ?? "")),
                                           ("parameters", .int(command.strings("with").count))]))])
+        case "export":
+            return .record(Record([("file", .string(command.text("to") ?? "")), ("rows", .int(0)), ("truncated", .bool(false))]))
         default:
             return .list(Array(repeating: .record(Record([("action", .string("#x"))])), count: min(max(command.count ?? 1, 0), 3)))
         }

@@ -5,8 +5,8 @@ public struct CommandSpec: Sendable {
     /// The command's words: `["run"]`, or two for a command such as `["run", "workflow"]`.
     public let words: [String]
     public let operand: OperandKind
-    /// Required clauses come first, in this order, right after the operand; optional ones
-    /// follow in any order. The printer writes them in this order.
+    /// Clauses may be written in any order after the operand; the printer writes them in
+    /// this order, so required ones go first.
     public let clauses: [ClauseSpec]
     /// Whether the command changes anything in the service (needs consent, honours dry run).
     public let changesState: Bool
@@ -73,4 +73,6 @@ public enum ClauseType: Sendable, Equatable {
     /// A duration that is a whole number of minutes; the host gets the minutes as an int.
     case minutes
     case string
+    /// One of a few fixed words, written bare (`compression zstd`); the host gets it as a string.
+    case word([String])
 }

@@ -41,6 +41,13 @@ public enum CommandTable {
         CommandSpec(words: ["audit"], operand: .count, clauses: [], changesState: false,
                     usage: "audit [N]", summary: "the last runs recorded in the local audit log",
                     example: "audit 5"),
+        CommandSpec(words: ["export"], operand: .queryID,
+                    clauses: [ClauseSpec("to", .string, missing: "a file to write: to \"FILE\""),
+                              ClauseSpec("with", .stringMap), ClauseSpec("compression", .word(["gzip", "zstd", "none"]))],
+                    changesState: false,
+                    usage: "export #QUERY to \"FILE\" [with <name: \"value\", ...>] [compression gzip|zstd|none]",
+                    summary: "all results of a saved NQL query, downloaded to a CSV file",
+                    example: "export #all_devices to \"devices.csv\""),
     ]
 
     /// The filter words of `list workflows`: trigger methods, dependencies, `active`.
@@ -61,6 +68,7 @@ public enum CommandTable {
             case .word(let choices), .words(let choices): words += choices
             default: break
             }
+            for clause in spec.clauses { if case .word(let choices) = clause.type { words += choices } }
             return words
         }
     }

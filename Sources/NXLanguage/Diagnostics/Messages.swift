@@ -97,6 +97,14 @@ enum Catalog {
         Message(text: "unknown clause '\(word)' in '\(command)'",
                 notes: didYouMean(suggestion) + ["the clauses of '\(command)' are: \(clauses.joined(separator: ", "))"])
     }
+    static func unknownClauseWord(_ word: String, clause: String, suggestion: String?, choices: [String]) -> Message {
+        Message(text: "unknown \(clause) '\(word)'",
+                notes: didYouMean(suggestion) + ["'\(clause)' takes one of: \(choices.joined(separator: ", "))"])
+    }
+    static func clauseNeedsWord(_ clause: String, found: String, choices: [String]) -> Message {
+        Message(text: "'\(clause)' takes one of the words \(choices.joined(separator: ", ")), found \(found)",
+                notes: ["write the word bare, e.g. '\(clause) \(choices[0])'"])
+    }
     static func duplicateClause(_ clause: String) -> Message {
         Message(text: "'\(clause)' is given twice in this command")
     }

@@ -38,7 +38,7 @@ enum CommandLiterals {
 
     private static func literalProblem(_ value: Value, _ type: ClauseType, word: String, of spec: CommandSpec) -> Message? {
         switch (type, value) {
-        case (.devices, .uuid), (.devices, .string), (.string, .string), (.duration, .duration):
+        case (.devices, .uuid), (.devices, .string), (.string, .string), (.duration, .duration), (.word, _):
             return nil
         case (.minutes, .duration(let seconds)):
             return seconds % 60 == 0 ? nil : Catalog.notWholeMinutes(word, ValueFormatter.duration(seconds))

@@ -43,7 +43,7 @@ extension Evaluator {
             }
         case .duration: value = .duration(seconds: try await seconds(expr, "'\(clause.word)'"))
         case .minutes: value = .int(try await minutes(expr, clause: clause.word))
-        case .string: value = .string(try await string(expr, "'\(clause.word)'"))
+        case .string, .word: value = .string(try await string(expr, "'\(clause.word)'"))
         }
         return (value, spans)
     }

@@ -18,7 +18,11 @@ enum CommandPrinter {
         }
         for spec in call.spec.clauses {
             guard let clause = call.clause(spec.word) else { continue }
-            parts += [spec.word, additive(clause.value)]
+            if case .word = spec.type, case .literal(.string(let word)) = clause.value.kind {
+                parts += [spec.word, word]
+            } else {
+                parts += [spec.word, additive(clause.value)]
+            }
             level = .comparison
         }
         return (parts.joined(separator: " "), level)

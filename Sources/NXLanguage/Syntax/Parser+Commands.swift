@@ -4,7 +4,7 @@ extension Parser {
     /// Their operands are parsed without comparisons and pipelines, so `list | where ...` and
     /// `status r == x` group as a reader expects.
     ///
-    ///     command ::= words [ operand ] { required_clause } { optional_clause } { postfix }
+    ///     command ::= words [ operand ] clauses { postfix }
     ///     words   ::= command_word [ second_word ]
     mutating func parseCommand() throws -> Expr {
         let token = peek()
@@ -85,27 +85,42 @@ extension Parser {
         }
     }
 
-    ///     required_clause ::= clause_word additive_expr    (in table order)
-    ///     optional_clause ::= clause_word additive_expr    (any order, each at most once)
+    ///     clauses ::= { clause_word clause_value }    (any order, each at most once; every
+    ///                                                  required clause must be there)
     private mutating func parseClauses(of spec: CommandSpec) throws -> [ClauseCall] {
         var clauses: [ClauseCall] = []
-        for clause in spec.clauses where clause.isRequired {
-            let missing = Catalog.commandNeedsClause(spec.name, what: clause.missing ?? clause.word, example: spec.example)
-            guard peek().kind == .identifier(clause.word) else { throw failHere(missing) }
-            let word = advance()
-            guard canStartOperand(peek()) else { throw failHere(missing) }
-            clauses.append(ClauseCall(word: clause.word, wordSpan: word.span, value: try parseAdditive()))
-        }
         while case .identifier(let word) = peek().kind {
-            guard spec.clause(word) != nil else {
+            guard let clause = spec.clause(word) else {
                 try rejectMisspelledClause(word, of: spec)
                 break
             }
             let wordToken = advance()
             guard !clauses.contains(where: { $0.word == word }) else { throw fail(Catalog.duplicateClause(word), at: wordToken.span) }
-            clauses.append(ClauseCall(word: word, wordSpan: wordToken.span, value: try parseAdditive()))
+            if clause.isRequired, !canStartOperand(peek()) { throw failHere(Self.missing(clause, of: spec)) }
+            clauses.append(ClauseCall(word: word, wordSpan: wordToken.span, value: try parseClauseValue(clause)))
+        }
+        for clause in spec.clauses where clause.isRequired && !clauses.contains(where: { $0.word == clause.word }) {
+            throw failHere(Self.missing(clause, of: spec))
         }
         return clauses
+    }
+
+    private static func missing(_ clause: ClauseSpec, of spec: CommandSpec) -> Message {
+        Catalog.commandNeedsClause(spec.name, what: clause.missing ?? clause.word, example: spec.example)
+    }
+
+    ///     clause_value ::= clause_word_choice | additive_expr
+    private mutating func parseClauseValue(_ clause: ClauseSpec) throws -> Expr {
+        guard case .word(let choices) = clause.type else { return try parseAdditive() }
+        let token = peek()
+        guard case .identifier(let word) = token.kind else {
+            throw failHere(Catalog.clauseNeedsWord(clause.word, found: token.description, choices: choices))
+        }
+        guard choices.contains(word) else {
+            throw failHere(Catalog.unknownClauseWord(word, clause: clause.word,
+                                                     suggestion: Suggestions.closest(to: word, in: choices), choices: choices))
+        }
+        return Expr(kind: .literal(.string(word)), span: advance().span)
     }
 
     /// `expire 2h` after a `run`: no expression may follow a command, so a word close to one of

@@ -24,7 +24,7 @@ enum ExitStatus {
     static let noInput: Int32 = 66
     static let unreachable: Int32 = 69
     static let runtime: Int32 = 70
-    /// A multi-batch `run` where some batches were accepted and others failed.
+    /// A multi-batch `run` where some batches were accepted and others failed, or a truncated export.
     static let partialFailure: Int32 = 71
     /// Output could not be written: stdout (full disk, I/O error) or a file (`nxsh fmt`).
     static let ioError: Int32 = 74

@@ -36,4 +36,21 @@ enum DataMessages {
     static func cannotWrite(_ path: String, _ reason: String) -> String {
         "cannot write '\(path)': \(reason); the file was not changed"
     }
+
+    static let exportNoFileName = "export needs a file name after 'to'"
+    static let exportExample = "for example: export #all_devices to \"devices.csv\""
+
+    static func exportNoDirectory(_ path: String) -> String {
+        "cannot export to '\(path)': its directory does not exist; nothing was started"
+    }
+
+    static func exportProgress(_ id: String, state: String, elapsed: Duration) -> String {
+        "export \(id): \(state), \(elapsed.components.seconds) s"
+    }
+
+    static func exportTruncated(_ id: String, rows: Int, file: String) -> String {
+        "export \(id) was truncated: \(file) holds the first \(rows) rows only"
+    }
+
+    static let exportTruncatedNote = "the results reached the licensed maximum of rows; narrow the query (a filter or parameters) to get all of them"
 }

@@ -31,7 +31,7 @@ public struct NXShellCommand: ParsableCommand {
             NEXTHINK_TOKEN_URL, NXSH_PROFILE; profiles live in $XDG_CONFIG_HOME/nxsh/config.toml.
             Exit codes: 0 ok, 64 usage/missing settings/`run` without a terminal and without \
             --yes, 65 script error (nothing ran), 66 cannot open script, 69 service unreachable, \
-            70 runtime error, 71 run partly failed (some batches not accepted), 74 cannot write \
+            70 runtime error, 71 run partly failed (some batches not accepted) or export truncated, 74 cannot write \
             output, 75 throttled, 77 authentication/permission, 78 bad configuration, \
             130 interrupted, 141 output pipe closed.
             """,

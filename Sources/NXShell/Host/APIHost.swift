@@ -72,6 +72,10 @@ final class APIHost: LanguageHost {
         case "wait":
             return try await FleetWait(status: FleetStatus(connection: connection, policy: policy), console: console)
                 .wait(for: command.operand ?? .null, timeoutSeconds: command.seconds("timeout"))
+        case "export":
+            let plan = try ExportCommand.plan(command, baseDirectory: functions.baseDirectory)
+            return try await ExportCommand(connection: connection, console: console, policy: policy,
+                                           notePartial: { [fleet] in fleet.notePartialFailure() }).perform(plan)
         case "audit":
             return try AuditCommand.recent(command.count, log: AuditLog(path: policy.fleet.auditLog), console: console)
         default:

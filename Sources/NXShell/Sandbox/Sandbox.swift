@@ -9,6 +9,9 @@ enum Sandbox {
            scale > 0, scale <= EmulatorOptions.maxTimeScale {
             options.timeScale = scale
         }
+        if let rows = environment["NXSH_SANDBOX_EXPORT_ROWS"].flatMap(Int.init), rows > 0, rows <= options.dataLimits.exportRows {
+            options.dataLimits.exportRows = rows
+        }
         let server = try await EmulatorServer.start(options)
         for fault in faults { server.faults.inject(fault.route, fault.fault, times: fault.times) }
         return server

@@ -50,10 +50,11 @@ extension NexthinkClient {
     /// Starts an export, waits for it (back-off from `pollInterval` to `maxPollInterval`,
     /// or what `Retry-After` asks) and downloads the results file to `path`, decompressed
     /// unless `path` keeps the compression's extension. `path` is replaced only by a
-    /// complete file.
-    public func export(_ request: ExportRequest, to path: String, options: ExportOptions = .init()) async throws -> ExportResult {
+    /// complete file. `progress` sees every status answer (for a live line on a terminal).
+    public func export(_ request: ExportRequest, to path: String, options: ExportOptions = .init(),
+                       progress: (@Sendable (ExportStatus) -> Void)? = nil) async throws -> ExportResult {
         let id = try await startExport(request)
-        let status = try await waitForExport(id: id, options: options)
+        let status = try await waitForExport(id: id, options: options, progress: progress)
         guard let url = status.resultsFileUrl else {
             throw NexthinkError(kind: .decoding, message: "export \(id) is complete but has no results file URL",
                                 hint: "run the export again")
@@ -63,11 +64,13 @@ extension NexthinkClient {
         return ExportResult(file: result.file, rows: result.rows, bytes: result.bytes, truncated: status.truncated, exportId: id)
     }
 
-    func waitForExport(id: String, options: ExportOptions) async throws -> ExportStatus {
+    func waitForExport(id: String, options: ExportOptions,
+                       progress: (@Sendable (ExportStatus) -> Void)? = nil) async throws -> ExportStatus {
         let deadline = requester.environment.now().addingTimeInterval(options.timeout.seconds)
         var wait = options.pollInterval
         while true {
             let status = try await exportStatus(id: id)
+            progress?(status)
             switch status.state {
             case .completed:
                 return status

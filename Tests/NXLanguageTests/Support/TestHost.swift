@@ -51,6 +51,10 @@ final class TestHost: LanguageHost, @unchecked Sendable {
             let id = command.operandText ?? "", parameters = command.strings("with")
             log((["query", id] + parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).joined(separator: " "))
             return try FakeCatalogue.query(id, parameters)
+        case "export":
+            let id = command.operandText ?? "", file = command.text("to") ?? ""
+            log("export \(id) to=\(file) compression=\(command.text("compression") ?? "none")")
+            return .record(Record([("file", .string(file)), ("rows", .int(0)), ("exportId", .string("e-1"))]))
         default:
             let all = lock.withLock { runs }
             return .list(all.suffix(command.count ?? all.count).map(Value.record))

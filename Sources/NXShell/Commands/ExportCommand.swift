@@ -1,0 +1,78 @@
+import Foundation
+import NXLanguage
+import NexthinkClient
+
+/// `export #query to "file" [with <...>] [compression gzip|zstd|none]`: starts an NQL export,
+/// polls it (a live status line on a terminal), downloads the results file beside the target
+/// and renames it into place only when complete. A truncated export (206) is a warning and
+/// leaves exit status 71 behind.
+struct ExportCommand {
+    struct Plan: Sendable {
+        var request: ExportRequest
+        /// The target as written, for messages; `path` is where it goes.
+        var written: String
+        var path: String
+    }
+
+    /// Relative targets resolve against the script's directory, like `read()`. A target whose
+    /// directory does not exist is refused before the export is started, so it costs no
+    /// export of the daily allowance.
+    static func plan(_ invocation: CommandInvocation, baseDirectory: String) throws -> Plan {
+        let written = invocation.text("to") ?? ""
+        let span = invocation.spans.clause("to")
+        guard !written.isEmpty, !written.hasSuffix("/") else {
+            throw HostError(DataMessages.exportNoFileName, notes: [DataMessages.exportExample], span: span,
+                            exitCode: ExitStatus.runtime)
+        }
+        let path = written.hasPrefix("/") ? written : baseDirectory + "/" + written
+        let directory = (path as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw HostError(DataMessages.exportNoDirectory(written), notes: [DataMessages.lookedAt(directory)], span: span,
+                            exitCode: ExitStatus.ioError)
+        }
+        let compression = invocation.text("compression").flatMap { ExportCompression(rawValue: $0.uppercased()) } ?? .none
+        let request = ExportRequest(queryID: ActionID.normalize(invocation.operandText ?? ""),
+                                    parameters: invocation.strings("with"), compression: compression)
+        return Plan(request: request, written: written, path: path)
+    }
+
+    let connection: Connection
+    let console: Console
+    let policy: RunPolicy
+    /// Called when the export was truncated: the session then ends with exit status 71.
+    let notePartial: @Sendable () -> Void
+
+    func perform(_ plan: Plan) async throws -> Value {
+        let progress = ProgressLine(console: console, enabled: policy.fleet.progress)
+        // Ctrl-C ends the polling with CancellationError: the live line must not stay behind.
+        defer { progress.finish() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let id = plan.request.queryID
+        let result = try await connection.client().export(plan.request, to: plan.path) { status in
+            progress.update(DataMessages.exportProgress(id, state: Self.label(status.state), elapsed: clock.now - start))
+        }
+        progress.finish()
+        if result.truncated {
+            console.report(ShellError(DataMessages.exportTruncated(id, rows: result.rows, file: plan.written),
+                                      notes: [DataMessages.exportTruncatedNote], exitCode: ExitStatus.partialFailure),
+                           severity: "warning")
+            notePartial()
+        }
+        return .record(Record([
+            ("file", .string(result.file)), ("rows", .int(result.rows)), ("bytes", .int(Int(result.bytes))),
+            ("truncated", .bool(result.truncated)), ("exportId", .string(result.exportId)),
+        ]))
+    }
+
+    private static func label(_ state: ExportStatus.State) -> String {
+        switch state {
+        case .submitted: "submitted"
+        case .inProgress: "in progress"
+        case .completed: "completed, downloading"
+        case .error: "failed"
+        case .other(let text): text
+        }
+    }
+}
