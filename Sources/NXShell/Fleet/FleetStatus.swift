@@ -26,7 +26,7 @@ struct FleetStatus {
                 for (offset, id) in chunk.enumerated() {
                     group.addTask {
                         let result = try await client.executeNQL(queryID: query, parameters: ["request_id": id])
-                        return (offset, StatusHandler.rows(result))
+                        return (offset, APIRecords.rows(result))
                     }
                 }
                 var parts = [[Value]](repeating: [], count: chunk.count)

@@ -32,3 +32,36 @@ enum ShellMessages {
     }
     static let secretCommandInterrupted = "client_secret_command was interrupted"
 }
+
+/// Messages of the commands.
+extension ShellMessages {
+    static func notImplemented(_ name: String) -> String { "nxsh cannot run '\(name)' yet" }
+
+    static func dryRunType(_ type: String) -> String { "`dryrun` must be true or false, not \(type)" }
+    static let dryRunNote = "write `dryrun = true` to rehearse runs, `dryrun = false` to send them"
+}
+
+/// Messages of state-changing commands (`StateChangeGate`).
+extension ShellMessages {
+    static func readOnly(_ profile: String, _ refusal: String) -> String { "\(profile) is read-only: \(refusal)" }
+    static func readOnlyNote(_ command: String) -> String {
+        "remove `read_only = true` from the profile to allow `\(command)`"
+    }
+    static func notAllowed(_ id: String, _ key: String, _ profile: String) -> String {
+        "\(id) is not in \(key) of \(profile)"
+    }
+    static func allowedNote(_ allowed: [String]) -> String { "allowed: " + allowed.joined(separator: ", ") }
+    static func cancelled(_ id: String) -> String { "cancelled: \(id) was not run" }
+}
+
+/// Messages of `run`.
+extension ShellMessages {
+    static func duplicatesDropped(_ n: Int, unique: Int) -> String {
+        "nxsh: dropped \(n) duplicate device id\(n == 1 ? "" : "s") (\(unique) unique)"
+    }
+    static func notAPIEnabled(_ id: String) -> String { "remote action \(id) is not enabled for the API" }
+    static let notAPIEnabledNote = "its targeting.apiEnabled is false; enable API targeting in Nexthink first"
+    static func invalidRequest(_ id: String, problems count: Int) -> String {
+        "cannot run \(id): \(count) problem\(count == 1 ? "" : "s") in the request, nothing was sent"
+    }
+}
