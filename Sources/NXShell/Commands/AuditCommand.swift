@@ -13,11 +13,11 @@ struct AuditCommand: DirectCommand {
     static func recent(_ limit: Int?, log: AuditLog, console: Console) throws -> Value {
         let limit = limit ?? defaultLimit
         guard limit >= 0 else {
-            throw HostError(ShellText.auditCount(limit), exitCode: ExitStatus.runtime)
+            throw HostError(ShellMessages.auditCount(limit), exitCode: ExitStatus.runtime)
         }
         let tail = try log.recent(limit)
         if tail.corruptLines > 0 {
-            console.message(ShellText.auditCorrupt(tail.corruptLines, path: log.path))
+            console.message(ShellMessages.auditCorrupt(tail.corruptLines, path: log.path))
         }
         let records = tail.last
         let profiles = Set(records.map(\.profile))

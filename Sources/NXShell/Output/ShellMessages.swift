@@ -1,4 +1,4 @@
-/// Messages of the shell's terminal, process and consent handling, in one place.
+/// The shell's messages (terminal, processes, consent, commands), in one place.
 enum ShellMessages {
     static func cannotWriteOutput(_ reason: String) -> String { "cannot write output: \(reason)" }
 
@@ -63,5 +63,23 @@ extension ShellMessages {
     static let notAPIEnabledNote = "its targeting.apiEnabled is false; enable API targeting in Nexthink first"
     static func invalidRequest(_ id: String, problems count: Int) -> String {
         "cannot run \(id): \(count) problem\(count == 1 ? "" : "s") in the request, nothing was sent"
+    }
+}
+
+/// Messages of `audit`, `status` and `wait`.
+extension ShellMessages {
+    static func auditCount(_ limit: Int) -> String {
+        "audit takes a count of 0 or more, not \(limit)"
+    }
+
+    static func notARequestID(_ text: String) -> String {
+        "'\(text)' is not a request id (request ids are UUIDs)"
+    }
+
+    static let requestIDHint = "pass the result of `run` (`let r = run ...`, then `wait r`) or a request id from `audit`"
+
+    static func auditCorrupt(_ count: Int, path: String) -> String {
+        "nxsh: warning: \(count) line\(count == 1 ? " is" : "s are") not an audit record in \(path) "
+            + "(torn by a crash or edited); \(count == 1 ? "it was" : "they were") skipped"
     }
 }
