@@ -45,7 +45,7 @@ extension NexthinkClient {
     public func execute(_ request: ExecutionRequest, against action: RemoteAction? = nil) async throws -> ExecutionResponse {
         let problems = request.problems(against: action)
         if !problems.isEmpty { throw NexthinkError.validation(problems) }
-        let body = try Self.jsonBody(request)
+        let body = try WireJSON.encode(request)
         let context = ErrorContext(subject: "execution of \(request.remoteActionId)",
                                    notFoundHint: "no remote action has the id \(request.remoteActionId)")
         let response = try await call("POST", "/api/v1/act/execute", .acting, context, body: body)
@@ -66,13 +66,6 @@ extension NexthinkClient {
         }
     }
 
-    /// Request bodies with sorted keys, so the wire form is stable (tests, audit digests).
-    static func jsonBody(_ value: some Encodable) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return Array(try encoder.encode(value))
-    }
-
     /// Runs a saved NQL query (v2 execute), e.g. `#remote_action_executions_by_request`.
     public func executeNQL(queryID: String, parameters: [String: String] = [:]) async throws -> NQLResult {
         guard IDRules.isQueryID(queryID) else {
@@ -80,7 +73,7 @@ extension NexthinkClient {
                 "'\(queryID)' is not an NQL query id; it must match #[a-z0-9_]{2,255} (e.g. #remote_action_executions_by_request)")])
         }
         struct Body: Encodable { var queryId: String; var parameters: [String: String] }
-        let body = try Self.jsonBody(Body(queryId: queryID, parameters: parameters))
+        let body = try WireJSON.encode(Body(queryId: queryID, parameters: parameters))
         let context = ErrorContext(subject: "NQL query \(queryID)",
                                    notFoundHint: "no saved query has the id \(queryID); only saved queries can run through the API")
         let response = try await call("POST", "/api/v2/nql/execute", .read, context, body: body)

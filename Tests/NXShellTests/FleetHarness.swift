@@ -43,7 +43,7 @@ final class FleetSession {
     /// Runs `text` as one script; returns its exit status the way the process would report it.
     func run(_ text: String) async -> Int32 {
         let status = await Sources(items: [("fleet.nxs", text)], baseDirectory: home.path).run(in: context.session)
-        if status == 0, let partial = context.host.fleet.exitStatus { return partial }
+        if status == 0, let partial = context.host.outcome.exitStatus { return partial }
         return status
     }
 

@@ -10,12 +10,18 @@ public struct CommandInvocation: Sendable, Equatable {
     /// Values by clause word; absent clauses are absent.
     public var clauses: [String: Value]
     public var spans: InvocationSpans
+    /// The session settings in force when the command ran: the values of the top-level-only
+    /// globals (`dryrun`), read by the evaluator at the call, so a host never needs a way
+    /// back into the interpreter. Absent when the script never defined one.
+    public var settings: [String: Value]
 
-    public init(name: String, operand: Value? = nil, clauses: [String: Value] = [:], spans: InvocationSpans) {
+    public init(name: String, operand: Value? = nil, clauses: [String: Value] = [:], spans: InvocationSpans,
+                settings: [String: Value] = [:]) {
         self.name = name
         self.operand = operand
         self.clauses = clauses
         self.spans = spans
+        self.settings = settings
     }
 
     /// The operand of an NQL-id or word command as text (`#get_battery_status`, `windows`).

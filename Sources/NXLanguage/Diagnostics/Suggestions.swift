@@ -1,7 +1,7 @@
-/// "Did you mean ...?" candidates by edit distance.
-enum Suggestions {
+/// "Did you mean ...?" candidates by edit distance; the shell uses the same distance.
+public enum Suggestions {
     /// The closest candidate within a distance that still looks like a typo, if any.
-    static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+    public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(name.lowercased())
         let limit = max(1, min(3, (target.count + 2) / 4))
         var best: (name: String, distance: Int)?
@@ -15,7 +15,7 @@ enum Suggestions {
     }
 
     /// Optimal string alignment distance: a swap of two neighbours (`devcies`) counts as one edit.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var beforePrevious = Array(repeating: 0, count: b.count + 1)

@@ -15,6 +15,9 @@ extension Evaluator {
             invocation.clauses[clause.word] = value
             invocation.spans.clauses[clause.word] = spans
         }
+        for name in Parser.topLevelOnlyNames {
+            if let value = globals.lookup(name) { invocation.settings[name] = value }
+        }
         return try await hostCall(at: span) { [invocation] in try await host.perform(invocation) }
     }
 

@@ -6,7 +6,9 @@ import NexthinkClient
 /// polls it (a live status line on a terminal), downloads the results file beside the target
 /// and renames it into place only when complete. A truncated export (206) is a warning and
 /// leaves exit status 71 behind.
-struct ExportCommand {
+struct ExportCommand: ShellCommand {
+    static let name = "export"
+
     struct Plan: Sendable {
         var request: ExportRequest
         /// The target as written, for messages; `path` is where it goes.
@@ -17,6 +19,10 @@ struct ExportCommand {
     /// Relative targets resolve against the script's directory, like `read()`. A target whose
     /// directory does not exist is refused before the export is started, so it costs no
     /// export of the daily allowance.
+    func validate(_ invocation: CommandInvocation, _ context: CommandContext) async throws -> Plan {
+        try Self.plan(invocation, baseDirectory: context.baseDirectory)
+    }
+
     static func plan(_ invocation: CommandInvocation, baseDirectory: String) throws -> Plan {
         let written = invocation.text("to") ?? ""
         let span = invocation.spans.clause("to")
@@ -37,20 +43,15 @@ struct ExportCommand {
         return Plan(request: request, written: written, path: path)
     }
 
-    let connection: Connection
-    let console: Console
-    let policy: RunPolicy
-    /// Called when the export was truncated: the session then ends with exit status 71.
-    let notePartial: @Sendable () -> Void
-
-    func perform(_ plan: Plan) async throws -> Value {
-        let progress = ProgressLine(console: console, enabled: policy.fleet.progress)
+    func perform(_ plan: Plan, _ context: CommandContext) async throws -> Value {
+        let console = context.console
+        let progress = ProgressLine(console: console, enabled: context.policy.fleet.progress)
         // Ctrl-C ends the polling with CancellationError: the live line must not stay behind.
         defer { progress.finish() }
         let clock = ContinuousClock()
         let start = clock.now
         let id = plan.request.queryID
-        let result = try await connection.client().export(plan.request, to: plan.path) { status in
+        let result = try await context.connection.client().export(plan.request, to: plan.path) { status in
             progress.update(DataMessages.exportProgress(id, state: Self.label(status.state), elapsed: clock.now - start))
         }
         progress.finish()
@@ -58,7 +59,8 @@ struct ExportCommand {
             console.report(ShellError(DataMessages.exportTruncated(id, rows: result.rows, file: plan.written),
                                       notes: [DataMessages.exportTruncatedNote], exitCode: ExitStatus.partialFailure),
                            severity: "warning")
-            notePartial()
+            // The session ends with exit status 71.
+            context.outcome.notePartialFailure()
         }
         return .record(Record([
             ("file", .string(result.file)), ("rows", .int(result.rows)), ("bytes", .int(Int(result.bytes))),

@@ -34,7 +34,7 @@ enum Shell {
                 status = Blocking.run(interruptible: true) { await sources.run(in: context.session) } ?? ExitStatus.runtime
                 // A partly failed run lets the script go on (to `wait` on what was accepted)
                 // but the process still reports it.
-                if status == ExitStatus.ok, let partial = context.host.fleet.exitStatus { status = partial }
+                if status == ExitStatus.ok, let partial = context.host.outcome.exitStatus { status = partial }
             }
             _ = Blocking.run { await context.shutdown() }
             if let failed = OutputHealth.outcome() {

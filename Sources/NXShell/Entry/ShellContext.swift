@@ -68,8 +68,7 @@ final class ShellContext: Sendable {
                            confirmer: TerminalConfirmer(console: console),
                            functions: HostFunctions(baseDirectory: baseDirectory))
         let session = Session(host: host, console: console, arguments: arguments)
-        host.fleet.bind(session.interpreter)
-        await session.interpreter.define(FleetState.dryRunVariable, .bool(options.dryRun))
+        await session.interpreter.define(SessionOutcome.dryRunVariable, .bool(options.dryRun))
         return ShellContext(console: console, connection: connection, host: host, session: session,
                             secrets: secrets, sandbox: sandbox, paths: paths)
     }

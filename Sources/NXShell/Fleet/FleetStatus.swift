@@ -26,7 +26,7 @@ struct FleetStatus {
                 for (offset, id) in chunk.enumerated() {
                     group.addTask {
                         let result = try await client.executeNQL(queryID: query, parameters: ["request_id": id])
-                        return (offset, StatusHandler.rows(result))
+                        return (offset, APIRecords.rows(result))
                     }
                 }
                 var parts = [[Value]](repeating: [], count: chunk.count)
@@ -46,7 +46,7 @@ struct FleetStatus {
         case .string(let s):
             // A typo would otherwise be polled until the timeout, with no rows ever coming.
             guard UUID(uuidString: s) != nil else {
-                throw HostError(ShellText.notARequestID(s), notes: [ShellText.requestIDHint], exitCode: ExitStatus.runtime)
+                throw HostError(ShellMessages.notARequestID(s), notes: [ShellMessages.requestIDHint], exitCode: ExitStatus.runtime)
             }
             return [s]
         case .record(let r):

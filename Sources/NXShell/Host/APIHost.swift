@@ -11,7 +11,7 @@ final class APIHost: LanguageHost {
     let confirmer: any Confirmer
     let catalogue: ActionCatalogue
     let functions: HostFunctions
-    let fleet = FleetState()
+    let outcome = SessionOutcome()
 
     init(connection: Connection, console: Console, renderer: Renderer, policy: RunPolicy,
          confirmer: any Confirmer, functions: HostFunctions) {
@@ -46,41 +46,15 @@ final class APIHost: LanguageHost {
 
     var functionNames: [String] { HostFunctions.names }
 
-    /// One case per command of `CommandTable`; the language has already checked each part's type.
     private func dispatch(_ command: CommandInvocation) async throws -> Value {
-        let id = ActionID.normalize(command.operandText ?? "")
-        switch command.name {
-        case "token":
-            return Records.token(try await connection.client().token())
-        case "list":
-            let actions = try await catalogue.list(platform: command.operandText.flatMap(Platform.init))
-            return .list(actions.map(Records.action))
-        case "list workflows":
-            return try await WorkflowReads.list(command, connection: connection)
-        case "get workflow":
-            return try await WorkflowReads.details(command, connection: connection)
-        case "list campaigns":
-            return try await WorkflowReads.campaigns(connection: connection)
-        case "get":
-            return Records.action(try await catalogue.details(id))
-        case "run":
-            return try await RunHandler(host: self).run(command)
-        case "status":
-            return try await FleetStatus(connection: connection, policy: policy).status(of: command.operand ?? .null)
-        case "query":
-            return try await StatusHandler(connection: connection, policy: policy).query(id, parameters: command.strings("with"))
-        case "wait":
-            return try await FleetWait(status: FleetStatus(connection: connection, policy: policy), console: console)
-                .wait(for: command.operand ?? .null, timeoutSeconds: command.seconds("timeout"))
-        case "export":
-            let plan = try ExportCommand.plan(command, baseDirectory: functions.baseDirectory)
-            return try await ExportCommand(connection: connection, console: console, policy: policy,
-                                           notePartial: { [fleet] in fleet.notePartialFailure() }).perform(plan)
-        case "audit":
-            return try AuditCommand.recent(command.count, log: AuditLog(path: policy.fleet.auditLog), console: console)
-        default:
-            throw HostError("nxsh cannot run '\(command.name)' yet")
-        }
+        try await CommandRegistry.command(named: command.name).run(command, context(for: command))
+    }
+
+    private func context(for command: CommandInvocation) -> CommandContext {
+        CommandContext(connection: connection, console: console, renderer: renderer, policy: policy,
+                       confirmer: confirmer, catalogue: catalogue, origins: functions.origins,
+                       baseDirectory: functions.baseDirectory, outcome: outcome,
+                       spans: command.spans, settings: command.settings)
     }
 }
 

@@ -1,4 +1,4 @@
-/// Messages of the shell's terminal, process and consent handling, in one place.
+/// The shell's messages (terminal, processes, consent, commands), in one place.
 enum ShellMessages {
     static func cannotWriteOutput(_ reason: String) -> String { "cannot write output: \(reason)" }
 
@@ -31,4 +31,55 @@ enum ShellMessages {
         "client_secret_command printed more than \(limit) bytes; it should print only the secret"
     }
     static let secretCommandInterrupted = "client_secret_command was interrupted"
+}
+
+/// Messages of the commands.
+extension ShellMessages {
+    static func notImplemented(_ name: String) -> String { "nxsh cannot run '\(name)' yet" }
+
+    static func dryRunType(_ type: String) -> String { "`dryrun` must be true or false, not \(type)" }
+    static let dryRunNote = "write `dryrun = true` to rehearse runs, `dryrun = false` to send them"
+}
+
+/// Messages of state-changing commands (`StateChangeGate`).
+extension ShellMessages {
+    static func readOnly(_ profile: String, _ refusal: String) -> String { "\(profile) is read-only: \(refusal)" }
+    static func readOnlyNote(_ command: String) -> String {
+        "remove `read_only = true` from the profile to allow `\(command)`"
+    }
+    static func notAllowed(_ id: String, _ key: String, _ profile: String) -> String {
+        "\(id) is not in \(key) of \(profile)"
+    }
+    static func allowedNote(_ allowed: [String]) -> String { "allowed: " + allowed.joined(separator: ", ") }
+    static func cancelled(_ id: String) -> String { "cancelled: \(id) was not run" }
+}
+
+/// Messages of `run`.
+extension ShellMessages {
+    static func duplicatesDropped(_ n: Int, unique: Int) -> String {
+        "nxsh: dropped \(n) duplicate device id\(n == 1 ? "" : "s") (\(unique) unique)"
+    }
+    static func notAPIEnabled(_ id: String) -> String { "remote action \(id) is not enabled for the API" }
+    static let notAPIEnabledNote = "its targeting.apiEnabled is false; enable API targeting in Nexthink first"
+    static func invalidRequest(_ id: String, problems count: Int) -> String {
+        "cannot run \(id): \(count) problem\(count == 1 ? "" : "s") in the request, nothing was sent"
+    }
+}
+
+/// Messages of `audit`, `status` and `wait`.
+extension ShellMessages {
+    static func auditCount(_ limit: Int) -> String {
+        "audit takes a count of 0 or more, not \(limit)"
+    }
+
+    static func notARequestID(_ text: String) -> String {
+        "'\(text)' is not a request id (request ids are UUIDs)"
+    }
+
+    static let requestIDHint = "pass the result of `run` (`let r = run ...`, then `wait r`) or a request id from `audit`"
+
+    static func auditCorrupt(_ count: Int, path: String) -> String {
+        "nxsh: warning: \(count) line\(count == 1 ? " is" : "s are") not an audit record in \(path) "
+            + "(torn by a crash or edited); \(count == 1 ? "it was" : "they were") skipped"
+    }
 }

@@ -27,7 +27,7 @@ extension NexthinkClient {
         var context = ErrorContext(subject: "campaign \(request.campaignNqlId)",
                                    notFoundHint: "no campaign has the id \(request.campaignNqlId)")
         context.outcomeHint = ErrorContext.outcomeHint(checking: "the responses (NQL campaign.responses)")
-        let response = try await call("POST", path, .acting, context, body: try Self.jsonBody(request))
+        let response = try await call("POST", path, .acting, context, body: try WireJSON.encode(request))
         return try decodeAccepted(CampaignTriggerResponse.self, response, path: path,
                                   what: "campaign \(request.campaignNqlId)", check: "the responses")
     }

@@ -26,11 +26,9 @@ extension NexthinkClient {
         let problems = devices.deletionProblems()
         if !problems.isEmpty { throw NexthinkError.validation(problems) }
         struct Body: Encodable { var devices: [DeviceToDelete] }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let body = try encoder.encode(Body(devices: devices))
+        let body = try WireJSON.encode(Body(devices: devices))
         let context = ErrorContext(subject: "deletion of \(devices.count) devices")
-        let response = try await call("POST", "/api/v1/data-management/device/deletions", .acting, context, body: Array(body))
+        let response = try await call("POST", "/api/v1/data-management/device/deletions", .acting, context, body: body)
         do {
             return try JSONDecoder().decode(DeviceDeletionResponse.self, from: Data(response.body))
         } catch {

@@ -45,9 +45,7 @@ extension NexthinkClient {
     public func enrich(_ request: EnrichmentRequest, origins: [Identification: String] = [:]) async throws -> EnrichmentResponse {
         let problems = request.problems()
         if !problems.isEmpty { throw NexthinkError.validation(problems) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let body = try encoder.encode(request)
+        let body = try WireJSON.encode(request)
         var context = ErrorContext(subject: "enrichment of \(request.enrichments.count) objects")
         context.objectErrors = { bytes in
             let decoded = try? JSONDecoder().decode(EnrichmentErrorsBody.self, from: Data(bytes))
@@ -56,7 +54,7 @@ extension NexthinkClient {
                                   message: f.reasons.joined(separator: "; "))
             }
         }
-        let response = try await call("POST", "/api/v1/enrichment/data/fields", .read, context, body: Array(body))
+        let response = try await call("POST", "/api/v1/enrichment/data/fields", .read, context, body: body)
         guard response.status == 207 else { return EnrichmentResponse(failures: []) }
         let decoded = try decode(EnrichmentErrorsBody.self, response, what: "partial enrichment answer")
         return EnrichmentResponse(failures: decoded.failures(origins: origins))

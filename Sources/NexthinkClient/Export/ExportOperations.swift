@@ -13,13 +13,11 @@ extension NexthinkClient {
                 "'\(request.queryID)' is not an NQL query id; it must match #[a-z0-9_]{2,255} (e.g. #devices)")])
         }
         struct Body: Encodable { var queryId: String; var parameters: [String: String]; var compression: String }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let body = try encoder.encode(Body(queryId: request.queryID, parameters: request.parameters,
-                                           compression: request.compression.rawValue))
+        let body = try WireJSON.encode(Body(queryId: request.queryID, parameters: request.parameters,
+                                               compression: request.compression.rawValue))
         let context = ErrorContext(subject: "export of \(request.queryID)",
                                    notFoundHint: "no saved query has the id \(request.queryID); only saved queries can be exported")
-        let response = try await call("POST", "/api/v1/nql/export", .read, context, body: Array(body))
+        let response = try await call("POST", "/api/v1/nql/export", .read, context, body: body)
         struct Answer: Decodable { var exportId: String }
         return try decode(Answer.self, response, what: "export of \(request.queryID)").exportId
     }

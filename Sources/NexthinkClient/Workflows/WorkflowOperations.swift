@@ -65,7 +65,7 @@ extension NexthinkClient {
         var context = ErrorContext(subject: "trigger of execution \(executionUUID)",
                                    notFoundHint: "no waiting execution \(executionUUID) in workflow \(workflowUUID)")
         context.outcomeHint = ErrorContext.outcomeHint(checking: "the execution's status (NQL workflow.executions)")
-        let response = try await call("POST", path, .acting, context, body: try Self.jsonBody(Body(parameters: parameters)), source: source)
+        let response = try await call("POST", path, .acting, context, body: try WireJSON.encode(Body(parameters: parameters)), source: source)
         return try decodeAccepted([ThinkletTriggerResponse].self, response, path: path,
                                   what: "the trigger of execution \(executionUUID)", check: "the execution's status")
     }
@@ -76,7 +76,7 @@ extension NexthinkClient {
         if !problems.isEmpty { throw NexthinkError.validation(problems) }
         var context = ErrorContext(subject: "execution of workflow \(id)", notFoundHint: "no workflow has the id \(id)")
         context.outcomeHint = ErrorContext.outcomeHint(checking: "the executions (NQL workflow.executions)")
-        let response = try await call("POST", path, .acting, context, body: try Self.jsonBody(body), source: source)
+        let response = try await call("POST", path, .acting, context, body: try WireJSON.encode(body), source: source)
         return try decodeAccepted(WorkflowExecutionResponse.self, response, path: path,
                                   what: "the execution of workflow \(id)", check: "the executions")
     }

@@ -3,30 +3,36 @@ import NexthinkClient
 
 /// `run`: check everything we can before the first POST (every device id, the action's
 /// declared inputs, profile policy), ask for confirmation on a terminal, then send the
-/// batches, each exactly once (Fleet/FleetRun).
-struct RunHandler {
-    let host: APIHost
+/// batches, each exactly once (StateChange/FleetRun).
+struct RunCommand: ShellCommand {
+    static let name = "run"
+    static let kind = StateChangeGate.Kind(refusal: "remote actions cannot be run", command: "run",
+                                           allowListKey: "allowed_actions")
 
-    func run(_ command: CommandInvocation) async throws -> Value {
+    /// A checked run: sent in `perform`, or only shown when it is a rehearsal.
+    struct Plan: Sendable {
+        var fleet: FleetPlan
+        var action: RemoteAction
+        var rehearsal: Bool
+    }
+
+    func validate(_ command: CommandInvocation, _ context: CommandContext) async throws -> Plan {
         let actionID = ActionID.normalize(command.operandText ?? "")
-        try checkPolicy(actionID)
-        // `--dry-run` wins over the script: `dryrun = false` cannot turn a rehearsal into a run.
-        let requested = try await host.fleet.dryRunRequested()
-        let rehearsal = host.policy.dryRun || requested
+        let gate = StateChangeGate(kind: Self.kind, context: context)
+        try gate.checkPolicy(actionID, allowed: context.policy.allowedActions?.map(ActionID.normalize))
+        let rehearsal = try context.dryRun()
         let targets = try DeviceTargets.collect(command.list("on"), spans: command.spans.clauses["on"],
-                                                origins: host.functions.origins)
-        try checkConsent(actionID, rehearsal: rehearsal)
+                                                origins: context.origins)
+        try gate.checkConsent(actionID, rehearsal: rehearsal)
         if targets.duplicatesDropped > 0 {
-            let n = targets.duplicatesDropped
-            host.console.message("nxsh: dropped \(n) duplicate device id\(n == 1 ? "" : "s") (\(targets.ids.count) unique)")
+            context.console.message(ShellMessages.duplicatesDropped(targets.duplicatesDropped, unique: targets.ids.count))
         }
-        let action = try await host.catalogue.details(actionID)
+        let action = try await context.catalogue.details(actionID)
         guard action.targeting.apiEnabled else {
-            throw HostError("remote action \(actionID) is not enabled for the API",
-                            notes: ["its targeting.apiEnabled is false; enable API targeting in Nexthink first"],
+            throw HostError(ShellMessages.notAPIEnabled(actionID), notes: [ShellMessages.notAPIEnabledNote],
                             exitCode: ExitStatus.permission)
         }
-        let fleet = host.policy.fleet
+        let fleet = context.policy.fleet
         // triggerInfo is always sent so the service's own records show where a run came from.
         let trigger = TriggerInfo(externalSource: fleet.externalSource, reason: command.text("reason") ?? fleet.reason,
                                   externalReference: command.text("ref"))
@@ -38,20 +44,24 @@ struct RunHandler {
         do {
             try first.validate(against: action)
         } catch {
-            let count = error.problems.count
-            throw HostError("cannot run \(actionID): \(count) problem\(count == 1 ? "" : "s") in the request, nothing was sent",
+            throw HostError(ShellMessages.invalidRequest(actionID, problems: error.problems.count),
                             notes: error.problems.map(\.description), span: error.problems.first.map { span(of: $0, in: command) },
                             exitCode: ExitStatus.runtime)
         }
         let plan = FleetPlan(template: template, batches: batches, deviceCount: targets.ids.count,
                              duplicatesDropped: targets.duplicatesDropped)
-        if rehearsal { return rehearse(plan, action) }
-        if !host.policy.skipConfirmation {
-            guard await host.confirmer.confirm(RunSummary(action: action, plan: plan).prompt) else {
-                throw HostError("cancelled: \(actionID) was not run", exitCode: ExitStatus.runtime)
-            }
+        return Plan(fleet: plan, action: action, rehearsal: rehearsal)
+    }
+
+    func perform(_ plan: Plan, _ context: CommandContext) async throws -> Value {
+        if plan.rehearsal {
+            let dry = DryRun(plan: plan.fleet, action: plan.action, concurrency: context.policy.fleet.concurrency)
+            context.console.message(dry.report)
+            return dry.record
         }
-        return try await FleetRun(host: host, plan: plan).execute()
+        try await StateChangeGate(kind: Self.kind, context: context)
+            .confirm(plan.fleet.template.remoteActionId, prompt: RunSummary(action: plan.action, plan: plan.fleet).prompt)
+        return try await FleetRun(context: context, plan: plan.fleet).execute()
     }
 
     /// The part of the command a validation problem is about: the parameter's name inside
@@ -66,34 +76,6 @@ struct RunHandler {
         case let field where field.hasPrefix("params."):
             return spans.clauses["with"]?.key(String(field.dropFirst("params.".count))) ?? spans.statement
         default: return spans.statement
-        }
-    }
-
-    private func rehearse(_ plan: FleetPlan, _ action: RemoteAction) -> Value {
-        let dry = DryRun(plan: plan, action: action, concurrency: host.policy.fleet.concurrency)
-        host.console.message(dry.report)
-        return dry.record
-    }
-
-    /// Without a terminal nobody can answer "Proceed?": refuse before anything is fetched,
-    /// logged or sent, unless the caller consented up front (`--yes`, `confirm = false`).
-    private func checkConsent(_ actionID: String, rehearsal: Bool) throws {
-        guard !rehearsal, !host.policy.skipConfirmation, !host.policy.interactive else { return }
-        throw HostError(ShellMessages.consentRequired(actionID), notes: ShellMessages.consentNotes,
-                        exitCode: ExitStatus.usage)
-    }
-
-    private func checkPolicy(_ actionID: String) throws {
-        let profile = host.connection.label.map { "profile '\($0)'" } ?? "this profile"
-        if host.policy.readOnly {
-            throw HostError("\(profile) is read-only: remote actions cannot be run",
-                            notes: ["remove `read_only = true` from the profile to allow `run`"],
-                            exitCode: ExitStatus.permission)
-        }
-        if let allowed = host.policy.allowedActions, !allowed.map(ActionID.normalize).contains(actionID) {
-            throw HostError("\(actionID) is not in allowed_actions of \(profile)",
-                            notes: ["allowed: " + allowed.joined(separator: ", ")],
-                            exitCode: ExitStatus.permission)
         }
     }
 }

@@ -6,17 +6,17 @@ import Synchronization
 /// after, progress on a terminal, then one result record (or an error if no batch went
 /// through).
 struct FleetRun {
-    let host: APIHost
+    let context: CommandContext
     let plan: FleetPlan
 
     func execute() async throws -> Value {
-        let settings = host.policy.fleet
+        let settings = context.policy.fleet
         let log = AuditLog(path: settings.auditLog)
         try log.prepare()
-        let client = try host.connection.client()
-        let audit = AuditRun(profile: host.connection.label, api: Self.hostName(client.apiURL),
+        let client = try context.connection.client()
+        let audit = AuditRun(profile: context.connection.label, api: Self.hostName(client.apiURL),
                              action: plan.template.remoteActionId, batches: plan.batches.count)
-        let progress = ProgressLine(console: host.console, enabled: settings.progress)
+        let progress = ProgressLine(console: context.console, enabled: settings.progress)
         let tally = RunTally(batches: plan.batches.count)
         let hooks = BatchHooks(
             willSend: { batch, request in try log.append(audit.intent(batch, request)) },
@@ -24,7 +24,7 @@ struct FleetRun {
                 do throws(ShellError) {
                     try log.append(audit.result(result))
                 } catch {
-                    host.console.message("nxsh: warning: \(error.message)")
+                    context.console.message("nxsh: warning: \(error.message)")
                 }
                 progress.update(tally.add(result))
             })
@@ -39,8 +39,8 @@ struct FleetRun {
     /// unknown"). The partial record is shown here, since the script stops before it could.
     private func interrupted(_ results: [BatchResult]) throws -> Never {
         let sent = results.filter { if case .notSent = $0.outcome { false } else { true } }.count
-        host.show(FleetRecords.run(plan, results))
-        host.console.message("nxsh: " + ShellMessages.interruptedRun(plan.template.remoteActionId,
+        context.show(FleetRecords.run(plan, results))
+        context.console.message("nxsh: " + ShellMessages.interruptedRun(plan.template.remoteActionId,
                                                                      sent: sent, of: results.count))
         throw CancellationError()
     }
@@ -55,8 +55,8 @@ struct FleetRun {
         if accepted == 0 {
             throw Self.noBatchAccepted(results, lines: lines)
         }
-        host.fleet.notePartialFailure()
-        host.console.message((["nxsh: warning: \(plan.template.remoteActionId): \(accepted) of \(results.count) batches accepted"]
+        context.outcome.notePartialFailure()
+        context.console.message((["nxsh: warning: \(plan.template.remoteActionId): \(accepted) of \(results.count) batches accepted"]
             + lines.map { "  " + $0 } + ["  the run result lists every batch; the audit log has them too"]).joined(separator: "\n"))
         return record
     }

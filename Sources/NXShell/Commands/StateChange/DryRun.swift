@@ -27,13 +27,11 @@ struct DryRun {
         return lines.joined(separator: "\n")
     }
 
-    /// The JSON body as the client encodes it (sorted keys); long device lists elided.
+    /// The JSON body exactly as the client sends it (`WireJSON`); long device lists elided.
     static func body(_ template: ExecutionRequest, devices: [String]) -> String {
         var request = template
         request.devices = Array(devices.prefix(devicesShown))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(request) else { return "(cannot encode the request)" }
+        guard let data = try? WireJSON.encode(request) else { return "(cannot encode the request)" }
         var text = String(decoding: data, as: UTF8.self)
         let hidden = devices.count - request.devices.count
         if hidden > 0, let last = request.devices.last, let range = text.range(of: "\"\(last)\"]") {

@@ -4,7 +4,7 @@ import NexthinkClient
 
 /// API models → language values, keeping the API's field names and order so scripts can use
 /// the documentation's vocabulary (`a.scriptInfo.inputs`, `a.targeting.apiEnabled`).
-enum Records {
+enum APIRecords {
     static func action(_ a: RemoteAction) -> Value {
         .record(Record([
             ("id", .nqlID(ActionID.normalize(a.id))),
@@ -70,6 +70,14 @@ enum Records {
             ("expires_in", .int(seconds(t.expiresAt.timeIntervalSince(now)))),
             ("access_token", .string(t.accessToken.reveal())),
         ]))
+    }
+
+    /// NQL rows as records in the query's column order (columns the headers miss come last).
+    static func rows(_ result: NQLResult) -> [Value] {
+        result.data.map { row in
+            let extra = row.keys.filter { !result.headers.contains($0) }.sorted()
+            return .record(Record((result.headers + extra).map { ($0, json(row[$0] ?? .null)) }))
+        }
     }
 
     static func json(_ j: JSONValue) -> Value {

@@ -2,17 +2,22 @@ import NXLanguage
 
 /// `audit [N]`: the last N records of the audit log (default 20) as a table that fits 100
 /// columns with the request ids whole; the file itself holds every field.
-enum AuditCommand {
+struct AuditCommand: DirectCommand {
+    static let name = "audit"
     static let defaultLimit = 20
+
+    func perform(_ invocation: CommandInvocation, _ context: CommandContext) async throws -> Value {
+        try Self.recent(invocation.count, log: AuditLog(path: context.policy.fleet.auditLog), console: context.console)
+    }
 
     static func recent(_ limit: Int?, log: AuditLog, console: Console) throws -> Value {
         let limit = limit ?? defaultLimit
         guard limit >= 0 else {
-            throw HostError(ShellText.auditCount(limit), exitCode: ExitStatus.runtime)
+            throw HostError(ShellMessages.auditCount(limit), exitCode: ExitStatus.runtime)
         }
         let tail = try log.recent(limit)
         if tail.corruptLines > 0 {
-            console.message(ShellText.auditCorrupt(tail.corruptLines, path: log.path))
+            console.message(ShellMessages.auditCorrupt(tail.corruptLines, path: log.path))
         }
         let records = tail.last
         let profiles = Set(records.map(\.profile))

@@ -1,0 +1,10 @@
+import NXLanguage
+
+/// `get #id`: one remote action's details.
+struct GetCommand: DirectCommand {
+    static let name = "get"
+
+    func perform(_ invocation: CommandInvocation, _ context: CommandContext) async throws -> Value {
+        APIRecords.action(try await context.catalogue.details(ActionID.normalize(invocation.operandText ?? "")))
+    }
+}

@@ -1,0 +1,14 @@
+import NXLanguage
+
+/// `status r`: the executions of a run (or of request ids), one row per device.
+struct StatusCommand: ShellCommand {
+    static let name = "status"
+
+    func validate(_ invocation: CommandInvocation, _ context: CommandContext) async throws -> [String] {
+        try FleetStatus.requestIDs(in: invocation.operand ?? .null)
+    }
+
+    func perform(_ ids: [String], _ context: CommandContext) async throws -> Value {
+        .list(try await FleetStatus(connection: context.connection, policy: context.policy).rows(for: ids))
+    }
+}
