@@ -118,10 +118,6 @@ final class Evaluator {
     }
 
     nonisolated(nonsending) func condition(_ expr: Expr, _ construct: String) async throws -> Bool {
-        let value = try await evaluate(expr)
-        guard case .bool(let bool) = value else {
-            throw Interruption.error(Catalog.notBool(construct, got: value.typeName), at: expr.span)
-        }
-        return bool
+        try truth(await evaluate(expr), construct, at: expr.span)
     }
 }
