@@ -2,31 +2,44 @@ extension Lexer {
     /// UUID literals are bare and may start with a digit, so they are recognised before numbers
     /// and names: a run of letters, digits and inner dashes whose first group is hex and which
     /// has the UUID's 8-character first group or at least four dashes-separated groups.
+    /// Scans the groups on the bytes: most words have no dash and are rejected after one group.
     mutating func lexUUIDIfPresent() -> Bool {
         var index = pos
-        while index < end {
-            let byte = bytes[index]
-            if Lexer.isIdentifierPart(byte) {
-                index += 1
-            } else if byte == UInt8(ascii: "-"), index + 1 < end, Lexer.isIdentifierPart(bytes[index + 1]),
-                      index > pos {
-                index += 1
-            } else {
-                break
-            }
+        while index < end, Lexer.isIdentifierPart(bytes[index]) { index += 1 }
+        let firstLength = index - pos
+        guard firstLength >= 4, continuesUUID(at: index), allHex(pos, index) else { return false }
+        var groups = 1
+        var shape = firstLength == 8
+        while continuesUUID(at: index) {
+            index += 1
+            let groupStart = index
+            while index < end, Lexer.isIdentifierPart(bytes[index]) { index += 1 }
+            shape = shape && groups < 5 && index - groupStart == (groups == 4 ? 12 : 4) && allHex(groupStart, index)
+            groups += 1
         }
-        let groups = bytes[pos..<index].split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-        guard groups.count >= 2, let first = groups.first, first.count >= 4, first.allSatisfy(Lexer.isHex),
-              first.count == 8 || groups.count >= 4 else { return false }
+        guard firstLength == 8 || groups >= 4 else { return false }
         let start = pos
         pos = index
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        let shape = groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(Lexer.isHex) }
-        if shape {
+        if shape && groups == 5 {
             add(.uuid(text), from: start)
         } else {
             report(Catalog.invalidUUID(text), start, index)
             add(.invalid, from: start)
+        }
+        return true
+    }
+
+    /// A dash that joins two groups of a UUID-like word.
+    private func continuesUUID(at index: Int) -> Bool {
+        index + 1 < end && bytes[index] == UInt8(ascii: "-") && Lexer.isIdentifierPart(bytes[index + 1])
+    }
+
+    private func allHex(_ start: Int, _ stop: Int) -> Bool {
+        var index = start
+        while index < stop {
+            guard Lexer.isHex(bytes[index]) else { return false }
+            index += 1
         }
         return true
     }

@@ -96,12 +96,8 @@ struct Lexer {
     private mutating func lexWord() {
         let start = pos
         while let byte = peek(0), Lexer.isIdentifierPart(byte) { pos += 1 }
-        let word = String(decoding: bytes[start..<pos], as: UTF8.self)
-        if let keyword = Keyword(rawValue: word) {
-            add(.keyword(keyword), from: start)
-        } else {
-            add(CommandTable.firstWords.contains(word) ? .command(word) : .identifier(word), from: start)
-        }
+        let kind = ReservedWords.match(bytes, start, pos)
+        add(kind ?? .identifier(String(decoding: bytes[start..<pos], as: UTF8.self)), from: start)
     }
 
     private mutating func lexSymbol() {

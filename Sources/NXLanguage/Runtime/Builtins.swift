@@ -55,7 +55,7 @@ enum Builtins {
         "sort": { args throws(BuiltinError) in
             let list = try Arguments("sort", args, 1).list(0)
             do throws(Message) {
-                return .list(try Sorting.sorted(list, keys: list.map { [$0] }, descending: [false]))
+                return .list(try Sorting.sorted(list))
             } catch {
                 throw BuiltinError(message: error, argument: 0)
             }
@@ -139,30 +139,23 @@ enum Builtins {
     private static func unique(_ args: [Value]) throws(BuiltinError) -> Value {
         let list = try Arguments("unique", args, 1).list(0)
         var result: [Value] = []
-        // Comparing with every kept element made 100,000 device ids take seconds. Values that are
-        // equal always share a bucket; `languageEquals` still decides within it (it is not
-        // transitive: a UUID equals both "ABC…" and "abc…", which differ from each other).
-        var buckets: [String: [Int]] = [:]
+        // Values that are equal always share a bucket; `languageEquals` still decides within it
+        // (it is not transitive: a UUID equals both "ABC…" and "abc…", which differ from each
+        // other). Each bucket is a chain through `previous`, so no bucket owns an array.
+        var newest: [UniqueBucket: Int] = [:]
+        newest.reserveCapacity(list.count)
+        var previous: [Int] = []
         for element in list {
-            let key = uniqueBucket(element)
-            if buckets[key]?.contains(where: { result[$0].languageEquals(element) }) == true { continue }
-            buckets[key, default: []].append(result.count)
+            let bucket = UniqueBucket(element)
+            let head = newest[bucket] ?? -1
+            var candidate = head
+            while candidate >= 0, !result[candidate].languageEquals(element) { candidate = previous[candidate] }
+            if candidate >= 0 { continue }
+            previous.append(head)
+            newest[bucket] = result.count
             result.append(element)
         }
         return .list(result)
-    }
-
-    private static func uniqueBucket(_ value: Value) -> String {
-        switch value {
-        case .null: "null"
-        case .bool(let bool): bool ? "true" : "false"
-        case .int(let int): "n\(Double(int))"
-        case .double(let double): "n\(double == 0 ? 0 : double)"
-        case .duration(let seconds): "d\(seconds)"
-        case .string(let text), .uuid(let text), .nqlID(let text): "s" + text.lowercased()
-        case .list(let elements): "l\(elements.count)"
-        case .record(let record): "r\(record.count)"
-        }
     }
 
     private static func range(_ args: [Value]) throws(BuiltinError) -> Value {

@@ -1,5 +1,6 @@
 extension Evaluator {
     nonisolated(nonsending) func evaluate(_ expr: Expr) async throws -> Value {
+        if expr.isSynchronous { return try evaluateNow(expr) }
         switch expr.kind {
         case .literal(let value):
             return value
@@ -27,11 +28,11 @@ extension Evaluator {
             let value = try await evaluate(operand)
             return try at(expr.span, try Operators.unary(op, value))
         case .binary(.and, let left, let right):
-            guard try await condition(left, "the left side of 'and'") else { return .bool(false) }
-            return .bool(try await condition(right, "the right side of 'and'"))
+            guard try await condition(left, Evaluator.andLeft) else { return .bool(false) }
+            return .bool(try await condition(right, Evaluator.andRight))
         case .binary(.or, let left, let right):
-            if try await condition(left, "the left side of 'or'") { return .bool(true) }
-            return .bool(try await condition(right, "the right side of 'or'"))
+            if try await condition(left, Evaluator.orLeft) { return .bool(true) }
+            return .bool(try await condition(right, Evaluator.orRight))
         case .binary(let op, let left, let right):
             let lhs = try await evaluate(left)
             let rhs = try await evaluate(right)
@@ -81,20 +82,22 @@ extension Evaluator {
     nonisolated(nonsending) private func call(_ name: String, _ arguments: [Expr], span: SourceSpan) async throws -> Value {
         var values: [Value] = []
         for argument in arguments { values.append(try await evaluate(argument)) }
-        if let builtin = Builtins.function(named: name) {
-            do {
-                return try builtin(values)
-            } catch {
-                let argumentSpan = error.argument.flatMap { arguments.indices.contains($0) ? arguments[$0].span : nil }
-                throw Interruption.error(error.message, at: argumentSpan ?? span)
-            }
-        }
+        if let builtin = Builtins.function(named: name) { return try callBuiltin(builtin, values, arguments, span: span) }
         guard let function = host.function(named: name) else {
             let candidates = Builtins.names + host.functionNames
             throw Interruption.error(Catalog.unknownFunction(name, suggestion: Suggestions.closest(to: name, in: candidates)),
                                      at: span)
         }
         return try await hostCall(at: span) { try await function(values) }
+    }
+
+    func callBuiltin(_ builtin: Builtin, _ values: [Value], _ arguments: [Expr], span: SourceSpan) throws -> Value {
+        do {
+            return try builtin(values)
+        } catch {
+            let argumentSpan = error.argument.flatMap { arguments.indices.contains($0) ? arguments[$0].span : nil }
+            throw Interruption.error(error.message, at: argumentSpan ?? span)
+        }
     }
 
     /// Calls the host, turning its errors into diagnostics at `span` (or the span it names).

@@ -72,6 +72,10 @@ final class Evaluator {
         let saved = scope
         scope = Scope(parent: saved)
         defer { scope = saved }
+        try await executeStatements(body)
+    }
+
+    nonisolated(nonsending) private func executeStatements(_ body: [Stmt]) async throws {
         for statement in body {
             try checkCancelled()
             try await execute(statement)
@@ -83,13 +87,17 @@ final class Evaluator {
         guard case .list(let elements) = value else {
             throw Interruption.error(Catalog.notIterable(value.typeName), at: sequence.span)
         }
+        // One scope for the whole loop, emptied per iteration: the loop variable and the body's
+        // `let`s live in it (nothing can keep a scope beyond its iteration).
         let saved = scope
+        let iteration = Scope(parent: saved)
+        scope = iteration
         defer { scope = saved }
         for element in elements {
             try checkCancelled()
-            scope = Scope(parent: saved)
-            scope.declare(name, element)
-            try await executeBlock(body)
+            iteration.reset()
+            iteration.declare(name, element)
+            try await executeStatements(body)
         }
     }
 
@@ -110,10 +118,6 @@ final class Evaluator {
     }
 
     nonisolated(nonsending) func condition(_ expr: Expr, _ construct: String) async throws -> Bool {
-        let value = try await evaluate(expr)
-        guard case .bool(let bool) = value else {
-            throw Interruption.error(Catalog.notBool(construct, got: value.typeName), at: expr.span)
-        }
-        return bool
+        try truth(await evaluate(expr), construct, at: expr.span)
     }
 }

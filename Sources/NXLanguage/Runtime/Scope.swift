@@ -21,6 +21,11 @@ final class Scope {
         values[name] = value
     }
 
+    /// Forgets every binding, keeping the storage for the next loop iteration.
+    func reset() {
+        values.removeAll(keepingCapacity: true)
+    }
+
     /// Updates the nearest existing binding; false when the name was never declared.
     func assign(_ name: String, _ value: Value) -> Bool {
         var scope: Scope? = self

@@ -2,16 +2,7 @@
 /// column must be mutually comparable (all numbers, all text, all durations or all bools).
 enum Sorting {
     static func sorted(_ items: [Value], keys: [[Value]], descending: [Bool]) throws(Message) -> [Value] {
-        for column in descending.indices {
-            var seen: Value?
-            for row in keys {
-                let key = row[column]
-                if key == .null { continue }
-                guard let orderClass = key.orderClass else { throw Catalog.cannotSort(key.typeName) }
-                if let first = seen, first.orderClass != orderClass { throw Catalog.sortMixed(first.typeName, key.typeName) }
-                seen = seen ?? key
-            }
-        }
+        for column in descending.indices { try checkOrderable(keys.lazy.map { $0[column] }) }
         let order = items.indices.sorted { a, b in
             for column in descending.indices {
                 let result = compare(keys[a][column], keys[b][column])
@@ -20,6 +11,27 @@ enum Sorting {
             return a < b
         }
         return order.map { items[$0] }
+    }
+
+    /// `sort(list)`: the values are their own keys, so none is wrapped in a key row.
+    static func sorted(_ items: [Value]) throws(Message) -> [Value] {
+        try checkOrderable(items)
+        let order = items.indices.sorted { a, b in
+            let result = compare(items[a], items[b])
+            return result != 0 ? result < 0 : a < b
+        }
+        return order.map { items[$0] }
+    }
+
+    /// Nulls sort first; every other key must be orderable and of one kind.
+    private static func checkOrderable(_ keys: some Sequence<Value>) throws(Message) {
+        var seen: Value?
+        for key in keys {
+            if key == .null { continue }
+            guard let orderClass = key.orderClass else { throw Catalog.cannotSort(key.typeName) }
+            if let first = seen, first.orderClass != orderClass { throw Catalog.sortMixed(first.typeName, key.typeName) }
+            seen = seen ?? key
+        }
     }
 
     private static func compare(_ a: Value, _ b: Value) -> Int {

@@ -1,7 +1,16 @@
 /// The syntax tree. Every node keeps its span so runtime errors point at the exact source.
 struct Expr: Sendable {
-    var kind: ExprKind
-    var span: SourceSpan
+    let kind: ExprKind
+    let span: SourceSpan
+    /// No host call anywhere inside: the evaluator takes its synchronous path, which saves an
+    /// async frame per node (see `Evaluator.evaluateNow`).
+    let isSynchronous: Bool
+
+    init(kind: ExprKind, span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+        isSynchronous = kind.isSynchronous
+    }
 }
 
 indirect enum ExprKind: Sendable {

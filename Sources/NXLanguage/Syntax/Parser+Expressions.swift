@@ -25,19 +25,18 @@ extension Parser {
         return tokens[lookahead].isSymbol(.pipe)
     }
 
-    ///     or_expr ::= and_expr { 'or' and_expr }
+    ///     or_expr        ::= and_expr { 'or' and_expr }
+    ///     and_expr       ::= not_expr { 'and' not_expr }
+    ///     comparison     ::= additive { ( '==' | '!=' | '<' | '<=' | '>' | '>=' | 'contains' ) additive }
+    ///     additive       ::= multiplicative { ( '+' | '-' ) multiplicative }
+    ///     multiplicative ::= unary { ( '*' | '/' | '%' ) unary }
     mutating func parseOr() throws -> Expr {
-        try parseBinary(operators: [.keyword(.or): .or]) { try $0.parseAnd() }
-    }
-
-    ///     and_expr ::= not_expr { 'and' not_expr }
-    private mutating func parseAnd() throws -> Expr {
-        try parseBinary(operators: [.keyword(.and): .and]) { try $0.parseNot() }
+        try parseBinary(above: 0)
     }
 
     ///     not_expr ::= 'not' not_expr | comparison
     private mutating func parseNot() throws -> Expr {
-        guard peek().isKeyword(.not) else { return try parseComparison() }
+        guard peek().isKeyword(.not) else { return try parseBinary(above: Precedence.not) }
         let token = advance()
         try enter(at: token.span)
         defer { depth -= 1 }
@@ -45,38 +44,21 @@ extension Parser {
         return Expr(kind: .unary(.not, operand), span: span(from: token.span.start))
     }
 
-    ///     comparison ::= additive { ( '==' | '!=' | '<' | '<=' | '>' | '>=' | 'contains' ) additive }
-    private mutating func parseComparison() throws -> Expr {
-        try parseBinary(operators: [
-            .symbol(.equalEqual): .equal, .symbol(.bangEqual): .notEqual, .symbol(.less): .less,
-            .symbol(.lessEqual): .lessEqual, .symbol(.greater): .greater, .symbol(.greaterEqual): .greaterEqual,
-            .keyword(.contains): .contains,
-        ]) { try $0.parseAdditive() }
-    }
-
-    ///     additive ::= multiplicative { ( '+' | '-' ) multiplicative }
     mutating func parseAdditive() throws -> Expr {
-        try parseBinary(operators: [.symbol(.plus): .add, .symbol(.minus): .subtract]) { try $0.parseMultiplicative() }
+        try parseBinary(above: Precedence.comparison)
     }
 
-    ///     multiplicative ::= unary { ( '*' | '/' | '%' ) unary }
-    private mutating func parseMultiplicative() throws -> Expr {
-        try parseBinary(operators: [.symbol(.star): .multiply, .symbol(.slash): .divide, .symbol(.percent): .remainder]) {
-            try $0.parseUnary()
-        }
-    }
-
-    /// Left-associative operator chains. A flat chain is not nesting, but it becomes a left-deep
-    /// tree that evaluation walks recursively, so a statement has its own operator budget.
-    private mutating func parseBinary(operators: [TokenKind: BinaryOperator],
-                                      operand: (inout Parser) throws -> Expr) throws -> Expr {
-        var left = try operand(&self)
-        while let op = operators[peek().kind] {
+    /// Precedence climbing over the left-associative levels: operators of a level above
+    /// `minimum` extend `left`. A flat chain is not nesting, but it becomes a left-deep tree that
+    /// evaluation walks recursively, so a statement has its own operator budget.
+    private mutating func parseBinary(above minimum: Int) throws -> Expr {
+        var left = minimum < Precedence.not ? try parseNot() : try parseUnary()
+        while case let (op, precedence)? = Parser.binaryOperator(peek().kind), precedence > minimum {
             let token = advance()
             operatorCount += 1
             if operatorCount > Catalog.maxOperators { throw fail(Catalog.tooManyOperators(), at: token.span) }
             skipNewlines()
-            let right = try operand(&self)
+            let right = try parseBinary(above: precedence)
             left = Expr(kind: .binary(op, left, right), span: SourceSpan(start: left.span.start, end: right.span.end))
         }
         return left
