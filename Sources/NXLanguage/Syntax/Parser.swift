@@ -20,7 +20,7 @@ struct Parser {
     var lastEnd = 0
 
     /// Names only a top-level statement may bind (see `checkTopLevelOnly`).
-    static let topLevelOnlyNames: Set<String> = ["dryrun"]
+    static let topLevelOnlyNames: Set<String> = [Vocabulary.dryRunVariable]
 
     init(file: SourceFile, tokens: [Token], depth: Int = 0) {
         self.file = file

@@ -1,5 +1,8 @@
 /// Words of the language, for REPL completion and "did you mean" suggestions.
 public enum Vocabulary {
+    /// The session setting scripts use to rehearse runs; settable only at top level, handed to
+    /// the host with every command (`CommandInvocation.settings`).
+    public static let dryRunVariable = "dryrun"
     /// Reserved words (statements, operators, literals and the first words of commands).
     public static let keywords: [String] = Keyword.allCases.map(\.rawValue) + CommandTable.all.map { $0.words[0] }.uniqued()
     /// API commands (`CommandTable`), each usable as a statement or an expression.

@@ -1,9 +1,10 @@
+import NXLanguage
 import Synchronization
 
 /// The exit status a partially failed run leaves behind once the script ends.
 final class SessionOutcome: Sendable {
     /// The session variable scripts set to rehearse: `dryrun = true`.
-    static let dryRunVariable = "dryrun"
+    static let dryRunVariable = Vocabulary.dryRunVariable
 
     private let status = Mutex<Int32?>(nil)
 

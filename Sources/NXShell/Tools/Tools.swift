@@ -27,7 +27,7 @@ enum Tools {
     }
 
     /// Names a script may use without declaring them: the shell's predefined variables.
-    static let globals = ["args", "dryrun"]
+    static let globals = ["args", Vocabulary.dryRunVariable]
 
     static func analyze(_ file: SourceFile) -> Analysis {
         Analysis.analyze(file, globals: globals, hostFunctions: HostFunctions.names)
