@@ -81,10 +81,12 @@ import Testing
     @Test func resultRecordsCarryTheRequestIdOrTheError() {
         let run = AuditRun(profile: "prod", api: "acme", action: "#x", batches: 2)
         let batch = DeviceBatch(index: 2, firstPosition: 11, devices: ["a", "b"])
-        let ok = run.result(BatchResult(batch: batch, outcome: .accepted(ExecutionResponse(requestId: "req", expiresInMinutes: 60))))
+        let plan = FleetPlan(template: ExecutionRequest(remoteActionId: "#x", devices: []), batches: [batch],
+                             deviceCount: 2, duplicatesDropped: 0)
+        let ok = run.result(BatchResult(batch: batch, outcome: .accepted(ExecutionResponse(requestId: "req", expiresInMinutes: 60))), of: plan)
         #expect(ok.requestId == "req" && ok.expiresInMinutes == 60 && ok.error == nil)
         #expect(ok.deviceRange == "11-12")
-        let unknown = run.result(BatchResult(batch: batch, outcome: .failed(NexthinkError(kind: .outcomeUnknown, status: 502, message: "bad gateway"))))
+        let unknown = run.result(BatchResult(batch: batch, outcome: .failed(NexthinkError(kind: .outcomeUnknown, status: 502, message: "bad gateway"))), of: plan)
         #expect(unknown.outcomeUnknown == true)
         #expect(unknown.error?.contains("bad gateway") == true)
         #expect(unknown.requestId == nil)

@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func apiHostNameForTheAuditLog() {
-        #expect(FleetRun.hostName("https://acme.api.eu.nexthink.cloud") == "acme.api.eu.nexthink.cloud")
-        #expect(FleetRun.hostName("http://127.0.0.1:8080/base") == "127.0.0.1:8080")
+        #expect(AuditRun.host(of: "https://acme.api.eu.nexthink.cloud") == "acme.api.eu.nexthink.cloud")
+        #expect(AuditRun.host(of: "http://127.0.0.1:8080/base") == "127.0.0.1:8080")
     }
 }

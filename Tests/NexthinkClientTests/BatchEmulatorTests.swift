@@ -16,7 +16,7 @@ import Testing
             let list = DeviceIDs.normalize(raw)
             #expect(list.duplicatesDropped == 1)
             let batches = BatchPlanner.plan(list.ids)
-            let results = await BatchExecutor(client: client, concurrency: 4).run(Self.template, batches: batches)
+            let results = await BatchExecutor(template: Self.template, client: client, concurrency: 4).run(batches)
             let ids = results.compactMap { $0.response?.requestId }
             #expect(ids.count == 3, "\(results.map { "\($0.outcome)" })")
             #expect(Set(ids).count == 3)
@@ -32,7 +32,7 @@ import Testing
     @Test func serverErrorOnTheSecondBatchIsReportedNotResent() async throws {
         try await withEmulator(readTimeout: .seconds(60)) { server, client in
             let batches = BatchPlanner.plan((0..<30).map { BatchPlanningTests.uuid($0) }, size: 10)
-            let results = await BatchExecutor(client: client, concurrency: 1).run(Self.template, batches: batches,
+            let results = await BatchExecutor(template: Self.template, client: client, concurrency: 1).run(batches,
                 hooks: BatchHooks(didFinish: { result in
                     if result.batch.index == 1 { server.faults.inject(.execute, .status(500)) }
                 }))

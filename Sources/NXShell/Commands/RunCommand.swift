@@ -3,7 +3,7 @@ import NexthinkClient
 
 /// `run`: check everything we can before the first POST (every device id, the action's
 /// declared inputs, profile policy), ask for confirmation on a terminal, then send the
-/// batches, each exactly once (StateChange/FleetRun).
+/// batches, each exactly once (StateChange/StateChangeRun).
 struct RunCommand: ShellCommand {
     static let name = "run"
     static let kind = StateChangeGate.Kind(refusal: "remote actions cannot be run", command: "run",
@@ -61,7 +61,7 @@ struct RunCommand: ShellCommand {
         }
         try await StateChangeGate(kind: Self.kind, context: context)
             .confirm(plan.fleet.template.remoteActionId, prompt: RunSummary(action: plan.action, plan: plan.fleet).prompt)
-        return try await FleetRun(context: context, plan: plan.fleet).execute()
+        return try await StateChangeRun(context: context, change: plan.fleet).execute()
     }
 
     /// The part of the command a validation problem is about: the parameter's name inside

@@ -13,6 +13,9 @@ struct AuditRecord: Codable, Sendable, Equatable {
     var event: Event
     /// Correlates the records of one `run` statement.
     var run: String
+    /// What was changed: absent for remote actions (the first kind, logged before there were
+    /// others), else `workflow`, `campaign`, `enrichment` or `deletion`.
+    var kind: String?
     var profile: String?
     /// API host the batch was (to be) sent to.
     var api: String
@@ -30,6 +33,8 @@ struct AuditRecord: Codable, Sendable, Equatable {
     var requestId: String?
     var error: String?
     var outcomeUnknown: Bool?
+    /// Set when an idempotent call (enrichment) was sent again after an unknown outcome.
+    var attempts: Int?
 
     static func timestamp(_ date: Date = Date()) -> String {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
@@ -54,23 +59,30 @@ struct AuditRun: Sendable {
     var profile: String?
     var api: String
     var action: String
+    var kind: String?
     var batches: Int
 
-    func intent(_ batch: DeviceBatch, _ request: ExecutionRequest) -> AuditRecord {
+    /// The API host a log line names: the URL without scheme and path.
+    static func host(of url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return url }
+        let rest = url[schemeEnd.upperBound...]
+        return String(rest.prefix { $0 != "/" })
+    }
+
+    /// The line written before a batch is sent: what its request carries.
+    func intent<Change: BatchedChange>(_ batch: Batch<Change.Item>, of change: Change) -> AuditRecord {
         var record = base(.intent, batch)
-        record.devicesSha256 = AuditRecord.digest(batch.devices)
-        record.params = request.params
-        record.expiresInMinutes = request.expiresInMinutes
-        record.triggerInfo = request.triggerInfo
+        change.describeIntent(batch, in: &record)
         return record
     }
 
-    func result(_ result: BatchResult) -> AuditRecord {
+    /// The line written after: what the service answered, or why there is no answer.
+    func result<Change: BatchedChange>(_ result: BatchResult<Change.Item, Change.Response>, of change: Change) -> AuditRecord {
         var record = base(.result, result.batch)
+        if result.attempts > 1 { record.attempts = result.attempts }
         switch result.outcome {
         case .accepted(let response):
-            record.requestId = response.requestId
-            record.expiresInMinutes = response.expiresInMinutes
+            change.describeResponse(response, in: &record)
         case .failed(let error):
             record.error = ErrorMapping.hostError(error).message
             record.outcomeUnknown = result.outcomeUnknown
@@ -81,8 +93,9 @@ struct AuditRun: Sendable {
         return record
     }
 
-    private func base(_ event: AuditRecord.Event, _ batch: DeviceBatch) -> AuditRecord {
-        AuditRecord(time: AuditRecord.timestamp(), event: event, run: id, profile: profile, api: api, action: action,
-                    batch: batch.index, batches: batches, deviceRange: batch.deviceRange, deviceCount: batch.devices.count)
+    private func base<Item>(_ event: AuditRecord.Event, _ batch: Batch<Item>) -> AuditRecord {
+        AuditRecord(time: AuditRecord.timestamp(), event: event, run: id, kind: kind, profile: profile, api: api,
+                    action: action, batch: batch.index, batches: batches, deviceRange: batch.range,
+                    deviceCount: batch.items.count)
     }
 }

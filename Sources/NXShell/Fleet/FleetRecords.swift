@@ -5,7 +5,7 @@ import NexthinkClient
 enum FleetRecords {
     /// `requestIds` holds the accepted batches' ids in batch order; `batchResults` has one
     /// entry per batch (failed ones included) so scripts can find what did not go out.
-    static func run(_ plan: FleetPlan, _ results: [BatchResult]) -> Value {
+    static func run(_ plan: FleetPlan, _ results: [ExecutionBatchResult]) -> Value {
         let accepted = results.compactMap(\.response)
         var fields: [(String, Value)] = [("remoteActionId", .nqlID(plan.template.remoteActionId))]
         if results.count == 1, let only = accepted.first { fields.append(("requestId", .string(only.requestId))) }
@@ -21,7 +21,7 @@ enum FleetRecords {
         return .record(Record(fields))
     }
 
-    static func batch(_ result: BatchResult) -> Value {
+    static func batch(_ result: ExecutionBatchResult) -> Value {
         var error: Value = .null
         switch result.outcome {
         case .accepted: break
@@ -39,8 +39,8 @@ enum FleetRecords {
     }
 
     /// One line per batch that did not go through, for warnings and errors.
-    static func problem(_ result: BatchResult) -> String? {
-        let head = "batch \(result.batch.index) (devices \(result.batch.deviceRange))"
+    static func problem<Item, Response>(_ result: BatchResult<Item, Response>, noun: String = "devices") -> String? {
+        let head = "batch \(result.batch.index) (\(noun) \(result.batch.range))"
         switch result.outcome {
         case .accepted:
             return nil

@@ -1,91 +1,49 @@
-/// What became of one batch.
-public enum BatchOutcome: Sendable {
-    /// The service accepted the batch.
-    case accepted(ExecutionResponse)
-    /// The POST was attempted and failed; `NexthinkError.kind == .outcomeUnknown` means the
-    /// service may still have acted on it.
-    case failed(NexthinkError)
-    /// Never sent: an earlier failure stopped the run, the intent could not be recorded, or
-    /// the run was cancelled.
-    case notSent(reason: String)
-}
-
-public struct BatchResult: Sendable {
-    public var batch: DeviceBatch
-    public var outcome: BatchOutcome
-
-    public init(batch: DeviceBatch, outcome: BatchOutcome) {
-        self.batch = batch
-        self.outcome = outcome
-    }
-
-    public var response: ExecutionResponse? {
-        if case .accepted(let r) = outcome { return r }
-        return nil
-    }
-
-    /// True when the devices of this batch may or may not run the action: the request may have
-    /// reached the service but no usable answer came back.
-    public var outcomeUnknown: Bool {
-        guard case .failed(let e) = outcome else { return false }
-        // `.decoding` from execute means a 2xx without a request id: accepted, id lost.
-        return e.kind == .outcomeUnknown || e.kind == .decoding
-    }
-
-    /// Failures after which the remaining batches would fail the same way (bad credentials,
-    /// forbidden action, invalid request, service refusing connections, still throttled):
-    /// they are not sent. After an outcome-unknown failure the others still go out, since
-    /// each batch is a different set of devices.
-    var stopsTheRun: Bool {
-        switch outcome {
-        case .accepted: false
-        case .notSent: true
-        case .failed(let e):
-            switch e.kind {
-            case .outcomeUnknown, .decoding, .server, .timeout: false
-            case .auth, .forbidden, .notFound, .invalidRequest, .throttled, .unreachable, .configuration, .validation: true
-            }
-        }
-    }
-}
-
-/// Observers of a batch run. `willSend` runs before each POST and must finish first (the
+/// Observers of a batch run. `willSend` runs before each call and must finish first (the
 /// audit log writes and syncs its intent record there); if it throws, that batch is not sent
 /// and no further batch starts. `didFinish` runs once per batch that was attempted.
-public struct BatchHooks: Sendable {
-    public var willSend: @Sendable (DeviceBatch, ExecutionRequest) async throws -> Void
-    public var didFinish: @Sendable (BatchResult) async -> Void
+public struct BatchHooks<Item: Sendable, Response: Sendable>: Sendable {
+    public var willSend: @Sendable (Batch<Item>) async throws -> Void
+    public var didFinish: @Sendable (BatchResult<Item, Response>) async -> Void
 
-    public init(willSend: @escaping @Sendable (DeviceBatch, ExecutionRequest) async throws -> Void = { _, _ in },
-                didFinish: @escaping @Sendable (BatchResult) async -> Void = { _ in }) {
+    public init(willSend: @escaping @Sendable (Batch<Item>) async throws -> Void = { _ in },
+                didFinish: @escaping @Sendable (BatchResult<Item, Response>) async -> Void = { _ in }) {
         self.willSend = willSend
         self.didFinish = didFinish
     }
 }
 
-/// Sends the batches of one remote action run with bounded concurrency, each exactly once
-/// (the send function is expected to retry only when the service provably did not act).
-public struct BatchExecutor: Sendable {
-    public typealias Send = @Sendable (ExecutionRequest) async throws -> ExecutionResponse
+/// Sends the batches of one long state change (execute, workflow or campaign trigger,
+/// enrichment, deletion) with bounded concurrency, each exactly once: `send` is expected to
+/// retry only when the service provably did not act. Only an idempotent call
+/// (`resendsUnknownOutcome`, e.g. enrichment) is sent a second time after an unknown outcome.
+public struct BatchExecutor<Item: Sendable, Response: Sendable>: Sendable {
+    public typealias Send = @Sendable (Batch<Item>) async throws -> Response
 
     public var concurrency: Int
+    /// Method and path of the call, for the error of a batch interrupted while being sent.
+    public var method: String
+    public var path: String
+    public var resendsUnknownOutcome: Bool
+    /// What to check before retrying by hand, for the error of an interrupted batch.
+    public var unknownOutcomeHint: String
     public var send: Send
 
-    public init(concurrency: Int = 4, send: @escaping Send) {
+    public init(concurrency: Int = 4, method: String = "POST", path: String, resendsUnknownOutcome: Bool = false,
+                unknownOutcomeHint: String? = nil, send: @escaping Send) {
         self.concurrency = max(1, concurrency)
+        self.method = method
+        self.path = path
+        self.resendsUnknownOutcome = resendsUnknownOutcome
+        self.unknownOutcomeHint = unknownOutcomeHint ?? ErrorContext.outcomeUnknownHint
         self.send = send
     }
 
-    /// Convenience for the real client: each batch is validated and executed by `client`.
-    public init(client: NexthinkClient, concurrency: Int = 4) {
-        self.init(concurrency: concurrency) { try await client.execute($0) }
-    }
-
-    /// One result per batch, in batch order. `template` supplies everything but the devices.
-    public func run(_ template: ExecutionRequest, batches: [DeviceBatch], hooks: BatchHooks = .init()) async -> [BatchResult] {
-        var results = [BatchResult?](repeating: nil, count: batches.count)
+    /// One result per batch, in batch order.
+    public func run(_ batches: [Batch<Item>], hooks: BatchHooks<Item, Response> = .init()) async
+        -> [BatchResult<Item, Response>] {
+        var results = [BatchResult<Item, Response>?](repeating: nil, count: batches.count)
         var stopReason: String?
-        await withTaskGroup(of: (Int, BatchResult).self) { group in
+        await withTaskGroup(of: (Int, BatchResult<Item, Response>).self) { group in
             var next = 0
             func startNext() {
                 let position = next
@@ -94,9 +52,7 @@ public struct BatchExecutor: Sendable {
                     results[position] = BatchResult(batch: batches[position], outcome: .notSent(reason: stopReason))
                     return
                 }
-                var request = template
-                request.devices = batches[position].devices
-                group.addTask { (position, await attempt(batches[position], request, hooks)) }
+                group.addTask { (position, await attempt(batches[position], hooks)) }
             }
             while next < min(concurrency, batches.count) { startNext() }
             for await (position, result) in group {
@@ -111,34 +67,57 @@ public struct BatchExecutor: Sendable {
         }
     }
 
-    private func attempt(_ batch: DeviceBatch, _ request: ExecutionRequest, _ hooks: BatchHooks) async -> BatchResult {
+    private func attempt(_ batch: Batch<Item>, _ hooks: BatchHooks<Item, Response>) async -> BatchResult<Item, Response> {
         if Task.isCancelled { return BatchResult(batch: batch, outcome: .notSent(reason: "cancelled before it was sent")) }
         do {
-            try await hooks.willSend(batch, request)
+            try await hooks.willSend(batch)
         } catch {
             return BatchResult(batch: batch, outcome: .notSent(reason: ErrorPhrase.plain(error)))
         }
-        let result: BatchResult
-        do {
-            result = BatchResult(batch: batch, outcome: .accepted(try await send(request)))
-        } catch let error as NexthinkError {
-            result = BatchResult(batch: batch, outcome: .failed(error))
-        } catch {
-            // Cancelled (Ctrl-C) or an unexpected failure while the POST may have been on the
-            // wire: the service may have acted on it.
-            result = BatchResult(batch: batch, outcome: .failed(NexthinkError(
-                kind: .outcomeUnknown, message: "batch \(batch.index) was interrupted while being sent (\(ErrorPhrase.plain(error)))",
-                method: "POST", path: "/api/v1/act/execute", hint: ErrorContext.outcomeUnknownHint)))
+        var result = await call(batch, attempts: 1)
+        if resendsUnknownOutcome, result.outcomeUnknown, !Task.isCancelled {
+            result = await call(batch, attempts: 2)
         }
         await hooks.didFinish(result)
         return result
     }
 
-    private static func stopReason(_ result: BatchResult) -> String {
+    private func call(_ batch: Batch<Item>, attempts: Int) async -> BatchResult<Item, Response> {
+        do {
+            return BatchResult(batch: batch, outcome: .accepted(try await send(batch)), attempts: attempts)
+        } catch let error as NexthinkError {
+            return BatchResult(batch: batch, outcome: .failed(error), attempts: attempts)
+        } catch {
+            // Cancelled (Ctrl-C) or an unexpected failure while the call may have been on the
+            // wire: the service may have acted on it.
+            return BatchResult(batch: batch, outcome: .failed(NexthinkError(
+                kind: .outcomeUnknown, message: "batch \(batch.index) was interrupted while being sent (\(ErrorPhrase.plain(error)))",
+                method: method, path: path, hint: unknownOutcomeHint)), attempts: attempts)
+        }
+    }
+
+    private static func stopReason(_ result: BatchResult<Item, Response>) -> String {
         switch result.outcome {
         case .notSent(let reason): "not sent: batch \(result.batch.index) could not start (\(reason))"
         case .failed(let e): "not sent: batch \(result.batch.index) failed (\(e.kind.label)) and the others would too"
         case .accepted: ""
         }
+    }
+}
+
+extension BatchExecutor where Item == String, Response == ExecutionResponse {
+    /// Remote action execution: `template` supplies everything but the devices of each batch.
+    public init(template: ExecutionRequest, concurrency: Int = 4,
+                execute: @escaping @Sendable (ExecutionRequest) async throws -> ExecutionResponse) {
+        self.init(concurrency: concurrency, path: "/api/v1/act/execute") { batch in
+            var request = template
+            request.devices = batch.items
+            return try await execute(request)
+        }
+    }
+
+    /// The real client: each batch is validated and executed by `client`.
+    public init(template: ExecutionRequest, client: NexthinkClient, concurrency: Int = 4) {
+        self.init(template: template, concurrency: concurrency) { try await client.execute($0) }
     }
 }

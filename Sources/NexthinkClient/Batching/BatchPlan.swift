@@ -1,29 +1,50 @@
-/// One execute call's share of a large device list.
-public struct DeviceBatch: Sendable, Hashable {
+/// One call's share of a long list (devices of an execute, users of a campaign trigger, rows of
+/// an enrichment).
+public struct Batch<Item: Sendable>: Sendable {
     /// 1-based, in list order.
     public var index: Int
-    /// 1-based positions of the first and last device in the whole (de-duplicated) list.
+    /// 1-based positions of the first and last item in the whole (de-duplicated) list.
     public var firstPosition: Int
     public var lastPosition: Int
-    public var devices: [String]
+    public var items: [Item]
 
-    public init(index: Int, firstPosition: Int, devices: [String]) {
+    public init(index: Int, firstPosition: Int, items: [Item]) {
         self.index = index
         self.firstPosition = firstPosition
-        self.lastPosition = firstPosition + devices.count - 1
-        self.devices = devices
+        self.lastPosition = firstPosition + items.count - 1
+        self.items = items
     }
 
-    /// "1-10000": what a user greps for in a device file to find the batch's devices.
-    public var deviceRange: String { "\(firstPosition)-\(lastPosition)" }
+    /// "1-10000": what a user greps for in an input file to find the batch's items.
+    public var range: String { "\(firstPosition)-\(lastPosition)" }
+}
+
+extension Batch: Equatable where Item: Equatable {}
+extension Batch: Hashable where Item: Hashable {}
+
+/// A batch of Collector UUIDs for one execute call.
+public typealias DeviceBatch = Batch<String>
+
+extension Batch where Item == String {
+    public init(index: Int, firstPosition: Int, devices: [String]) {
+        self.init(index: index, firstPosition: firstPosition, items: devices)
+    }
+
+    public var devices: [String] { items }
+    public var deviceRange: String { range }
 }
 
 public enum BatchPlanner {
     /// Consecutive batches of at most `size` devices (the API's per-call limit by default):
     /// 25,000 ids give 10,000 + 10,000 + 5,000, so batch N covers a predictable range.
     public static func plan(_ devices: [String], size: Int = Limits.devices.upperBound) -> [DeviceBatch] {
-        slices(count: devices.count, size: size).enumerated().map { number, range in
-            DeviceBatch(index: number + 1, firstPosition: range.lowerBound + 1, devices: Array(devices[range]))
+        batches(devices, size: size)
+    }
+
+    /// Consecutive batches of at most `size` items, numbered from 1.
+    public static func batches<Item>(_ items: [Item], size: Int) -> [Batch<Item>] {
+        slices(count: items.count, size: size).enumerated().map { number, range in
+            Batch(index: number + 1, firstPosition: range.lowerBound + 1, items: Array(items[range]))
         }
     }
 

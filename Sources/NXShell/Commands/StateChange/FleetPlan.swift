@@ -1,0 +1,33 @@
+import NXLanguage
+import NexthinkClient
+
+/// A remote action run, decided before sending: the batches and the request shared by all of them.
+struct FleetPlan: BatchedChange {
+    var template: ExecutionRequest
+    var batches: [DeviceBatch]
+    var deviceCount: Int
+    var duplicatesDropped: Int
+
+    var subject: String { template.remoteActionId }
+    var itemNoun: String { "devices" }
+
+    func executor(_ client: NexthinkClient, concurrency: Int) -> BatchExecutor<String, ExecutionResponse> {
+        BatchExecutor(template: template, client: client, concurrency: concurrency)
+    }
+
+    func describeIntent(_ batch: DeviceBatch, in entry: inout AuditRecord) {
+        entry.devicesSha256 = AuditRecord.digest(batch.devices)
+        entry.params = template.params
+        entry.expiresInMinutes = template.expiresInMinutes
+        entry.triggerInfo = template.triggerInfo
+    }
+
+    func describeResponse(_ response: ExecutionResponse, in entry: inout AuditRecord) {
+        entry.requestId = response.requestId
+        entry.expiresInMinutes = response.expiresInMinutes
+    }
+
+    func value(_ results: [ExecutionBatchResult]) -> Value {
+        FleetRecords.run(self, results)
+    }
+}
