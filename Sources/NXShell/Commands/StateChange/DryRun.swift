@@ -16,9 +16,7 @@ struct DryRun {
         let count = plan.deviceCount, n = plan.batches.count
         var lines = ["dry run: would run \(action.id) (\(action.name)) on \(count) device\(count == 1 ? "" : "s") in \(n) batch\(n == 1 ? "" : "es") (up to \(concurrency) at a time); nothing was sent"]
         if plan.duplicatesDropped > 0 { lines.append("  \(plan.duplicatesDropped) duplicate device ids dropped") }
-        for batch in plan.batches {
-            lines.append("  batch \(batch.index): devices \(batch.deviceRange) (\(batch.devices.count))")
-        }
+        lines += Self.batchLines(plan.batches, noun: "devices")
         for key in plan.template.params.keys.sorted() { lines.append("  param \(key) = \(plan.template.params[key] ?? "")") }
         if let first = plan.batches.first {
             lines.append("  POST /api/v1/act/execute, body of batch 1:")
@@ -31,11 +29,23 @@ struct DryRun {
     static func body(_ template: ExecutionRequest, devices: [String]) -> String {
         var request = template
         request.devices = Array(devices.prefix(devicesShown))
-        guard let data = try? WireJSON.encode(request) else { return "(cannot encode the request)" }
-        var text = String(decoding: data, as: UTF8.self)
-        let hidden = devices.count - request.devices.count
-        if hidden > 0, let last = request.devices.last, let range = text.range(of: "\"\(last)\"]") {
-            text.replaceSubrange(range, with: "\"\(last)\", ... \(hidden) more]")
+        return elided(try? WireJSON.encode(request), lastShown: request.devices.last.map { "\"\($0)\"" },
+                      hidden: devices.count - request.devices.count)
+    }
+
+    /// One line per batch: `batch 2: devices 10001-20000 (10000)`. Shared by every state change.
+    static func batchLines<Item>(_ batches: [Batch<Item>], noun: String) -> [String] {
+        batches.map { "  batch \($0.index): \(noun) \($0.range) (\($0.items.count))" }
+    }
+
+    /// A body encoded with only the first `devicesShown` items of its list, the rest counted
+    /// after the last one shown (`lastShown`, as it is written in the JSON). Shared by every
+    /// state change, so each prints exactly the bytes it would send, minus the elided items.
+    static func elided(_ body: [UInt8]?, lastShown: String?, hidden: Int) -> String {
+        guard let body else { return "(cannot encode the request)" }
+        var text = String(decoding: body, as: UTF8.self)
+        if hidden > 0, let last = lastShown, let range = text.range(of: last + "]", options: .backwards) {
+            text.replaceSubrange(range, with: "\(last), ... \(hidden) more]")
         }
         return text
     }
