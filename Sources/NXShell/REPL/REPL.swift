@@ -15,11 +15,11 @@ struct REPL {
         let editor = LineEditor(historyPath: prepareHistory()) { request in
             CompletionEngine(words: Vocabulary.completionWords + session.variableNames
                                  + HostFunctions.names,
-                             actionIDs: catalogue.cachedIDs,
-                             inputs: { catalogue.cachedInputs(of: $0) }).complete(request)
+                             ids: { catalogue.snapshot.ids($0) ?? [] },
+                             parameters: { catalogue.snapshot.parameters($0, of: $1) ?? [] }).complete(request)
         }
         let cached = CatalogueCache(directory: context.paths.cacheDirectory, label: context.connection.label ?? "default")
-        catalogue.seed(cached.load()?.actions ?? [])
+        if let entry = cached.load() { catalogue.seed(entry) }
         greet()
         let label = context.connection.label.map { "(\($0))" } ?? ""
         var buffer = ""
