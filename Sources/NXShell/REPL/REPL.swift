@@ -83,7 +83,8 @@ struct REPL {
         }
     }
 
-    /// Action ids for completion, fetched in the background so the prompt never waits.
+    /// Ids for completion (actions, workflows, campaigns), fetched in the background so the
+    /// prompt never waits.
     private func refreshCatalogue(announce: Bool = false) {
         let catalogue = context.host.catalogue
         let console = context.console
@@ -91,7 +92,7 @@ struct REPL {
             let result = Blocking.run(interruptible: true) { () async -> String in
                 do {
                     try await catalogue.refresh()
-                    return "\(catalogue.cachedIDs.count) remote actions loaded"
+                    return catalogue.snapshot.counts + " loaded"
                 } catch {
                     return "refresh failed: \(ErrorPhrase.plain(error))"
                 }
