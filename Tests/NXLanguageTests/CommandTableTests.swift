@@ -25,6 +25,20 @@ import Testing
         #expect(Printer.print(statements) == spec.example)
     }
 
+    /// Tools pick the catalogue an `#id` is checked against by the operand kind, so a command
+    /// about workflows or campaigns declares its kind of id.
+    @Test func workflowAndCampaignCommandsDeclareTheirKindOfID() {
+        for spec in CommandTable.all where spec.operand.isNQLID {
+            let expected: OperandKind? = spec.words.contains("workflow") ? .workflowID
+                : spec.words.contains("campaign") ? .campaignID : nil
+            if let expected {
+                #expect(spec.operand == expected, "\(spec.name)")
+            } else {
+                #expect(spec.operand == .actionID || spec.operand == .queryID, "\(spec.name)")
+            }
+        }
+    }
+
     @Test func onlyRunChangesState() {
         #expect(CommandTable.all.filter(\.changesState).map(\.name) == ["run"])
     }

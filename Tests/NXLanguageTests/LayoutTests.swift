@@ -54,6 +54,53 @@ struct LayoutTests {
             """)
     }
 
+    /// A comment inside a multi-line list or map keeps the statement (or the `if`/`for` header)
+    /// as written, moved as a whole to its indentation; `else if` stays `else if`; the body of
+    /// such a header is still laid out; a comment after `else {` stays in the else block.
+    @Test func commentsInsideMultiLineListsKeepTheStatementAsWritten() throws {
+        let source = """
+            if x == 0 {
+              let ys = [  // the list
+                  "a",
+                  "b",  # second
+              ]
+            } else if [
+                1,  // one
+                2,
+            ] contains x {
+                  for d in [
+                      "x",  // why
+                  ] { print   d }
+            } else {
+                // none of them
+                print "none"
+            }
+            """
+        let expected = """
+            if x == 0 {
+                let ys = [  // the list
+                    "a",
+                    "b",  # second
+                ]
+            } else if [
+                1,  // one
+                2,
+            ] contains x {
+                for d in [
+                    "x",  // why
+                ] {
+                    print d
+                }
+            } else {
+                // none of them
+                print "none"
+            }
+
+            """
+        #expect(try format(source) == expected)
+        #expect(try format(expected) == expected)
+    }
+
     /// Over 100 columns, the longest literal goes one element per line (trailing comma, closer
     /// on its own line); the rule applies again to each line, so short literals stay inline.
     @Test func longListsAndMapsWrapOneElementPerLine() throws {

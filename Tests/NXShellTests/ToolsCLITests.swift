@@ -1,4 +1,5 @@
 import Foundation
+import NXLanguage
 import Testing
 
 /// `nxsh check` and `nxsh fmt` through the built binary; the language server is tested by
@@ -41,6 +42,38 @@ import Testing
         let second = try await CLI.launch(["check", "--sandbox", path], environment: env)
         #expect(second.stderr.contains("cached"))
         #expect(second.stderr.contains("--refresh"))
+    }
+
+    @Test func checkKnowsWorkflowIDsAndOfflineSkipsThem() async throws {
+        let path = try write("wf.nxs", "let w = get workflow #wf_restart_spooller\nprint w.name\n")
+        let r = try await CLI.launch(["check", "--sandbox", path], environment: env)
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("wf.nxs:1:22: error: unknown workflow '#wf_restart_spooller'"), "\(r.stderr)")
+        #expect(r.stderr.contains("note: did you mean '#wf_restart_spooler'?"))
+        #expect(r.stderr.contains("9 workflows, 5 campaigns"))
+        let json = try await CLI.launch(["check", "--sandbox", "-o", "json", path], environment: env)
+        let lines = json.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data((lines.first ?? "").utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["file", "line", "column", "end", "severity", "message", "notes"])
+        #expect(object["column"] as? Int == 22)
+        #expect(try await CLI.launch(["check", "--offline", path], environment: env).status == 0)
+    }
+
+    /// Once the table has `run workflow` and `run campaign`, `check` knows their ids and
+    /// parameters (the operand kinds say which catalogue).
+    @Test(.enabled(if: CommandTable.spec(named: "run workflow") != nil && CommandTable.spec(named: "run campaign") != nil))
+    func checkKnowsWhatRunWorkflowAndRunCampaignTrigger() async throws {
+        let path = try write("trigger.nxs", """
+            run workflow #wf_restart_spooler on [3fa85f64-5717-4562-b3fc-2c963f66afa6] with <Reason: "stuck">
+            run campaign #csat_after_fixx for ["S-1-5-21-1-2-3-1001"] expires 7d
+            """)
+        let r = try await CLI.launch(["check", "--sandbox", path], environment: env)
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("trigger.nxs:1:82: error: unknown parameter 'Reason' of #wf_restart_spooler"), "\(r.stderr)")
+        #expect(r.stderr.contains("did you mean 'reason'?"))
+        #expect(r.stderr.contains("trigger.nxs:2:14: error: unknown campaign '#csat_after_fixx'"))
+        #expect(try await CLI.launch(["check", "--offline", path], environment: env).status == 0)
     }
 
     @Test func cleanScriptsAndExamplesPassCheck() async throws {

@@ -33,6 +33,10 @@ public enum OperandKind: Sendable, Equatable {
     case words([String])
     /// The NQL id of a remote action: `#id`, or a string to which `#` is added when missing.
     case actionID
+    /// The NQL id of a workflow, written like an action id.
+    case workflowID
+    /// The NQL id of a campaign, written like an action id.
+    case campaignID
     /// The NQL id of a saved query, written like an action id.
     case queryID
     /// Any value (`status r`).
@@ -44,7 +48,12 @@ public enum OperandKind: Sendable, Equatable {
     /// (`where status == "failure"`).
     var isRequired: Bool { isNQLID || self == .value }
 
-    var isNQLID: Bool { self == .actionID || self == .queryID }
+    var isNQLID: Bool {
+        switch self {
+        case .actionID, .workflowID, .campaignID, .queryID: true
+        case .none, .word, .words, .value, .count: false
+        }
+    }
 }
 
 /// A `word value` part of a command (`on devs`, `with <...>`, `expires 2h`).

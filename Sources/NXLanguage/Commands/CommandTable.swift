@@ -18,7 +18,7 @@ public enum CommandTable {
         CommandSpec(words: ["get"], operand: .actionID, clauses: [], changesState: false,
                     usage: "get #ACTION", summary: "details of one action (inputs, outputs, targeting)",
                     example: "get #get_battery_status"),
-        CommandSpec(words: ["get", "workflow"], operand: .actionID, clauses: [], changesState: false,
+        CommandSpec(words: ["get", "workflow"], operand: .workflowID, clauses: [], changesState: false,
                     usage: "get workflow #WORKFLOW", summary: "details of one workflow (status, triggers, versions)",
                     example: "get workflow #wf_restart_spooler"),
         CommandSpec(words: ["run"], operand: .actionID,

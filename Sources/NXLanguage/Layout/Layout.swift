@@ -2,7 +2,8 @@
 /// `Printer` (4-space blocks, single spaces, one statement per line); every comment is kept
 /// where it was (before a statement, after it on its line, or at the end of a block), and at
 /// most one blank line is kept between statements. A statement with a comment inside an
-/// expression is kept as written, so no comment is ever lost. Formatting twice gives the same
+/// expression (or only the header of an `if`/`for`) is kept as written, moved as a whole to its
+/// indentation, so no comment is ever lost or moved. Formatting twice gives the same
 /// text as formatting once, and the result parses to the same tree (the tests check both).
 public enum Layout {
     /// The formatted text, or the syntax errors that prevent formatting.
@@ -80,36 +81,74 @@ struct LayoutWriter {
 
     private mutating func write(_ statement: Stmt, indent: String) {
         switch statement.kind {
-        case .ifElse(let condition, let then, let otherwise) where !hasComment(in: statement.span.start..<condition.span.end):
-            writeIf(condition, then, otherwise, end: statement.span.end, indent: indent, prefix: indent)
-        case .forIn(let name, _, let sequence, let body) where !hasComment(in: statement.span.start..<sequence.span.end):
-            lines += Wrapping.lines(lead: "for \(name) in ", Printer.print(sequence), trail: " {", indent: indent)
+        case .ifElse(let condition, let then, let otherwise):
+            writeIf(statement.span.start, condition, then, otherwise, end: statement.span.end, indent: indent, prefix: "")
+        case .forIn(let name, _, let sequence, let body):
+            header(statement.span.start, "for \(name) in ", sequence, indent: indent, prefix: "")
             block(body, indent: indent + "    ", until: statement.span.end)
             lines.append(indent + "}")
         default:
             let range = statement.span.start..<statement.span.end
             if hasComment(in: range) {
                 // Kept as written: re-printing would drop the comment inside the expression.
-                lines.append(indent + file.text(of: statement.span))
-                while next < comments.count, range.contains(comments[next].span.start) { next += 1 }
+                lines += asWritten(range, indent: indent, prefix: "")
             } else {
                 lines += Wrapping.lines(Printer.print(statement, indent: indent), indent: indent)
             }
         }
     }
 
-    private mutating func writeIf(_ condition: Expr, _ then: [Stmt], _ otherwise: [Stmt]?, end: Int,
+    /// `if CONDITION {` or `for x in SEQUENCE {`, printed; with a comment anywhere in it, as
+    /// written from the keyword to the `{` (the body is still laid out). Returns the `{`.
+    @discardableResult
+    private mutating func header(_ start: Int, _ lead: String, _ expr: Expr, indent: String, prefix: String) -> Int {
+        let brace = symbol(UInt8(ascii: "{"), after: expr.span.end)
+        if hasComment(in: start..<brace) {
+            lines += asWritten(start..<brace + 1, indent: indent, prefix: prefix)
+        } else {
+            lines += Wrapping.lines(lead: prefix + lead, Printer.print(expr), trail: " {", indent: indent)
+        }
+        return brace
+    }
+
+    /// The source of `range`, its comments with it, at `indent + prefix`. Its other lines move
+    /// by as many columns as its first, so it keeps the shape it was written in; strings never
+    /// span lines, so only blanks move.
+    private mutating func asWritten(_ range: Range<Int>, indent: String, prefix: String) -> [String] {
+        while next < comments.count, range.contains(comments[next].span.start) { next += 1 }
+        let shift = indent.count + prefix.count - (file.location(of: range.lowerBound).column - 1)
+        let written = file.decode(range.lowerBound, range.upperBound).split(separator: "\n", omittingEmptySubsequences: false)
+        return [indent + prefix + written[0]] + written.dropFirst().map { line in
+            if line.isEmpty || shift == 0 { return String(line) }
+            if shift > 0 { return String(repeating: " ", count: shift) + line }
+            return String(line.dropFirst(min(-shift, line.prefix { $0 == " " || $0 == "\t" }.count)))
+        }
+    }
+
+    /// The offset of `byte` after `offset`, where only blanks, `)`, `;` and comments can come
+    /// before it (the `{` of a block after its header, the `}` after a block's last statement).
+    private func symbol(_ byte: UInt8, after offset: Int) -> Int {
+        var index = offset
+        while index < file.bytes.count, file.bytes[index] != byte {
+            index = comments.first { $0.span.start == index }?.span.end ?? index + 1
+        }
+        return index
+    }
+
+    private mutating func writeIf(_ start: Int, _ condition: Expr, _ then: [Stmt], _ otherwise: [Stmt]?, end: Int,
                                   indent: String, prefix: String) {
-        lines += Wrapping.lines(lead: String(prefix.dropFirst(indent.count)) + "if ", Printer.print(condition), trail: " {", indent: indent)
-        let thenLimit = otherwise?.first?.span.start ?? end
-        block(then, indent: indent + "    ", until: otherwise == nil ? end : thenLimit)
+        let brace = header(start, "if ", condition, indent: indent, prefix: prefix)
         guard let otherwise else {
+            block(then, indent: indent + "    ", until: end)
             lines.append(indent + "}")
             return
         }
+        // The then block ends at its `}`: comments after `else {` belong to the else block.
+        let close = symbol(UInt8(ascii: "}"), after: then.last?.span.end ?? brace + 1)
+        block(then, indent: indent + "    ", until: close)
         if otherwise.count == 1, case .ifElse(let nested, let nestedThen, let nestedElse) = otherwise[0].kind,
-           !hasComment(in: otherwise[0].span.start..<nested.span.end) {
-            writeIf(nested, nestedThen, nestedElse, end: otherwise[0].span.end, indent: indent, prefix: indent + "} else ")
+           !hasComment(in: close..<otherwise[0].span.start) {
+            writeIf(otherwise[0].span.start, nested, nestedThen, nestedElse, end: otherwise[0].span.end, indent: indent, prefix: "} else ")
             return
         }
         lines.append(indent + "} else {")

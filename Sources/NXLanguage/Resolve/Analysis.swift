@@ -36,7 +36,8 @@ public struct Binding: Sendable, Equatable {
 /// A command as written, with the parts that are literals (so they can be checked against the
 /// service's catalogue before anything runs).
 public struct CommandUse: Sendable {
-    public var name: String
+    /// The command's table entry: its operand kind says which catalogue an id belongs to.
+    public var spec: CommandSpec
     public var span: SourceSpan
     /// A literal `#id` (or string) operand, always with its `#`.
     public var operandID: String?
@@ -53,8 +54,12 @@ public struct CommandUse: Sendable {
         public var valueSpan: SourceSpan
     }
 
+    public var name: String { spec.name }
+}
+
+extension CommandUse {
     init(_ call: CommandCall, span: SourceSpan) {
-        name = call.spec.name
+        spec = call.spec
         self.span = span
         if let operand = call.operand, call.spec.operand.isNQLID, case .literal(let value) = operand.kind {
             switch value {

@@ -5,7 +5,7 @@ enum CommandLiterals {
     static func operandProblem(_ expr: Expr, of spec: CommandSpec) -> Message? {
         guard case .literal(let value) = expr.kind else { return nil }
         switch spec.operand {
-        case .actionID, .queryID:
+        case .actionID, .workflowID, .campaignID, .queryID:
             switch value {
             case .nqlID, .string: return nil
             default:

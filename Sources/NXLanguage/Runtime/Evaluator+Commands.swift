@@ -23,7 +23,7 @@ extension Evaluator {
 
     nonisolated(nonsending) private func operandValue(_ expr: Expr, of spec: CommandSpec) async throws -> Value {
         switch spec.operand {
-        case .actionID, .queryID: .nqlID(try await nqlID(expr, for: "'\(spec.name)'"))
+        case .actionID, .workflowID, .campaignID, .queryID: .nqlID(try await nqlID(expr, for: "'\(spec.name)'"))
         case .count: .int(try await count(expr, of: spec.name))
         case .none, .word, .words, .value: try await evaluate(expr)
         }

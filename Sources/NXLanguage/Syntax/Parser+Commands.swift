@@ -59,7 +59,7 @@ extension Parser {
             return parseWords(choices)
         case .count:
             return peekIsCount() ? try parseUnary() : nil
-        case .actionID, .queryID, .value:
+        case .actionID, .workflowID, .campaignID, .queryID, .value:
             guard canStartOperand(peek()) else {
                 throw failHere(Catalog.commandNeedsOperand(spec.name, example: spec.example))
             }

@@ -3,10 +3,12 @@ import NexthinkClient
 import Synchronization
 
 /// Remote actions seen so far: feeds tab completion (ids, input names) and "did you mean"
-/// suggestions. Completion reads only the cache; it never waits for the network.
+/// suggestions. Completion reads only the cache; it never waits for the network. Workflows and
+/// campaigns are kept beside them for completion only.
 final class ActionCatalogue: Sendable {
     private let connection: Connection
     private let cache = Mutex<[String: RemoteAction]>([:])
+    private let automation = Mutex<(workflows: [CatalogueItem]?, campaigns: [CatalogueItem]?)>((nil, nil))
 
     init(connection: Connection) {
         self.connection = connection
@@ -16,16 +18,24 @@ final class ActionCatalogue: Sendable {
         cache.withLock { $0.keys.sorted() }
     }
 
-    func cachedInputs(of id: String) -> [String] {
-        cache.withLock { $0[ActionID.normalize(id)]?.scriptInfo.inputs.map(\.name) ?? [] }
+    /// Everything known now, in the disk cache's shape, so completion asks it what `check` and
+    /// the language server ask.
+    var snapshot: CatalogueCache.Entry {
+        let actions = cache.withLock { Array($0.values) }
+        let (workflows, campaigns) = automation.withLock { $0 }
+        return CatalogueCache.Entry(actions: actions, workflows: workflows, campaigns: campaigns)
     }
 
-    /// Actions from the on-disk cache (`nxsh check`'s), so Tab completes ids before the live
-    /// list arrives, or when it cannot be fetched; a live list already seen is kept.
-    func seed(_ actions: [RemoteAction]) {
+    /// The on-disk cache (`nxsh check`'s), so Tab completes ids before the live lists arrive,
+    /// or when they cannot be fetched; live lists already seen are kept.
+    func seed(_ entry: CatalogueCache.Entry) {
         cache.withLock { cache in
             guard cache.isEmpty else { return }
-            for action in actions { cache[action.id] = action }
+            for action in entry.actions { cache[action.id] = action }
+        }
+        automation.withLock { lists in
+            lists.workflows = lists.workflows ?? entry.workflows
+            lists.campaigns = lists.campaigns ?? entry.campaigns
         }
     }
 
@@ -36,9 +46,15 @@ final class ActionCatalogue: Sendable {
         return actions
     }
 
-    /// Fetches the full list once more (REPL `.refresh`).
+    /// Fetches every list once more (REPL `.refresh`); workflows and campaigns are kept as they
+    /// were when the service will not list them.
     func refresh() async throws {
-        _ = try await list(platform: nil)
+        let fresh = try await CatalogueCache.Entry.fetch(connection.client())
+        remember(fresh.actions, replacing: true)
+        automation.withLock { lists in
+            lists.workflows = fresh.workflows ?? lists.workflows
+            lists.campaigns = fresh.campaigns ?? lists.campaigns
+        }
     }
 
     func details(_ id: String) async throws -> RemoteAction {

@@ -5,37 +5,30 @@ import NXLanguage
 /// without a terminal.
 struct CompletionEngine: Sendable {
     var words: [String]
-    var actionIDs: [String]
-    var inputs: @Sendable (String) -> [String]
+    /// The ids of one kind of object (remote actions, workflows, campaigns) known so far.
+    var ids: @Sendable (CatalogueKind) -> [String]
+    /// The input or parameter names of one object.
+    var parameters: @Sendable (CatalogueKind, String) -> [String]
+    var table = CommandTable.all
 
     static let metaWords = [".help", ".refresh", ".quit"]
 
     func complete(_ request: CompletionRequest) -> [String] {
-        let before = String(request.line.utf8.prefix(request.start)) ?? ""
-        let previous = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).last.map(String.init)
+        let before = Substring(String(request.line.utf8.prefix(request.start)) ?? "")
         let word = request.word
-        if before.trimmingSpaces().isEmpty, word.hasPrefix(".") { return matching(word, Self.metaWords) }
-        if let action = openInputMap(before) { return matching(word, inputs(action)).map { $0 + ":" } }
-        let spec = previous.flatMap { CommandTable.spec(named: $0) }
-        if word.hasPrefix("#") || spec?.operand == .actionID { return matching(word, actionIDs) }
-        if case .word(let choices)? = spec?.operand { return matching(word, choices) }
+        if before.trimmingCharacters(in: .whitespaces).isEmpty, word.hasPrefix(".") { return matching(word, Self.metaWords) }
+        if let map = CursorContext.openParameterMap(before, in: table) {
+            return matching(word, parameters(map.kind, map.id)).map { $0 + ":" }
+        }
+        let spec = CursorContext.command(endingAt: before, in: table)
+        let second = CursorContext.secondWords(after: spec, in: table)
+        if let kind = spec.flatMap({ CatalogueKind($0.operand) }) { return matching(word, ids(kind) + second) }
+        if word.hasPrefix("#") { return matching(word, ids(.action)) }
+        if case .word(let choices)? = spec?.operand { return matching(word, choices + second) }
         return matching(word, words)
     }
 
     private func matching(_ prefix: String, _ candidates: [String]) -> [String] {
         Array(Set(candidates.filter { $0.hasPrefix(prefix) })).sorted()
-    }
-
-    /// The action of `run #id ... with <` when the cursor is inside that map, at a key position.
-    private func openInputMap(_ before: String) -> String? {
-        guard let open = before.range(of: "with <", options: .backwards) else { return nil }
-        let inside = before[open.upperBound...]
-        guard !inside.contains(">") else { return nil }
-        let lastSeparator = inside.lastIndex { $0 == "," } ?? inside.startIndex
-        let currentEntry = inside[lastSeparator...]
-        guard !currentEntry.contains(":") else { return nil }
-        let head = before[..<open.lowerBound]
-        guard let run = head.range(of: "run ", options: .backwards) else { return nil }
-        return head[run.upperBound...].split(separator: " ").first.map(String.init)
     }
 }

@@ -15,11 +15,11 @@ struct REPL {
         let editor = LineEditor(historyPath: prepareHistory()) { request in
             CompletionEngine(words: Vocabulary.completionWords + session.variableNames
                                  + HostFunctions.names,
-                             actionIDs: catalogue.cachedIDs,
-                             inputs: { catalogue.cachedInputs(of: $0) }).complete(request)
+                             ids: { catalogue.snapshot.ids($0) ?? [] },
+                             parameters: { catalogue.snapshot.parameters($0, of: $1) ?? [] }).complete(request)
         }
         let cached = CatalogueCache(directory: context.paths.cacheDirectory, label: context.connection.label ?? "default")
-        catalogue.seed(cached.load()?.actions ?? [])
+        if let entry = cached.load() { catalogue.seed(entry) }
         greet()
         let label = context.connection.label.map { "(\($0))" } ?? ""
         var buffer = ""
@@ -83,7 +83,8 @@ struct REPL {
         }
     }
 
-    /// Action ids for completion, fetched in the background so the prompt never waits.
+    /// Ids for completion (actions, workflows, campaigns), fetched in the background so the
+    /// prompt never waits.
     private func refreshCatalogue(announce: Bool = false) {
         let catalogue = context.host.catalogue
         let console = context.console
@@ -91,7 +92,7 @@ struct REPL {
             let result = Blocking.run(interruptible: true) { () async -> String in
                 do {
                     try await catalogue.refresh()
-                    return "\(catalogue.cachedIDs.count) remote actions loaded"
+                    return catalogue.snapshot.counts + " loaded"
                 } catch {
                     return "refresh failed: \(ErrorPhrase.plain(error))"
                 }

@@ -14,10 +14,10 @@ enum ToolMessages {
 
     // MARK: check
 
-    static func catalogueAge(_ count: Int, label: String, age: String, cached: Bool) -> String {
+    static func catalogueAge(_ counts: String, label: String, age: String, cached: Bool) -> String {
         cached
-            ? "nxsh check: catalogue of \(label): \(count) remote actions, cached \(age) ago (--refresh to update)"
-            : "nxsh check: catalogue of \(label): \(count) remote actions, fetched now"
+            ? "nxsh check: catalogue of \(label): \(counts), cached \(age) ago (--refresh to update)"
+            : "nxsh check: catalogue of \(label): \(counts), fetched now"
     }
     static func summary(files: Int, errors: Int) -> String {
         let scripts = "\(files) script\(files == 1 ? "" : "s")"
@@ -27,24 +27,26 @@ enum ToolMessages {
         let offline = "use --offline to check without the catalogue"
         switch ErrorMapping.hostError(error) {
         case let host as HostError:
-            return ShellError("cannot read the remote action catalogue: \(host.message)", notes: host.notes + [offline],
+            return ShellError("cannot read the catalogue: \(host.message)", notes: host.notes + [offline],
                               exitCode: host.exitCode)
         case let other:
-            return ShellError("cannot read the remote action catalogue: \(other)", notes: [offline], exitCode: ExitStatus.unreachable)
+            return ShellError("cannot read the catalogue: \(other)", notes: [offline], exitCode: ExitStatus.unreachable)
         }
     }
-    static func unknownAction(_ id: String, near: [String]) -> (String, [String]) {
-        ("unknown remote action '\(id)'",
+    static func unknownID(_ id: String, _ kind: CatalogueKind, near: [String]) -> (String, [String]) {
+        ("unknown \(kind.noun) '\(id)'",
          (near.isEmpty ? [] : ["did you mean " + near.map { "'\($0)'" }.joined(separator: ", ") + "?"])
-            + ["`list` shows every remote action"])
+            + ["`\(kind.listCommand)` shows every \(kind.noun)"])
     }
     static func notAPIEnabled(_ id: String) -> (String, [String]) {
         ("\(id) is not enabled for API execution", ["enable 'API' targeting for it in Nexthink first"])
     }
-    static func unknownInput(_ name: String, action: String, inputs: [String], near: String?) -> (String, [String]) {
-        ("unknown input '\(name)' of \(action)",
-         (near.map { ["did you mean '\($0)'?"] } ?? [])
-            + [inputs.isEmpty ? "\(action) takes no inputs" : "its inputs are: \(inputs.joined(separator: ", "))"])
+    /// Remote actions have inputs; workflows and campaigns have parameters.
+    static func unknownInput(_ name: String, of id: String, _ kind: CatalogueKind, inputs: [String], near: String?) -> (String, [String]) {
+        let word = kind == .action ? "input" : "parameter"
+        return ("unknown \(word) '\(name)' of \(id)",
+                (near.map { ["did you mean '\($0)'?"] } ?? [])
+                    + [inputs.isEmpty ? "\(id) takes no \(word)s" : "its \(word)s are: \(inputs.joined(separator: ", "))"])
     }
     static func valueNotAllowed(_ value: String, input: String, options: [String]) -> (String, [String]) {
         ("'\(value)' is not an allowed value of '\(input)'", ["choose one of: \(options.joined(separator: ", "))"])

@@ -29,14 +29,7 @@ extension CampaignTriggerRequest {
         guard campaign.id == campaignNqlId else {
             return [.init(field: "campaignNqlId", message: "the request is for \(campaignNqlId) but was checked against \(campaign.id)")]
         }
-        var found: [ValidationProblem] = []
-        if !campaign.status.isEmpty, campaign.status.uppercased() != "PUBLISHED" {
-            found.append(.init(field: "campaignNqlId", message: "\(campaign.id) is \(campaign.status.lowercased()); only published campaigns can be sent"))
-        }
-        if !campaign.triggerMethod.isEmpty, campaign.triggerMethod.uppercased() != "API" {
-            found.append(.init(field: "campaignNqlId", message:
-                "\(campaign.id) is triggered \(campaign.triggerMethod.lowercased()), not through the API"))
-        }
+        var found = campaign.triggerProblems.map { ValidationProblem(field: "campaignNqlId", message: $0) }
         guard let declared = campaign.parameters else { return found }
         // The service wants exactly the campaign's parameters: none missing, none extra.
         for name in parameters.keys.sorted() where !declared.contains(name) {
@@ -45,6 +38,21 @@ extension CampaignTriggerRequest {
         }
         for name in declared.sorted() where parameters[name] == nil {
             found.append(.init(field: "parameters.\(name)", message: "missing; \(campaign.id) needs a value for it"))
+        }
+        return found
+    }
+}
+
+extension CampaignInfo {
+    /// Why it cannot be sent through the API (empty when it can, or when `#campaigns` does not
+    /// say); `nxsh check` reports the same before a script runs.
+    public var triggerProblems: [String] {
+        var found: [String] = []
+        if !status.isEmpty, status.uppercased() != "PUBLISHED" {
+            found.append("\(id) is \(status.lowercased()); only published campaigns can be sent")
+        }
+        if !triggerMethod.isEmpty, triggerMethod.uppercased() != "API" {
+            found.append("\(id) is triggered \(triggerMethod.lowercased()), not through the API")
         }
         return found
     }

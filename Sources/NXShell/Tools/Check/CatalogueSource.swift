@@ -14,17 +14,17 @@ struct CatalogueSource {
         self.console = console
     }
 
-    func actions(refresh: Bool) throws(ShellError) -> [RemoteAction] {
+    func catalogue(refresh: Bool) throws(ShellError) -> CatalogueCache.Entry {
         let cache = CatalogueCache(directory: Paths(environment: environment).cacheDirectory, label: label)
         if !refresh, let entry = cache.load() {
-            console.message(ToolMessages.catalogueAge(entry.actions.count, label: label,
+            console.message(ToolMessages.catalogueAge(entry.counts, label: label,
                                                       age: CatalogueCache.age(since: entry.fetched), cached: true))
-            return entry.actions
+            return entry
         }
-        let actions = try fetch()
-        cache.store(actions)
-        console.message(ToolMessages.catalogueAge(actions.count, label: label, age: "", cached: false))
-        return actions
+        let entry = try fetch()
+        cache.store(entry)
+        console.message(ToolMessages.catalogueAge(entry.counts, label: label, age: "", cached: false))
+        return entry
     }
 
     /// The profile (or "sandbox") the catalogue belongs to.
@@ -33,9 +33,9 @@ struct CatalogueSource {
         return options.profile ?? environment["NXSH_PROFILE"] ?? "default"
     }
 
-    private func fetch() throws(ShellError) -> [RemoteAction] {
+    private func fetch() throws(ShellError) -> CatalogueCache.Entry {
         let (options, environment, console) = (options, environment, console)
-        let result = Blocking.run { () async -> Result<[RemoteAction], ShellError> in
+        let result = Blocking.run { () async -> Result<CatalogueCache.Entry, ShellError> in
             let context: ShellContext
             do throws(ShellError) {
                 context = try await ShellContext.make(options: options, environment: environment, console: console,
@@ -43,9 +43,9 @@ struct CatalogueSource {
             } catch {
                 return .failure(error)
             }
-            let result: Result<[RemoteAction], ShellError>
+            let result: Result<CatalogueCache.Entry, ShellError>
             do {
-                result = .success(try await context.connection.client().listRemoteActions())
+                result = .success(try await .fetch(context.connection.client()))
             } catch {
                 result = .failure(ToolMessages.catalogueUnavailable(error))
             }

@@ -37,12 +37,12 @@ struct CheckTool {
     func run(console: Console, environment: [String: String]) throws(ShellError) -> Int32 {
         let sources = try files.map { (path) throws(ShellError) in try Tools.read(path) }
         let analyses = sources.map(Tools.analyze)
-        let actions = offline ? nil : try CatalogueSource(options: options, environment: environment, console: console)
-            .actions(refresh: refresh)
+        let catalogue = offline ? nil : try CatalogueSource(options: options, environment: environment, console: console)
+            .catalogue(refresh: refresh)
         var errors = 0
         for (file, analysis) in zip(sources, analyses) {
             var diagnostics = analysis.diagnostics
-            if diagnostics.isEmpty { diagnostics = CatalogueChecks.diagnostics(analysis.commands, actions: actions) }
+            if diagnostics.isEmpty { diagnostics = CatalogueChecks.diagnostics(analysis.commands, catalogue: catalogue) }
             errors += diagnostics.count
             for diagnostic in diagnostics {
                 if options.output == .json {

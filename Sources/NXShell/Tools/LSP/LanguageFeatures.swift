@@ -6,13 +6,14 @@ import NexthinkClient
 struct LanguageFeatures {
     let uri: String
     let text: String
-    let actions: [RemoteAction]
+    /// The disk cache, or nothing known.
+    let catalogue: CatalogueCache.Entry
     private let positions: Positions
 
-    init(uri: String, text: String, actions: [RemoteAction]) {
+    init(uri: String, text: String, catalogue: CatalogueCache.Entry?) {
         self.uri = uri
         self.text = text
-        self.actions = actions
+        self.catalogue = catalogue ?? CatalogueCache.Entry(actions: [], workflows: nil, campaigns: nil)
         positions = Positions(text)
     }
 
@@ -28,13 +29,16 @@ struct LanguageFeatures {
     }
 
     private func completion(at offset: Int) -> [[String: Any]] {
-        let prefix = positions.linePrefix(offset)
-        if let action = actionBeforeOpenMap(prefix) {
-            return action.scriptInfo.inputs.map { ["label": $0.name, "kind": 5, "detail": $0.description] }
+        let prefix = Substring(positions.linePrefix(offset))
+        if let map = CursorContext.openParameterMap(prefix) {
+            return (catalogue.parameters(map.kind, of: map.id) ?? []).map { ["label": $0, "kind": 5, "detail": detail(of: $0, in: map)] }
         }
-        let word = positions.word(endingAt: offset).text
-        if word.hasPrefix("#") {
-            return actions.map { ["label": $0.id, "kind": 12, "detail": $0.name, "insertText": String($0.id.dropFirst())] }
+        let word = positions.word(endingAt: offset)
+        let spec = CursorContext.command(endingAt: prefix.dropLast(word.text.count))
+        if let kind = spec.flatMap({ CatalogueKind($0.operand) }) ?? (word.text.hasPrefix("#") ? .action : nil) {
+            let second = word.text.hasPrefix("#") ? [] : CursorContext.secondWords(after: spec).map { ["label": $0, "kind": 14] }
+            return second + ids(kind).map { ["label": $0.id, "kind": 12, "detail": $0.name,
+                                             "insertText": word.text.hasPrefix("#") ? String($0.id.dropFirst()) : $0.id] }
         }
         let analysis = Tools.analyze(SourceFile(name: uri, text: text))
         var items: [[String: Any]] = Vocabulary.keywords.uniqued().map { ["label": $0, "kind": 14] }
@@ -45,20 +49,22 @@ struct LanguageFeatures {
         return items
     }
 
-    /// Inside `#id ... with <` with the map still open: the action whose inputs to offer.
-    private func actionBeforeOpenMap(_ prefix: String) -> RemoteAction? {
-        guard let open = prefix.range(of: "<", options: .backwards), !prefix[open.upperBound...].contains(">"),
-              prefix[..<open.lowerBound].trimmingCharacters(in: .whitespaces).hasSuffix("with"),
-              let hash = prefix.range(of: "#", options: .backwards, range: prefix.startIndex..<open.lowerBound) else { return nil }
-        let id = "#" + prefix[hash.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-        return actions.first { $0.id == id }
+    /// Ids and names of one kind.
+    private func ids(_ kind: CatalogueKind) -> [(id: String, name: String)] {
+        kind == .action ? catalogue.actions.map { ($0.id, $0.name) } : (catalogue.items(kind) ?? []).map { ($0.id, $0.name) }
+    }
+
+    /// An action's input has a description; a workflow's or campaign's parameter only a name.
+    private func detail(of name: String, in map: (kind: CatalogueKind, id: String)) -> String {
+        guard map.kind == .action else { return "parameter of \(map.id)" }
+        return catalogue.actions.first { $0.id == map.id }?.scriptInfo.inputs.first { $0.name == name }?.description ?? ""
     }
 
     private func hover(at offset: Int) -> [String: Any]? {
-        let word = positions.word(at: offset)
+        let (word, start) = positions.word(around: offset)
         let markdown: String
-        if word.hasPrefix("#"), let action = actions.first(where: { $0.id == word }) {
-            markdown = Self.describe(action)
+        if word.hasPrefix("#"), let description = describe(word, after: Substring(positions.linePrefix(start))) {
+            markdown = description
         } else if let signature = Self.signature(of: word) {
             markdown = "```nxsh\n\(signature)\n```"
         } else if let spec = CommandTable.spec(named: word) {
@@ -67,6 +73,25 @@ struct LanguageFeatures {
             return nil
         }
         return ["contents": ["kind": "markdown", "value": markdown]]
+    }
+
+    /// The object an `#id` names: of the kind its command takes, else the first kind that has it.
+    private func describe(_ id: String, after before: Substring) -> String? {
+        let expected = CursorContext.command(endingAt: before).flatMap { CatalogueKind($0.operand) }
+        for kind in expected.map({ [$0] }) ?? CatalogueKind.allCases {
+            if kind == .action, let action = catalogue.actions.first(where: { $0.id == id }) { return Self.describe(action) }
+            if let item = catalogue.items(kind)?.first(where: { $0.id == id }) { return Self.describe(item, kind) }
+        }
+        return nil
+    }
+
+    static func describe(_ item: CatalogueItem, _ kind: CatalogueKind) -> String {
+        var lines = ["**\(item.name)** `\(item.id)` (\(kind.noun))", ""]
+        if !item.description.isEmpty { lines += [item.description, ""] }
+        lines += item.facts
+        lines.append(item.parameters.map { $0.isEmpty ? "parameters: none" : "parameters: " + $0.map { "`\($0)`" }.joined(separator: ", ") }
+            ?? "parameters: not declared by the service")
+        return lines.joined(separator: "\n")
     }
 
     static func describe(_ action: RemoteAction) -> String {

@@ -1,24 +1,23 @@
 import Foundation
 import NXLanguage
-import NexthinkClient
 
 /// `nxsh lsp`: a Language Server (LSP 3.17, JSON-RPC over stdio). Diagnostics are `nxsh check`'s;
 /// the catalogue comes from the disk cache only, so the server never makes a call at all.
 final class LanguageServer {
     private let stream: MessageStream
-    private let actions: [RemoteAction]?
+    private let catalogue: CatalogueCache.Entry?
     private var documents: [String: String] = [:]
     private var shutdownRequested = false
 
-    init(stream: MessageStream, actions: [RemoteAction]?) {
+    init(stream: MessageStream, catalogue: CatalogueCache.Entry?) {
         self.stream = stream
-        self.actions = actions
+        self.catalogue = catalogue
     }
 
     static func serve(options: ShellOptions, environment: [String: String]) -> Int32 {
         let label = options.sandbox ? "sandbox" : options.profile ?? environment["NXSH_PROFILE"] ?? "default"
         let cache = CatalogueCache(directory: Paths(environment: environment).cacheDirectory, label: label)
-        return LanguageServer(stream: MessageStream(), actions: cache.load()?.actions).run()
+        return LanguageServer(stream: MessageStream(), catalogue: cache.load()).run()
     }
 
     /// Serves until `exit` (0 after `shutdown`, 1 otherwise) or the end of input.
@@ -58,7 +57,7 @@ final class LanguageServer {
             stream.send(Self.notification("textDocument/publishDiagnostics", ["uri": uri, "diagnostics": [Any]()]))
         case "textDocument/completion", "textDocument/hover", "textDocument/formatting", "textDocument/documentSymbol":
             guard let text = documents[uri] else { return reply(id, NSNull()) }
-            let features = LanguageFeatures(uri: uri, text: text, actions: actions ?? [])
+            let features = LanguageFeatures(uri: uri, text: text, catalogue: catalogue)
             reply(id, features.answer(method, params: params))
         default:
             // Requests get an error; unknown notifications are ignored, as the protocol asks.
@@ -71,7 +70,7 @@ final class LanguageServer {
         let file = SourceFile(name: uri, text: text)
         let analysis = Tools.analyze(file)
         var diagnostics = analysis.diagnostics
-        if diagnostics.isEmpty { diagnostics = CatalogueChecks.diagnostics(analysis.commands, actions: actions) }
+        if diagnostics.isEmpty { diagnostics = CatalogueChecks.diagnostics(analysis.commands, catalogue: catalogue) }
         let positions = Positions(text)
         let items: [[String: Any]] = diagnostics.map { diagnostic in
             let span = diagnostic.span ?? SourceSpan(start: 0, end: 0)

@@ -49,11 +49,11 @@ struct Positions {
         return (String(decoding: bytes[start..<offset], as: UTF8.self), start)
     }
 
-    /// The whole word around `offset`.
-    func word(at offset: Int) -> String {
+    /// The whole word around `offset`, and where it starts.
+    func word(around offset: Int) -> (text: String, start: Int) {
         var end = min(offset, bytes.count)
         while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
-        return word(endingAt: end).text
+        return word(endingAt: end)
     }
 
     /// Text of the line holding `offset`, up to `offset`.
