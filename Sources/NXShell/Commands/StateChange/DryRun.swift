@@ -14,14 +14,14 @@ struct DryRun {
 
     var report: String {
         let count = plan.deviceCount, n = plan.batches.count
-        var lines = ["dry run: would run \(action.id) (\(action.name)) on \(count) device\(count == 1 ? "" : "s") in \(n) batch\(n == 1 ? "" : "es") (up to \(concurrency) at a time); nothing was sent"]
-        if plan.duplicatesDropped > 0 { lines.append("  \(plan.duplicatesDropped) duplicate device ids dropped") }
+        var lines = [ShellMessages.dryRunHead(action.id, action.name, devices: count, batches: n, concurrency: concurrency)]
+        if plan.duplicatesDropped > 0 { lines.append(ShellMessages.dryRunDuplicates(plan.duplicatesDropped)) }
         for batch in plan.batches {
-            lines.append("  batch \(batch.index): devices \(batch.deviceRange) (\(batch.devices.count))")
+            lines.append(ShellMessages.dryRunBatch(batch.index, range: batch.deviceRange, count: batch.devices.count))
         }
-        for key in plan.template.params.keys.sorted() { lines.append("  param \(key) = \(plan.template.params[key] ?? "")") }
+        for key in plan.template.params.keys.sorted() { lines.append(ShellMessages.dryRunParam(key, plan.template.params[key] ?? "")) }
         if let first = plan.batches.first {
-            lines.append("  POST /api/v1/act/execute, body of batch 1:")
+            lines.append(ShellMessages.dryRunBody)
             lines.append("  " + Self.body(plan.template, devices: first.devices))
         }
         return lines.joined(separator: "\n")
@@ -31,11 +31,11 @@ struct DryRun {
     static func body(_ template: ExecutionRequest, devices: [String]) -> String {
         var request = template
         request.devices = Array(devices.prefix(devicesShown))
-        guard let data = try? WireJSON.encode(request) else { return "(cannot encode the request)" }
+        guard let data = try? WireJSON.encode(request) else { return ShellMessages.unencodableRequest }
         var text = String(decoding: data, as: UTF8.self)
         let hidden = devices.count - request.devices.count
         if hidden > 0, let last = request.devices.last, let range = text.range(of: "\"\(last)\"]") {
-            text.replaceSubrange(range, with: "\"\(last)\", ... \(hidden) more]")
+            text.replaceSubrange(range, with: ShellMessages.elidedDevices(last, hidden: hidden))
         }
         return text
     }

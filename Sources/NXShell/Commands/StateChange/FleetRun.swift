@@ -24,7 +24,7 @@ struct FleetRun {
                 do throws(ShellError) {
                     try log.append(audit.result(result))
                 } catch {
-                    context.console.message("nxsh: warning: \(error.message)")
+                    context.console.message(ShellMessages.warning(error.message))
                 }
                 progress.update(tally.add(result))
             })
@@ -39,9 +39,9 @@ struct FleetRun {
     /// unknown"). The partial record is shown here, since the script stops before it could.
     private func interrupted(_ results: [BatchResult]) throws -> Never {
         let sent = results.filter { if case .notSent = $0.outcome { false } else { true } }.count
-        context.show(FleetRecords.run(plan, results))
-        context.console.message("nxsh: " + ShellMessages.interruptedRun(plan.template.remoteActionId,
-                                                                     sent: sent, of: results.count))
+        context.show(FleetValues.run(plan, results))
+        context.console.message(ShellMessages.interruptedRun(plan.template.remoteActionId,
+                                                        sent: sent, of: results.count))
         throw CancellationError()
     }
 
@@ -49,15 +49,15 @@ struct FleetRun {
     /// status. None: an error naming every batch.
     private func report(_ results: [BatchResult]) throws -> Value {
         let accepted = results.filter { $0.response != nil }.count
-        let record = FleetRecords.run(plan, results)
+        let record = FleetValues.run(plan, results)
         if accepted == results.count { return record }
-        let lines = results.compactMap(FleetRecords.problem)
+        let lines = results.compactMap(FleetValues.problem)
         if accepted == 0 {
             throw Self.noBatchAccepted(results, lines: lines)
         }
         context.outcome.notePartialFailure()
-        context.console.message((["nxsh: warning: \(plan.template.remoteActionId): \(accepted) of \(results.count) batches accepted"]
-            + lines.map { "  " + $0 } + ["  the run result lists every batch; the audit log has them too"]).joined(separator: "\n"))
+        context.console.message(ShellMessages.partialRun(plan.template.remoteActionId, accepted: accepted, of: results.count,
+                                                         problems: lines))
         return record
     }
 
@@ -67,7 +67,7 @@ struct FleetRun {
             return nil
         }.first
         guard let firstFailure else {
-            return HostError("nothing was sent", notes: lines, exitCode: ExitStatus.runtime)
+            return HostError(ShellMessages.nothingSent, notes: lines, exitCode: ExitStatus.runtime)
         }
         var error = ErrorMapping.hostError(firstFailure)
         if results.count > 1 { error.notes = lines + error.notes }
@@ -102,8 +102,7 @@ final class RunTally: Sendable {
         counts.withLock { c in
             c.done += 1
             if let _ = result.response { c.devices += result.batch.devices.count } else { c.failed += 1 }
-            let failed = c.failed > 0 ? ", \(c.failed) failed" : ""
-            return "run: \(c.done)/\(batches) batches sent, \(c.devices) devices accepted\(failed)"
+            return ShellMessages.runProgress(done: c.done, of: batches, devices: c.devices, failed: c.failed)
         }
     }
 }

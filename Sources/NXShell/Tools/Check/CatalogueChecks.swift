@@ -17,29 +17,29 @@ enum CatalogueChecks {
     private static func devices(_ command: CommandUse) -> [Diagnostic] {
         command.devices.compactMap { device in
             guard UUID(uuidString: device.text.trimmingCharacters(in: .whitespaces)) == nil else { return nil }
-            return diagnostic(ToolMessages.invalidDevice(device.text), device.span)
+            return diagnostic(ShellMessages.invalidDevice(device.text), device.span)
         }
     }
 
     private static func action(_ command: CommandUse, in actions: [RemoteAction]) -> [Diagnostic] {
         guard let id = command.operandID, let span = command.operandSpan else { return [] }
         guard let action = actions.first(where: { $0.id == id }) else {
-            return [diagnostic(ToolMessages.unknownAction(id, near: Suggest.nearby(id, in: actions.map(\.id))), span)]
+            return [diagnostic(ShellMessages.unknownAction(id, near: Suggest.nearby(id, in: actions.map(\.id))), span)]
         }
         guard command.name == "run" else { return [] }
         var found: [Diagnostic] = []
-        if !action.targeting.apiEnabled { found.append(diagnostic(ToolMessages.notAPIEnabled(id), span)) }
+        if !action.targeting.apiEnabled { found.append(diagnostic(ShellMessages.checkNotAPIEnabled(id), span)) }
         let inputs = action.scriptInfo.inputs
         for parameter in command.parameters {
             guard let input = inputs.first(where: { $0.name == parameter.name }) else {
                 let names = inputs.map(\.name)
-                found.append(diagnostic(ToolMessages.unknownInput(parameter.name, action: id, inputs: names,
+                found.append(diagnostic(ShellMessages.unknownInput(parameter.name, action: id, inputs: names,
                                                                   near: Suggest.nearest(parameter.name, in: names)),
                                         parameter.nameSpan))
                 continue
             }
             if let value = parameter.value, !input.allowCustomValue, !input.options.isEmpty, !input.options.contains(value) {
-                found.append(diagnostic(ToolMessages.valueNotAllowed(value, input: input.name, options: input.options),
+                found.append(diagnostic(ShellMessages.valueNotAllowed(value, input: input.name, options: input.options),
                                         parameter.valueSpan))
             }
         }

@@ -17,13 +17,13 @@ struct CatalogueSource {
     func actions(refresh: Bool) throws(ShellError) -> [RemoteAction] {
         let cache = CatalogueCache(directory: Paths(environment: environment).cacheDirectory, label: label)
         if !refresh, let entry = cache.load() {
-            console.message(ToolMessages.catalogueAge(entry.actions.count, label: label,
+            console.message(ShellMessages.catalogueAge(entry.actions.count, label: label,
                                                       age: CatalogueCache.age(since: entry.fetched), cached: true))
             return entry.actions
         }
         let actions = try fetch()
         cache.store(actions)
-        console.message(ToolMessages.catalogueAge(actions.count, label: label, age: "", cached: false))
+        console.message(ShellMessages.catalogueAge(actions.count, label: label, age: "", cached: false))
         return actions
     }
 
@@ -47,11 +47,11 @@ struct CatalogueSource {
             do {
                 result = .success(try await context.connection.client().listRemoteActions())
             } catch {
-                result = .failure(ToolMessages.catalogueUnavailable(error))
+                result = .failure(ShellMessages.catalogueUnavailable(error))
             }
             await context.shutdown()
             return result
         }
-        return try (result ?? .failure(ToolMessages.catalogueUnavailable(CancellationError()))).get()
+        return try (result ?? .failure(ShellMessages.catalogueUnavailable(CancellationError()))).get()
     }
 }

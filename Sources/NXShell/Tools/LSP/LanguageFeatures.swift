@@ -58,7 +58,7 @@ struct LanguageFeatures {
         let word = positions.word(at: offset)
         let markdown: String
         if word.hasPrefix("#"), let action = actions.first(where: { $0.id == word }) {
-            markdown = Self.describe(action)
+            markdown = ShellMessages.actionHover(action)
         } else if let signature = Self.signature(of: word) {
             markdown = "```nxsh\n\(signature)\n```"
         } else if let spec = CommandTable.spec(named: word) {
@@ -69,26 +69,11 @@ struct LanguageFeatures {
         return ["contents": ["kind": "markdown", "value": markdown]]
     }
 
-    static func describe(_ action: RemoteAction) -> String {
-        var platforms: [String] = []
-        if action.scriptInfo.hasScriptWindows { platforms.append("Windows") }
-        if action.scriptInfo.hasScriptMacOs { platforms.append("macOS") }
-        var lines = ["**\(action.name)** `\(action.id)`", "", action.description, "",
-                     "platforms: \(platforms.isEmpty ? "none" : platforms.joined(separator: ", "))"]
-        let inputs = action.scriptInfo.inputs
-        lines.append(inputs.isEmpty ? "inputs: none" : "inputs:")
-        lines += inputs.map { input in
-            "- `\(input.name)`: \(input.description)" + (input.allowCustomValue || input.options.isEmpty
-                ? "" : " (one of: \(input.options.joined(separator: ", ")))")
-        }
-        return lines.joined(separator: "\n")
-    }
-
     /// `split(a, b?)` from the built-ins' arity; the host's own functions by hand.
     static func signature(of name: String) -> String? {
         switch name {
-        case "read": return "read(path) -> list of lines"
-        case "now": return "now() -> ISO 8601 time"
+        case "read": return ShellMessages.readSignature
+        case "now": return ShellMessages.nowSignature
         default:
             guard let arity = Vocabulary.functionArity(name) else { return nil }
             let names = ["a", "b", "c"]

@@ -6,12 +6,12 @@ import NexthinkClient
 /// `result` after it, so a log cut short by a crash or `kill -9` still says which batches
 /// may have been sent. Never holds a secret or token: only what the request body carries,
 /// minus the device list (replaced by its digest).
-struct AuditRecord: Codable, Sendable, Equatable {
+struct AuditEntry: Codable, Sendable, Equatable {
     enum Event: String, Codable, Sendable { case intent, result }
 
     var time: String
     var event: Event
-    /// Correlates the records of one `run` statement.
+    /// Correlates the entries of one `run` statement.
     var run: String
     var profile: String?
     /// API host the batch was (to be) sent to.
@@ -48,7 +48,7 @@ struct AuditRecord: Codable, Sendable, Equatable {
     }
 }
 
-/// What every record of one run shares.
+/// What every entry of one run shares.
 struct AuditRun: Sendable {
     var id = UUID().uuidString.lowercased()
     var profile: String?
@@ -56,33 +56,33 @@ struct AuditRun: Sendable {
     var action: String
     var batches: Int
 
-    func intent(_ batch: DeviceBatch, _ request: ExecutionRequest) -> AuditRecord {
-        var record = base(.intent, batch)
-        record.devicesSha256 = AuditRecord.digest(batch.devices)
-        record.params = request.params
-        record.expiresInMinutes = request.expiresInMinutes
-        record.triggerInfo = request.triggerInfo
-        return record
+    func intent(_ batch: DeviceBatch, _ request: ExecutionRequest) -> AuditEntry {
+        var entry = base(.intent, batch)
+        entry.devicesSha256 = AuditEntry.digest(batch.devices)
+        entry.params = request.params
+        entry.expiresInMinutes = request.expiresInMinutes
+        entry.triggerInfo = request.triggerInfo
+        return entry
     }
 
-    func result(_ result: BatchResult) -> AuditRecord {
-        var record = base(.result, result.batch)
+    func result(_ result: BatchResult) -> AuditEntry {
+        var entry = base(.result, result.batch)
         switch result.outcome {
         case .accepted(let response):
-            record.requestId = response.requestId
-            record.expiresInMinutes = response.expiresInMinutes
+            entry.requestId = response.requestId
+            entry.expiresInMinutes = response.expiresInMinutes
         case .failed(let error):
-            record.error = ErrorMapping.hostError(error).message
-            record.outcomeUnknown = result.outcomeUnknown
+            entry.error = ErrorMapping.hostError(error).message
+            entry.outcomeUnknown = result.outcomeUnknown
         case .notSent(let reason):
-            record.error = reason
-            record.outcomeUnknown = false
+            entry.error = reason
+            entry.outcomeUnknown = false
         }
-        return record
+        return entry
     }
 
-    private func base(_ event: AuditRecord.Event, _ batch: DeviceBatch) -> AuditRecord {
-        AuditRecord(time: AuditRecord.timestamp(), event: event, run: id, profile: profile, api: api, action: action,
+    private func base(_ event: AuditEntry.Event, _ batch: DeviceBatch) -> AuditEntry {
+        AuditEntry(time: AuditEntry.timestamp(), event: event, run: id, profile: profile, api: api, action: action,
                     batch: batch.index, batches: batches, deviceRange: batch.deviceRange, deviceCount: batch.devices.count)
     }
 }
