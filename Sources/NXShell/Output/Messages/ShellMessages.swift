@@ -1,7 +1,8 @@
 import NXLanguage
 
 /// Every user-facing text of the shell, in one place: this file (the terminal, processes,
-/// commands in general) and its extensions beside it, one per topic. Call sites hold no text.
+/// commands in general) and its extensions beside it, one per topic. Call sites hold no text;
+/// only help stays beside what it describes (REPL/Help.swift, the options in NXShellCommand).
 enum ShellMessages {
     static func warning(_ text: String) -> String { "nxsh: warning: \(text)" }
 
