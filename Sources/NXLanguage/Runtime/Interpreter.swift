@@ -9,7 +9,7 @@ public struct RunOutcome: Sendable, Equatable {
     /// must still end a REPL session or skip the remaining `-e` sources.
     public var exited: Bool
 
-    public init(diagnostics: [Diagnostic] = [], exitCode: Int32 = 0, lastValue: Value? = nil,
+    public init(diagnostics: [Diagnostic] = [], exitCode: Int32 = ExitStatus.ok, lastValue: Value? = nil,
                 exited: Bool = false) {
         self.diagnostics = diagnostics
         self.exitCode = exitCode
@@ -85,7 +85,7 @@ public actor Interpreter {
     /// Checks `Task.isCancelled` between statements and loop iterations.
     public func run(_ program: ParsedProgram) async -> RunOutcome {
         guard program.diagnostics.isEmpty else {
-            return RunOutcome(diagnostics: program.diagnostics, exitCode: Interruption.parseFailureStatus)
+            return RunOutcome(diagnostics: program.diagnostics, exitCode: ExitStatus.scriptError)
         }
         let evaluator = Evaluator(host: host, globals: globals, file: program.file)
         do {
@@ -99,11 +99,11 @@ public actor Interpreter {
                 return RunOutcome(diagnostics: [diagnostic], exitCode: status, lastValue: evaluator.lastShown)
             case .cancelled:
                 return RunOutcome(diagnostics: [Diagnostic(Catalog.interrupted(), at: nil)],
-                                  exitCode: Interruption.cancelledStatus, lastValue: evaluator.lastShown)
+                                  exitCode: ExitStatus.interrupted, lastValue: evaluator.lastShown)
             }
         } catch {
             return RunOutcome(diagnostics: [Diagnostic(Catalog.hostFailure(), at: nil)],
-                              exitCode: Interruption.runtimeFailureStatus, lastValue: evaluator.lastShown)
+                              exitCode: ExitStatus.runtime, lastValue: evaluator.lastShown)
         }
     }
 }
