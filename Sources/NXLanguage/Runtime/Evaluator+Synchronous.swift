@@ -50,15 +50,25 @@ extension Evaluator {
         }
     }
 
-    /// Runs a `let`, an assignment or an expression statement whose value needs no host call
-    /// without an async frame; false (nothing done) for any other statement.
-    func executeNow(_ statement: Stmt) throws -> Bool {
+    /// Whether `executeNow` runs the statement: a `let`, an assignment or an expression
+    /// statement whose value needs no host call. A loop whose body holds only such statements
+    /// runs its iterations without an async frame.
+    static func runsNow(_ statement: Stmt) -> Bool {
         switch statement.kind {
-        case .declare(_, let nameSpan, let value) where value.isSynchronous:
+        case .declare(_, _, let value), .assign(_, _, let value), .expression(let value): value.isSynchronous
+        default: false
+        }
+    }
+
+    /// Runs a statement `runsNow` accepts without an async frame; false (nothing done) for others.
+    func executeNow(_ statement: Stmt) throws -> Bool {
+        guard Evaluator.runsNow(statement) else { return false }
+        switch statement.kind {
+        case .declare(_, let nameSpan, let value):
             try bind(statement.slot, try evaluateNow(value), at: nameSpan)
-        case .assign(let name, let nameSpan, let value) where value.isSynchronous:
+        case .assign(let name, let nameSpan, let value):
             try assign(statement.slot, try evaluateNow(value), to: name, at: nameSpan)
-        case .expression(let expr) where expr.isSynchronous:
+        case .expression(let expr):
             _ = try evaluateNow(expr)
         default:
             return false

@@ -87,11 +87,16 @@ final class Evaluator {
         // Each iteration starts with the loop variable alone: the body's `let`s are unbound.
         let mark = locals.mark
         defer { locals.unbind(to: mark) }
+        let immediate = body.allSatisfy(Evaluator.runsNow)
         for element in elements {
             try checkCancelled()
             locals.unbind(to: mark)
             try bind(slot, element, at: nameSpan)
-            try await executeStatements(body)
+            if immediate {
+                for statement in body { _ = try executeNow(statement) }
+            } else {
+                try await executeStatements(body)
+            }
         }
     }
 
