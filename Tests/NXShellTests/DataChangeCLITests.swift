@@ -126,19 +126,10 @@ import Testing
 
     @Test func aProfileThatAllowsDeletionDeletesAndReportsDevicesNotScheduled() async throws {
         try await withEmulatorServer { server in
-            let directory = home.path + "/config/nxsh"
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try """
-                [profiles.ops]
-                api_url = "\(server.baseURL)"
-                client_id = "sandbox-client"
-                allow_device_deletion = true
-                """.write(toFile: directory + "/config.toml", atomically: true, encoding: .utf8)
-            chmod(directory + "/config.toml", 0o600)
+            try writeDeletionProfile(server)
             let script = "delete devices [<uid: \(Self.laptop02), name: \"LAPTOP-02\">, "
                 + "<uid: 00000000-0000-4000-8000-000000000001, name: \"GHOST\">]\n"
-            let r = try await run(script, flags: ["--profile", "ops", "--yes"], on: server,
-                                  environment: env.merging(["NEXTHINK_CLIENT_SECRET": "sandbox-secret"]) { $1 })
+            let r = try await run(script, flags: ["--profile", "ops", "--yes"], on: server, environment: profileEnvironment)
             #expect(r.status == 71, "\(r.stderr)")
             #expect(r.stderr.contains("GHOST 00000000-0000-4000-8000-000000000001: FAILED"))
             #expect(server.deletedDevices == 1)
@@ -146,6 +137,33 @@ import Testing
             #expect(auditLines.count == 2)
             #expect(auditLines.allSatisfy { $0.contains(#""kind":"deletion""#) })
         }
+    }
+
+    @Test func aDeletionWithAnUnknownOutcomeIsNotResent() async throws {
+        try await withEmulatorServer { server in
+            try writeDeletionProfile(server)
+            server.faults.inject(.deviceDeletion, .status(503))
+            let r = try await run(Self.delete, flags: ["--profile", "ops", "--yes"], on: server, environment: profileEnvironment)
+            #expect(r.status == 70, "\(r.stderr)")
+            #expect(r.stderr.contains("query the devices to see which are still present before deleting again"))
+            #expect(server.stats.requests(for: .deviceDeletion) == 1)
+            #expect(auditLines.last?.contains(#""outcomeUnknown":true"#) == true)
+        }
+    }
+
+    var profileEnvironment: [String: String] { env.merging(["NEXTHINK_CLIENT_SECRET": "sandbox-secret"]) { $1 } }
+
+    /// Profile `ops`: the emulator, deletions allowed with --yes.
+    func writeDeletionProfile(_ server: EmulatorServer) throws {
+        let directory = home.path + "/config/nxsh"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try """
+            [profiles.ops]
+            api_url = "\(server.baseURL)"
+            client_id = "sandbox-client"
+            allow_device_deletion = true
+            """.write(toFile: directory + "/config.toml", atomically: true, encoding: .utf8)
+        chmod(directory + "/config.toml", 0o600)
     }
 
     @Test func invalidDevicesAreNamedBeforeAnythingIsSent() async throws {

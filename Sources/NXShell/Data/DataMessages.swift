@@ -87,6 +87,8 @@ extension DataMessages {
             + "up to \(concurrency) at a time); nothing was sent"
     }
 
+    static let enrichmentUnknownAdvice = "these objects may or may not be written even after a second attempt; sending the rows again is harmless"
+
     static func objectsNotWritten(_ count: Int) -> String {
         "\(count) object\(count == 1 ? " was" : "s were") not written"
     }
@@ -133,6 +135,8 @@ extension DataMessages {
         "dry run: would delete \(count) device\(count == 1 ? "" : "s") in \(batches) batch\(batches == 1 ? "" : "es") "
             + "(up to \(concurrency) at a time); nothing was sent"
     }
+
+    static let deletionUnknownAdvice = "these devices may or may not be scheduled for deletion; query them before deleting again"
 
     static func devicesNotScheduled(_ count: Int) -> String {
         "\(count) device\(count == 1 ? " was" : "s were") not scheduled for deletion"

@@ -45,14 +45,17 @@ enum FleetRecords {
         ]
     }
 
+    static let runUnknownAdvice = "these devices may or may not run it, check `status` before retrying"
+
     /// One line per batch that did not go through, for warnings and errors.
-    static func problem<Item, Response>(_ result: BatchResult<Item, Response>, noun: String = "devices") -> String? {
+    static func problem<Item, Response>(_ result: BatchResult<Item, Response>, noun: String = "devices",
+                                        unknownAdvice: String = runUnknownAdvice) -> String? {
         let head = "batch \(result.batch.index) (\(noun) \(result.batch.range))"
         switch result.outcome {
         case .accepted:
             return nil
         case .failed(let e):
-            let unknown = result.outcomeUnknown ? "; OUTCOME UNKNOWN: these devices may or may not run it, check `status` before retrying" : ""
+            let unknown = result.outcomeUnknown ? "; OUTCOME UNKNOWN: " + unknownAdvice : ""
             return "\(head) failed: \(ErrorMapping.hostError(e).message)\(unknown)"
         case .notSent(let reason):
             return "\(head) \(reason)"

@@ -11,6 +11,7 @@ struct DeletionChange: BatchedChange {
     var subject: String { Self.subject }
     var auditKind: String? { "deletion" }
     var itemNoun: String { "devices" }
+    var unknownOutcomeAdvice: String { DataMessages.deletionUnknownAdvice }
 
     func executor(_ client: NexthinkClient, concurrency: Int) -> BatchExecutor<DeviceToDelete, DeviceDeletionResponse> {
         BatchExecutor(deletionsWith: client, concurrency: concurrency)

@@ -14,6 +14,7 @@ struct EnrichmentChange: BatchedChange {
     var subject: String { "enrich " + itemNoun }
     var auditKind: String? { "enrichment" }
     var itemNoun: String { EnrichmentChange.noun(object) }
+    var unknownOutcomeAdvice: String { DataMessages.enrichmentUnknownAdvice }
 
     static func noun(_ object: EnrichmentObject) -> String {
         object == .binary ? "binaries" : object.rawValue + "s"
