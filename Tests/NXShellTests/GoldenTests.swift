@@ -33,12 +33,34 @@ import Testing
         #expect(actual == expected, "\(name): transcript differs; rerun with NXSH_GOLDEN_RECORD=1 to see the diff")
     }
 
+    /// Examples that change state run in a scratch copy of examples/ (they write files beside
+    /// themselves); their transcripts are Golden/examples/NAME.out.
+    @Test(arguments: ["cmdb-sync"])
+    func example(_ name: String) async throws {
+        let scratch = try TempDir()
+        let examples = CLI.repositoryRoot.appendingPathComponent("examples")
+        for file in try FileManager.default.contentsOfDirectory(atPath: examples.path) {
+            try FileManager.default.copyItem(atPath: examples.path + "/" + file, toPath: scratch.path + "/" + file)
+        }
+        let text = try String(contentsOfFile: scratch.path + "/\(name).nxs", encoding: .utf8)
+        let actual = try await Self.run(text, name: name + ".nxs", baseDirectory: scratch.path)
+        let expectedURL = Self.directory.deletingLastPathComponent().appendingPathComponent("examples/\(name).out")
+        if ProcessInfo.processInfo.environment["NXSH_GOLDEN_RECORD"] == "1" {
+            try FileManager.default.createDirectory(at: expectedURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
+            Issue.record("\(name): recorded \(expectedURL.lastPathComponent); review it with git diff, then rerun without NXSH_GOLDEN_RECORD")
+            return
+        }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        #expect(actual == expected, "\(name): transcript differs; rerun with NXSH_GOLDEN_RECORD=1 to see the diff")
+    }
+
     @Test func thereAreGoldenCases() {
         #expect(Self.cases.count >= 8)
     }
 
     /// `--- stdout`, `--- stderr`, `--- exit N` sections, like the language's goldens.
-    static func run(_ text: String, name: String) async throws -> String {
+    static func run(_ text: String, name: String, baseDirectory: String = directory.path) async throws -> String {
         let home = try TempDir()
         return try await withEmulatorServer { server in
             let out = TextBuffer(), err = TextBuffer()
@@ -48,12 +70,12 @@ import Testing
             let options = ShellOptions(yes: true, tokenCache: false)
             let context = try await ShellContext.make(options: options, environment: environment, console: console,
                                                       interactive: false, arguments: ["first-arg"],
-                                                      baseDirectory: directory.path, maxWidth: 100)
-            let status = await Sources(items: [(name, text)], baseDirectory: directory.path).run(in: context.session)
+                                                      baseDirectory: baseDirectory, maxWidth: 100)
+            let status = await Sources(items: [(name, text)], baseDirectory: baseDirectory).run(in: context.session)
             await context.shutdown()
             func clean(_ s: String) -> String {
                 s.replacingOccurrences(of: server.baseURL, with: "http://127.0.0.1:PORT")
-                    .replacingOccurrences(of: directory.path, with: "<golden>")
+                    .replacingOccurrences(of: baseDirectory, with: "<golden>")
             }
             return "--- stdout\n" + clean(out.text) + "--- stderr\n" + clean(err.text)
                 + "--- exit \(status)\n"

@@ -50,13 +50,24 @@ struct DeletionTests {
         }
     }
 
+    @Test func aBatchWithAnUnknownOutcomeIsNotSentAgain() async throws {
+        try await withEmulator { server, client in
+            server.faults.inject(.deviceDeletion, .status(503))
+            let results = await BatchExecutor(deletionsWith: client).run(BatchPlanner.batches([Self.laptop02], size: 100))
+            #expect(results[0].outcomeUnknown)
+            #expect(results[0].attempts == 1)
+            #expect(server.stats.requests(for: .deviceDeletion) == 1)
+        }
+    }
+
     @Test func longListsGoInBatchesOfAHundred() async throws {
         try await withEmulator { server, client in
             let devices = (1...150).map { i in
                 DeviceToDelete(uid: "00000000-0000-4000-8000-" + String(format: "%012d", i), name: "PC-\(i)")
             }
-            let results = await client.deleteDevices(all: devices)
-            #expect(results.map(\.devices.count) == [100, 50])
+            let batches = BatchPlanner.batches(devices, size: DeletionLimits.devicesPerRequest)
+            let results = await BatchExecutor(deletionsWith: client).run(batches)
+            #expect(results.map(\.batch.items.count) == [100, 50])
             #expect(server.stats.requests(for: .deviceDeletion) == 2)
             guard case .accepted(let first) = results[0].outcome else { Issue.record("\(results[0].outcome)"); return }
             #expect(first.devices.allSatisfy { $0.status == .failed })

@@ -45,12 +45,18 @@ struct EnrichmentTests {
         #expect(planned[1].enrichment.fields == [EnrichmentField(name: "user/user/#desk", value: .string("D4"))])
     }
 
+    static func send(_ client: NexthinkClient, _ planned: [PlannedEnrichment],
+                     batchSize: Int = EnrichmentLimits.objectsPerRequest, concurrency: Int = 4) async -> [EnrichmentBatchResult] {
+        await BatchExecutor(enrichmentDomain: "cmdb", client: client, concurrency: concurrency)
+            .run(BatchPlanner.batches(planned, size: batchSize))
+    }
+
     @Test func valuesShowInLaterDeviceQueriesAndUnknownDevicesAreReported() async throws {
         try await withEmulator { server, client in
             let planned = try Self.plan(.device, "name,#team,configuration_tag\nLAPTOP-01,ops,gold\nNO-SUCH-PC,dev,\n").get()
-            let results = await client.enrich(planned, domain: "cmdb")
+            let results = await Self.send(client, planned)
             #expect(results.count == 1)
-            let failures = results[0].failures
+            let failures = results[0].response?.failures ?? []
             #expect(failures.map(\.origin) == ["teams.csv:3"])
             #expect(failures.first?.reasons.first?.hasPrefix("OBJECT_NOT_FOUND") == true)
             let devices = try await client.executeNQL(queryID: "#devices")
@@ -65,19 +71,21 @@ struct EnrichmentTests {
     @Test func aBatchWhereEveryObjectFailsIsRejectedObjectByObject() async throws {
         try await withEmulator { _, client in
             let planned = try Self.plan(.device, "uid,#team\n00000000-0000-4000-8000-000000000001,ops\n").get()
-            let results = await client.enrich(planned, domain: "cmdb")
-            guard case .rejected(let failures) = results[0].outcome else { Issue.record("\(results[0].outcome)"); return }
-            #expect(failures.map(\.origin) == ["teams.csv:2"])
+            let results = await Self.send(client, planned)
+            let response = try #require(results[0].response, "\(results[0].outcome)")
+            #expect(response.rejected)
+            #expect(response.failures.map(\.origin) == ["teams.csv:2"])
         }
     }
 
-    @Test func enrichmentIsIdempotentSoItIsRetriedAndBatched() async throws {
+    @Test func enrichmentIsIdempotentSoAnUnknownOutcomeIsSentOnceMoreAndCounted() async throws {
         try await withEmulator { server, client in
             server.faults.inject(.enrichment, .status(503))
             let planned = try Self.plan(.device, "name,#team\nLAPTOP-01,a\nLAPTOP-02,b\nLAPTOP-03,c\n").get()
-            let results = await client.enrich(planned, domain: "cmdb", batchSize: 2)
-            #expect(results.map(\.positions) == [1...2, 3...3])
-            #expect(results.allSatisfy { if case .written(let f) = $0.outcome { f.isEmpty } else { false } })
+            let results = await Self.send(client, planned, batchSize: 2, concurrency: 1)
+            #expect(results.map(\.batch.range) == ["1-2", "3-3"])
+            #expect(results.allSatisfy { $0.response?.failures.isEmpty == true })
+            #expect(results.map(\.attempts) == [2, 1])
             #expect(server.stats.requests(for: .enrichment) == 3)
         }
     }
@@ -86,11 +94,22 @@ struct EnrichmentTests {
         try await withEmulator { server, client in
             server.faults.inject(.enrichment, .status(403))
             let planned = try Self.plan(.device, "name,#team\nLAPTOP-01,a\nLAPTOP-02,b\n").get()
-            let results = await client.enrich(planned, domain: "cmdb", batchSize: 1)
+            let results = await Self.send(client, planned, batchSize: 1, concurrency: 1)
             guard case .failed(let e) = results[0].outcome, case .notSent = results[1].outcome else {
                 Issue.record("\(results.map(\.outcome))"); return
             }
             #expect(e.kind == .forbidden)
+            #expect(server.stats.requests(for: .enrichment) == 1)
+        }
+    }
+
+    @Test func theSingleCallDoesNotRepeatAnUnknownOutcomeItself() async throws {
+        try await withEmulator { server, client in
+            server.faults.inject(.enrichment, .status(503))
+            let planned = try Self.plan(.device, "name,#team\nLAPTOP-01,a\n").get()
+            let request = EnrichmentRequest(domain: "cmdb", enrichments: planned.map(\.enrichment))
+            let error = try #require(await nexthinkError { try await client.enrich(request) })
+            #expect(error.kind == .outcomeUnknown)
             #expect(server.stats.requests(for: .enrichment) == 1)
         }
     }

@@ -84,4 +84,6 @@ public enum ClauseType: Sendable, Equatable {
     case string
     /// One of a few fixed words, written bare (`compression zstd`); the host gets it as a string.
     case word([String])
+    /// Rows: a list of records (`read_csv(...)`, `[<name: "PC-1", "#team": "ops">]`), or one record.
+    case records
 }

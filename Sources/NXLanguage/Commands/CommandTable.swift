@@ -48,7 +48,21 @@ public enum CommandTable {
                     usage: "export #QUERY to \"FILE\" [with <name: \"value\", ...>] [compression gzip|zstd|none]",
                     summary: "all results of a saved NQL query, downloaded to a CSV file",
                     example: "export #all_devices to \"devices.csv\""),
+        CommandSpec(words: ["enrich"], operand: .word(enrichmentObjects),
+                    clauses: [ClauseSpec("with", .records, missing: "the rows to write: with ROWS"),
+                              ClauseSpec("domain", .string)],
+                    changesState: true,
+                    usage: "enrich devices|users|binaries|packages with ROWS [domain \"cmdb\"]",
+                    summary: "sets fields of devices or users from rows (first column names the object)",
+                    example: "enrich devices with read_csv(\"teams.csv\")"),
+        CommandSpec(words: ["delete", "devices"], operand: .value, clauses: [], changesState: true,
+                    usage: "delete devices [<uid: UUID, name: \"NAME\">, ...]",
+                    summary: "schedules devices for removal from the inventory (irreversible)",
+                    example: "delete devices [<uid: 3fa85f64-5717-4562-b3fc-2c963f66afa6, name: \"LAPTOP-01\">]"),
     ]
+
+    /// The kinds of object `enrich` writes to, as written after it.
+    public static let enrichmentObjects = ["devices", "users", "binaries", "packages"]
 
     /// The filter words of `list workflows`: trigger methods, dependencies, `active`.
     public static let workflowFilters = ["api", "manual", "manual_multiple", "scheduler",

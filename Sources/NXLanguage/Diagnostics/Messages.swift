@@ -227,6 +227,7 @@ enum Catalog {
     static func expectedType(_ what: String, expected: String, got: String) -> Message {
         Message(text: "\(what) must be \(expected), got \(got)")
     }
+    static let rowsExpected = "a list of records such as read_csv(\"rows.csv\")"
     static func notWholeMinutes(_ clause: String, _ text: String) -> Message {
         Message(text: "'\(clause)' must be a whole number of minutes, got \(text)",
                 notes: ["for example: \(clause) 90m or \(clause) 2h"])

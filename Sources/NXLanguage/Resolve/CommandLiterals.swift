@@ -38,8 +38,11 @@ enum CommandLiterals {
 
     private static func literalProblem(_ value: Value, _ type: ClauseType, word: String, of spec: CommandSpec) -> Message? {
         switch (type, value) {
-        case (.devices, .uuid), (.devices, .string), (.string, .string), (.duration, .duration), (.word, _):
+        case (.devices, .uuid), (.devices, .string), (.string, .string), (.duration, .duration), (.word, _),
+             (.records, .list), (.records, .record):
             return nil
+        case (.records, _):
+            return Catalog.expectedType("the rows of '\(spec.name)'", expected: Catalog.rowsExpected, got: value.typeName)
         case (.minutes, .duration(let seconds)):
             return seconds % 60 == 0 ? nil : Catalog.notWholeMinutes(word, ValueFormatter.duration(seconds))
         case (.devices, _):

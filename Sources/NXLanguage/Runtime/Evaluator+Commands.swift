@@ -47,6 +47,10 @@ extension Evaluator {
         case .duration: value = .duration(seconds: try await seconds(expr, "'\(clause.word)'"))
         case .minutes: value = .int(try await minutes(expr, clause: clause.word))
         case .string, .word: value = .string(try await string(expr, "'\(clause.word)'"))
+        case .records:
+            let rows = try await rowList(expr, of: spec.name)
+            spans.elements = rows.spans
+            value = .list(rows.values)
         }
         return (value, spans)
     }
@@ -65,19 +69,31 @@ extension Evaluator {
     /// A list of ids, or one id; each element gets its own span when the list is a literal.
     nonisolated(nonsending) private func deviceList(_ expr: Expr,
                                                     of command: String) async throws -> (values: [Value], spans: [SourceSpan]) {
+        try await listOrOne(expr) { if case .uuid = $0 { true } else if case .string = $0 { true } else { false } } failure: {
+            Catalog.expectedType("the devices of '\(command)'", expected: "a list of device ids or one device id", got: $0.typeName)
+        }
+    }
+
+    /// A list of records, or one record; each element gets its own span when the list is a literal.
+    nonisolated(nonsending) private func rowList(_ expr: Expr,
+                                                 of command: String) async throws -> (values: [Value], spans: [SourceSpan]) {
+        try await listOrOne(expr) { if case .record = $0 { true } else { false } } failure: {
+            Catalog.expectedType("the rows of '\(command)'", expected: Catalog.rowsExpected, got: $0.typeName)
+        }
+    }
+
+    /// A list as it is, or one value `single` accepts as a list of one; anything else is `failure`.
+    nonisolated(nonsending) private func listOrOne(_ expr: Expr, single: (Value) -> Bool,
+                                                   failure: (Value) -> Message) async throws -> (values: [Value], spans: [SourceSpan]) {
         let value = try await evaluate(expr)
-        switch value {
-        case .list(let elements):
+        if case .list(let elements) = value {
             if case .list(let literals) = expr.kind, literals.count == elements.count {
                 return (elements, literals.map(\.span))
             }
             return (elements, Array(repeating: expr.span, count: elements.count))
-        case .uuid, .string:
-            return ([value], [expr.span])
-        default:
-            throw Interruption.error(Catalog.expectedType("the devices of '\(command)'", expected: "a list of device ids or one device id",
-                                                          got: value.typeName), at: expr.span)
         }
+        guard single(value) else { throw Interruption.error(failure(value), at: expr.span) }
+        return ([value], [expr.span])
     }
 
     /// Parameters are strings for the API; numbers and bools are converted to their text.

@@ -11,6 +11,9 @@ struct Profile: Sendable, Equatable {
     var confirm: Bool?
     var readOnly: Bool?
     var allowedActions: [String]?
+    /// `allow_device_deletion`: `--yes` (or `confirm = false`) may delete devices with
+    /// nobody typing their number at a terminal.
+    var allowDeviceDeletion: Bool?
     var auditLog: String?
     var statusQuery: String?
     var concurrency: Int?
@@ -31,7 +34,7 @@ struct Profile: Sendable, Equatable {
         ]
     }
     static var boolKeys: [String: WritableKeyPath<Profile, Bool?>] {
-        ["confirm": \.confirm, "read_only": \.readOnly]
+        ["confirm": \.confirm, "read_only": \.readOnly, "allow_device_deletion": \.allowDeviceDeletion]
     }
     /// Positive integers.
     static var intKeys: [String: WritableKeyPath<Profile, Int?>] {

@@ -91,6 +91,7 @@ extension RunPolicy {
         if profile.confirm == false { skipConfirmation = true }
         readOnly = profile.readOnly ?? false
         allowedActions = profile.allowedActions
+        allowDeviceDeletion = profile.allowDeviceDeletion ?? false
         if let query = profile.statusQuery { statusQuery = query }
     }
 }

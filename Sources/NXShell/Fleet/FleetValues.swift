@@ -22,31 +22,39 @@ enum FleetValues {
     }
 
     static func batch(_ result: ExecutionBatchResult) -> Value {
+        var fields = batchFields(result, noun: "device")
+        fields.insert(("requestId", result.response.map { .string($0.requestId) } ?? .null), at: 3)
+        return .record(Record(fields))
+    }
+
+    /// What the record of every batch holds, whatever the change: its number, the range and
+    /// count of its items (`deviceRange`, `objectRange`), its error, whether its outcome is unknown.
+    static func batchFields<Item, Response>(_ result: BatchResult<Item, Response>, noun: String) -> [(String, Value)] {
         var error: Value = .null
         switch result.outcome {
         case .accepted: break
         case .failed(let e): error = .string(ErrorMapping.hostError(e).message)
         case .notSent(let reason): error = .string(reason)
         }
-        return .record(Record([
+        return [
             ("index", .int(result.batch.index)),
-            ("deviceRange", .string(result.batch.deviceRange)),
-            ("deviceCount", .int(result.batch.devices.count)),
-            ("requestId", result.response.map { .string($0.requestId) } ?? .null),
+            (noun + "Range", .string(result.batch.range)),
+            (noun + "Count", .int(result.batch.items.count)),
             ("error", error),
             ("outcomeUnknown", .bool(result.outcomeUnknown)),
-        ]))
+        ]
     }
 
     /// One line per batch that did not go through, for warnings and errors.
-    static func problem<Item, Response>(_ result: BatchResult<Item, Response>, noun: String = "devices") -> String? {
+    static func problem<Item, Response>(_ result: BatchResult<Item, Response>, noun: String = "devices",
+                                        unknownAdvice: String = ShellMessages.runUnknownAdvice) -> String? {
         let batch = result.batch
         switch result.outcome {
         case .accepted:
             return nil
         case .failed(let e):
             return ShellMessages.batchFailed(batch.index, noun, range: batch.range, ErrorMapping.hostError(e).message,
-                                             outcomeUnknown: result.outcomeUnknown)
+                                             unknownAdvice: result.outcomeUnknown ? unknownAdvice : nil)
         case .notSent(let reason):
             return ShellMessages.batchNotSent(batch.index, noun, range: batch.range, reason)
         }

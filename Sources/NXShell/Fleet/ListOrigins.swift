@@ -32,4 +32,28 @@ final class ListOrigins: Sendable {
         let candidates = entries.withLock { $0 }
         return candidates.last { $0.items.count == items.count && $0.items == items }?.origin
     }
+
+    /// Where each element came from (`teams.csv:14`), nil for an element of no file: a list
+    /// read unchanged, or rows picked out of one (`where`, `first`), found by their content.
+    func places(of items: [Value]) -> [String?] {
+        if let origin = origin(of: items) {
+            return items.indices.map { $0 < origin.lines.count ? "\(origin.path):\(origin.lines[$0])" : nil }
+        }
+        let candidates = entries.withLock { $0 }
+        guard !candidates.isEmpty else { return items.map { _ in nil } }
+        var index: [String: String] = [:]
+        for entry in candidates {
+            for (item, line) in zip(entry.items, entry.origin.lines) {
+                if let key = Self.key(item) { index[key] = "\(entry.origin.path):\(line)" }
+            }
+        }
+        return items.map { Self.key($0).flatMap { index[$0] } }
+    }
+
+    /// A record's content as text: rows of a file are records of strings, and two equal rows
+    /// would be the same object twice anyway.
+    private static func key(_ value: Value) -> String? {
+        guard case .record(let record) = value else { return nil }
+        return record.fields.map { $0.key + "\u{1F}" + ValueFormatter.text($0.value) }.joined(separator: "\u{1E}")
+    }
 }

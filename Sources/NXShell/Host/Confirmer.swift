@@ -4,21 +4,24 @@ import Glibc
 import Darwin
 #endif
 
-/// Asks the person at the terminal before a remote action runs.
+/// Asks the person at the terminal before a state change is sent. What counts as yes (`y`,
+/// or the number of devices to delete) is `StateChangeGate`'s decision.
 protocol Confirmer: Sendable {
-    func confirm(_ prompt: String) async -> Bool
+    /// The line typed after `prompt`, trimmed; nil when nobody answered (no terminal, end of
+    /// input, Ctrl-C).
+    func ask(_ prompt: String) async -> String?
 }
 
 /// Reads the answer from the controlling terminal (/dev/tty, opened per question), never from
 /// stdin: a pasted or piped line must not become the answer. Type-ahead is discarded before
 /// asking. Polls so that Ctrl-C (which cancels the evaluation task) also cancels the question;
-/// cancelled, EOF or no terminal means no.
+/// cancelled, EOF or no terminal means no answer.
 struct TerminalConfirmer: Confirmer {
     let console: Console
 
-    func confirm(_ prompt: String) async -> Bool {
+    func ask(_ prompt: String) async -> String? {
         let tty = open("/dev/tty", O_RDWR | O_NOCTTY)
-        guard tty >= 0 else { return false }
+        guard tty >= 0 else { return nil }
         defer { close(tty) }
         tcflush(tty, TCIFLUSH)
         console.prompt(prompt)
@@ -28,15 +31,14 @@ struct TerminalConfirmer: Confirmer {
             let ready = poll(&fds, 1, 100)
             if ready <= 0 { continue }
             var byte: UInt8 = 0
-            guard read(tty, &byte, 1) == 1 else { return false }
+            guard read(tty, &byte, 1) == 1 else { return nil }
             if byte == UInt8(ascii: "\n") { break }
             answer.append(byte)
         }
         if Task.isCancelled {
             console.message("")  // the answer line was never finished
-            return false
+            return nil
         }
-        let text = String(decoding: answer, as: UTF8.self).trimmingSpaces().lowercased()
-        return text == "y" || text == "yes"
+        return String(decoding: answer, as: UTF8.self).trimmingSpaces()
     }
 }

@@ -9,6 +9,8 @@ struct RunPolicy: Sendable {
     var readOnly = false
     /// Action ids the profile allows (`allowed_actions`), nil = all.
     var allowedActions: [String]?
+    /// `allow_device_deletion = true`: consent given up front (`--yes`) covers deletions too.
+    var allowDeviceDeletion = false
     var statusQuery = "#remote_action_executions_by_request"
     var fleet = FleetSettings()
 }

@@ -10,6 +10,15 @@ public struct DeviceToDelete: Sendable, Hashable, Codable {
     }
 }
 
+/// Body of `POST /api/v1/data-management/device/deletions`.
+public struct DeviceDeletionRequest: Sendable, Hashable, Encodable {
+    public var devices: [DeviceToDelete]
+
+    public init(devices: [DeviceToDelete]) {
+        self.devices = devices
+    }
+}
+
 /// 202 from the deletions call: accepted, with a scheduling outcome per device.
 public struct DeviceDeletionResponse: Sendable, Hashable, Decodable {
     public var scheduledCount: Int

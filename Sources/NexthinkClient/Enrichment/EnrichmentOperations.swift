@@ -9,44 +9,37 @@ public enum EnrichmentLimits {
     public static let objectsPerRequest = 10_000
 }
 
-/// What one enrichment call did: every object was written, or these ones were not (207).
+/// What one enrichment call did: every object was written, or these ones were not (207), or
+/// none was (400 with per-object errors: `rejected`).
 public struct EnrichmentResponse: Sendable, Hashable {
     public var failures: [EnrichmentFailure]
+    /// The service refused every object of the call (400 naming each one).
+    public var rejected: Bool
+
+    public init(failures: [EnrichmentFailure], rejected: Bool = false) {
+        self.failures = failures
+        self.rejected = rejected
+    }
 }
 
 /// The outcome of one batch of a large enrichment.
-public struct EnrichmentBatchResult: Sendable {
-    public enum Outcome: Sendable {
-        /// Written, except the objects listed (207; empty for 200).
-        case written(failures: [EnrichmentFailure])
-        /// The service rejected every object of the batch (400 with per-object errors).
-        case rejected(failures: [EnrichmentFailure])
-        case failed(NexthinkError)
-        case notSent(reason: String)
-    }
-
-    /// 1-based batch number and the 1-based positions of its first and last object.
-    public var index: Int
-    public var positions: ClosedRange<Int>
-    public var outcome: Outcome
-
-    public var failures: [EnrichmentFailure] {
-        switch outcome {
-        case .written(let f), .rejected(let f): f
-        case .failed, .notSent: []
-        }
-    }
-}
+public typealias EnrichmentBatchResult = BatchResult<PlannedEnrichment, EnrichmentResponse>
 
 extension NexthinkClient {
-    /// One enrichment call (at most 10,000 objects). Enrichment is idempotent (setting a value
-    /// twice is harmless), so a call without a usable answer is retried like a read.
+    static let enrichmentPath = "/api/v1/enrichment/data/fields"
+    /// Setting a value twice is harmless, so a call without a usable answer may simply be sent again.
+    static let enrichmentOutcomeHint = "enrichment is idempotent: sending the same rows again is harmless"
+
+    /// One enrichment call (at most 10,000 objects). Sent once, like an acting call: whether a
+    /// call without a usable answer is sent again is the batch executor's decision
+    /// (`resendsUnknownOutcome`), so it is made in one place and counted in `attempts`.
     /// `origins` maps identifications back to where they came from for the failures.
     public func enrich(_ request: EnrichmentRequest, origins: [Identification: String] = [:]) async throws -> EnrichmentResponse {
         let problems = request.problems()
         if !problems.isEmpty { throw NexthinkError.validation(problems) }
         let body = try WireJSON.encode(request)
         var context = ErrorContext(subject: "enrichment of \(request.enrichments.count) objects")
+        context.outcomeHint = Self.enrichmentOutcomeHint
         context.objectErrors = { bytes in
             let decoded = try? JSONDecoder().decode(EnrichmentErrorsBody.self, from: Data(bytes))
             return (decoded?.failures(origins: origins) ?? []).map { f in
@@ -54,44 +47,30 @@ extension NexthinkClient {
                                   message: f.reasons.joined(separator: "; "))
             }
         }
-        let response = try await call("POST", "/api/v1/enrichment/data/fields", .read, context, body: body)
+        let response = try await call("POST", Self.enrichmentPath, .acting, context, body: body)
         guard response.status == 207 else { return EnrichmentResponse(failures: []) }
         let decoded = try decode(EnrichmentErrorsBody.self, response, what: "partial enrichment answer")
         return EnrichmentResponse(failures: decoded.failures(origins: origins))
     }
+}
 
-    /// Sends `planned` in batches of `batchSize` one after the other. A batch the service
-    /// refused as a whole for a reason that would repeat (credentials, permission, throttled
-    /// past the retries) stops the rest, which are reported as not sent.
-    public func enrich(_ planned: [PlannedEnrichment], domain: String,
-                       batchSize: Int = EnrichmentLimits.objectsPerRequest) async -> [EnrichmentBatchResult] {
-        var results: [EnrichmentBatchResult] = []
-        var stop: String?
-        let size = min(max(1, batchSize), EnrichmentLimits.objectsPerRequest)
-        for (number, range) in BatchPlanner.slices(count: planned.count, size: size).enumerated() {
-            var result = EnrichmentBatchResult(index: number + 1, positions: (range.lowerBound + 1)...range.upperBound,
-                                               outcome: .notSent(reason: stop ?? ""))
-            if stop == nil {
-                let slice = planned[range]
-                let origins = Dictionary(slice.map { ($0.enrichment.identification[0], $0.origin) }, uniquingKeysWith: { a, _ in a })
-                let request = EnrichmentRequest(domain: domain, enrichments: slice.map(\.enrichment))
-                do {
-                    result.outcome = .written(failures: try await enrich(request, origins: origins).failures)
-                } catch let e as NexthinkError where e.status == 400 && !e.objectFailures(origins).isEmpty {
-                    result.outcome = .rejected(failures: e.objectFailures(origins))
-                } catch let e as NexthinkError {
-                    result.outcome = .failed(e)
-                    if [.auth, .forbidden, .throttled, .unreachable, .configuration].contains(e.kind) {
-                        stop = "batch \(result.index) failed (\(e.kind.label)) and the others would too"
-                    }
-                } catch {
-                    result.outcome = .notSent(reason: "interrupted (\(error))")
-                    stop = "interrupted"
-                }
+extension BatchExecutor where Item == PlannedEnrichment, Response == EnrichmentResponse {
+    /// Enrichment in batches (`BatchPlanner.batches(planned, size: EnrichmentLimits.objectsPerRequest)`).
+    /// Idempotent, so a batch whose outcome is unknown is sent once more. A 400 naming every
+    /// object is an answer about those objects, not a failure of the call: the batch counts
+    /// as answered with every object refused, and the other batches still go out.
+    public init(enrichmentDomain domain: String, client: NexthinkClient, concurrency: Int = 4) {
+        self.init(concurrency: concurrency, path: NexthinkClient.enrichmentPath, resendsUnknownOutcome: true,
+                  unknownOutcomeHint: NexthinkClient.enrichmentOutcomeHint) { batch in
+            let origins = Dictionary(batch.items.map { ($0.enrichment.identification[0], $0.origin) },
+                                     uniquingKeysWith: { first, _ in first })
+            let request = EnrichmentRequest(domain: domain, enrichments: batch.items.map(\.enrichment))
+            do {
+                return try await client.enrich(request, origins: origins)
+            } catch let e as NexthinkError where e.status == 400 && !e.objectFailures(origins).isEmpty {
+                return EnrichmentResponse(failures: e.objectFailures(origins), rejected: true)
             }
-            results.append(result)
         }
-        return results
     }
 }
 

@@ -8,6 +8,8 @@ syn keyword nxshConstant true false null
 syn keyword nxshCommand token list get run status wait query audit export
 syn keyword nxshClause on with expires reason ref timeout windows macos workflows workflow campaigns to compression gzip zstd
 syn keyword nxshClause api manual manual_multiple scheduler device user user_and_device none active
+syn keyword nxshCommand enrich delete
+syn keyword nxshClause devices users binaries packages domain
 syn keyword nxshStage where select sort first last count pluck asc desc
 syn keyword nxshBuiltin len keys values upper lower trim split join str int type json unique range sum min max read now
 syn keyword nxshSpecialVar it args dryrun

@@ -26,9 +26,12 @@ protocol BatchedChange: Sendable {
     /// Items of accepted batches the service did not act on (a user a campaign could not
     /// target, an object enrichment refused), one line each; any of them means exit 71.
     func shortfall(_ results: [BatchResult<Item, Response>]) -> [String]
+    /// What to do about a batch whose outcome is unknown, after "OUTCOME UNKNOWN: ".
+    var unknownOutcomeAdvice: String { get }
 }
 
 extension BatchedChange {
     var auditKind: String? { nil }
     func shortfall(_ results: [BatchResult<Item, Response>]) -> [String] { [] }
+    var unknownOutcomeAdvice: String { FleetValues.runUnknownAdvice }
 }

@@ -38,6 +38,14 @@ struct DryRun {
         batches.map { ShellMessages.dryRunBatch($0.index, noun, range: $0.range, count: $0.items.count) }
     }
 
+    /// The body of a batch exactly as it is sent, `wrap` putting the list into it, with only the
+    /// first `devicesShown` items of the list (enrichments, devices to delete).
+    static func body<Item: Encodable, Body: Encodable>(_ items: [Item], wrap: ([Item]) -> Body) -> String {
+        let shown = Array(items.prefix(devicesShown))
+        let last = shown.last.flatMap { try? WireJSON.encode($0) }.map { String(decoding: $0, as: UTF8.self) }
+        return elided(try? WireJSON.encode(wrap(shown)), lastShown: last, hidden: items.count - shown.count)
+    }
+
     /// A body encoded with only the first `devicesShown` items of its list, the rest counted
     /// after the last one shown (`lastShown`, as it is written in the JSON). Shared by every
     /// state change, so each prints exactly the bytes it would send, minus the elided items.

@@ -40,8 +40,18 @@ struct StateChangeGate {
 
     /// Asks on the terminal unless the caller consented up front; no means nothing is sent.
     func confirm(_ id: String, prompt: String) async throws {
+        try await confirm(id, prompt: prompt) { ["y", "yes"].contains($0.lowercased()) }
+    }
+
+    /// For irreversible changes: the operator must type `expected` (the number of devices to
+    /// delete), so a reflexive `y` or a pasted line cannot consent to them.
+    func confirm(_ id: String, prompt: String, typing expected: String) async throws {
+        try await confirm(id, prompt: prompt) { $0 == expected }
+    }
+
+    private func confirm(_ id: String, prompt: String, accepts: (String) -> Bool) async throws {
         guard !context.policy.skipConfirmation else { return }
-        guard await context.confirmer.confirm(prompt) else {
+        guard let answer = await context.confirmer.ask(prompt), accepts(answer) else {
             throw HostError(ShellMessages.cancelled(id), exitCode: ExitStatus.runtime)
         }
     }

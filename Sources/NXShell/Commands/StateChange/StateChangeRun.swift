@@ -51,7 +51,7 @@ struct StateChangeRun<Change: BatchedChange> {
         let value = change.value(results)
         let shortfall = change.shortfall(results)
         if accepted == results.count && shortfall.isEmpty { return value }
-        let lines = results.compactMap { FleetValues.problem($0, noun: change.itemNoun) }
+        let lines = results.compactMap { FleetValues.problem($0, noun: change.itemNoun, unknownAdvice: change.unknownOutcomeAdvice) }
         if accepted == 0 {
             throw Self.noBatchAccepted(results, lines: lines)
         }

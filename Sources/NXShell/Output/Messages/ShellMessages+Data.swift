@@ -70,3 +70,93 @@ extension ShellMessages {
 
     static let exportTruncatedNote = "the results reached the licensed maximum of rows; narrow the query (a filter or parameters) to get all of them"
 }
+
+/// Messages of `enrich`.
+extension ShellMessages {
+    static let enrichRefusal = "fields cannot be enriched"
+    static let enrichNeedsObject = "enrich needs the kind of object to write to: devices, users, binaries or packages"
+    static let enrichExample = "for example: enrich devices with read_csv(\"teams.csv\") (columns: name, #team)"
+    static let emptyDomain = "the enrichment domain is empty; name the source of the data, e.g. domain \"cmdb\""
+    static let noRows = "there are no rows to enrich; nothing was sent"
+    static let theRows = "the rows"
+
+    static func rowPlace(_ position: Int) -> String { "row \(position)" }
+
+    static func notARow(_ place: String, _ type: String) -> String {
+        "\(place) is \(type); every row must be a record whose first field names the object"
+    }
+
+    static func enrichProblems(_ count: Int) -> String {
+        "cannot enrich: \(count) problem\(count == 1 ? "" : "s") in the rows, nothing was sent"
+    }
+
+    static func enrichPrompt(_ count: Int, noun: String, batches: Int, domain: String, fields: [String]) -> String {
+        let shown = fields.prefix(10).joined(separator: ", ") + (fields.count > 10 ? ", ... \(fields.count - 10) more" : "")
+        return "About to set fields on \(count) \(noun)" + (batches > 1 ? " in \(batches) batches" : "")
+            + " (domain \(domain))\n  fields: \(shown)\nProceed? [y/N] "
+    }
+
+    static func enrichDryRun(_ count: Int, noun: String, batches: Int, domain: String, concurrency: Int) -> String {
+        "dry run: would enrich \(count) \(noun) in \(batches) batch\(batches == 1 ? "" : "es") (domain \(domain), "
+            + "up to \(concurrency) at a time); nothing was sent"
+    }
+
+    static let enrichmentUnknownAdvice = "these objects may or may not be written even after a second attempt; sending the rows again is harmless"
+
+    static func objectsNotWritten(_ count: Int) -> String {
+        "\(count) object\(count == 1 ? " was" : "s were") not written"
+    }
+
+    /// `teams.csv:14: device/device/name 'PC-9': OBJECT_NOT_FOUND: ...`
+    static func objectNotWritten(_ failure: EnrichmentFailure) -> String {
+        let id = "\(failure.identification.name) '\(failure.identification.value)'"
+        return (failure.origin.map { $0 + ": " } ?? "") + id + ": " + failure.reasons.joined(separator: "; ")
+    }
+}
+
+/// Messages of `delete devices`.
+extension ShellMessages {
+    static let deleteRefusal = "devices cannot be deleted"
+    static let deleteExample = "for example: delete devices [<uid: 3fa85f64-5717-4562-b3fc-2c963f66afa6, name: \"LAPTOP-01\">]"
+    static let noDevicesToDelete = "there are no devices to delete; nothing was sent"
+
+    static func deleteOperand(_ type: String) -> String {
+        "delete devices takes a list of records with uid and name, got \(type)"
+    }
+
+    static func deleteProblems(_ count: Int) -> String {
+        "cannot delete devices: \(count) problem\(count == 1 ? "" : "s") in the list, nothing was sent"
+    }
+
+    static func deletionNotAllowed(_ profile: String) -> String {
+        "\(profile) does not allow deleting devices without typing their number at a terminal; nothing was sent"
+    }
+
+    static let deletionNotAllowedNotes = [
+        "deletions are irreversible: on a terminal you confirm by typing the number of devices",
+        "to delete with --yes (scripts, no terminal), add `allow_device_deletion = true` to the profile",
+        "or pass --dry-run to only show what would be deleted",
+    ]
+
+    static func deletePrompt(_ devices: [(name: String, uid: String)]) -> String {
+        let shown = devices.prefix(10).map { "  \($0.name) \($0.uid)" }
+        let more = devices.count > 10 ? ["  ... \(devices.count - 10) more"] : []
+        return (["About to DELETE \(devices.count) device\(devices.count == 1 ? "" : "s") from the Nexthink inventory (irreversible):"]
+            + shown + more + ["Type the number of devices (\(devices.count)) to delete them: "]).joined(separator: "\n")
+    }
+
+    static func deleteDryRun(_ count: Int, batches: Int, concurrency: Int) -> String {
+        "dry run: would delete \(count) device\(count == 1 ? "" : "s") in \(batches) batch\(batches == 1 ? "" : "es") "
+            + "(up to \(concurrency) at a time); nothing was sent"
+    }
+
+    static let deletionUnknownAdvice = "these devices may or may not be scheduled for deletion; query them before deleting again"
+
+    static func devicesNotScheduled(_ count: Int) -> String {
+        "\(count) device\(count == 1 ? " was" : "s were") not scheduled for deletion"
+    }
+
+    static func notScheduled(name: String, uid: String, status: String) -> String {
+        "\(name) \(uid): \(status)"
+    }
+}

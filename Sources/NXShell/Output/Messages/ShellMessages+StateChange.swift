@@ -84,10 +84,11 @@ extension ShellMessages {
         }
         return (lines + ["  the run result lists every batch; the audit log has them too"]).joined(separator: "\n")
     }
-    static func batchFailed(_ index: Int, _ noun: String, range: String, _ message: String, outcomeUnknown: Bool) -> String {
-        "batch \(index) (\(noun) \(range)) failed: \(message)"
-            + (outcomeUnknown ? "; OUTCOME UNKNOWN: these \(noun) may or may not run it, check `status` before retrying" : "")
+    /// `unknownAdvice` when the outcome is unknown: what to do before sending again.
+    static func batchFailed(_ index: Int, _ noun: String, range: String, _ message: String, unknownAdvice: String?) -> String {
+        "batch \(index) (\(noun) \(range)) failed: \(message)" + (unknownAdvice.map { "; OUTCOME UNKNOWN: " + $0 } ?? "")
     }
+    static let runUnknownAdvice = "these devices may or may not run it, check `status` before retrying"
     static func batchNotSent(_ index: Int, _ noun: String, range: String, _ reason: String) -> String {
         "batch \(index) (\(noun) \(range)) \(reason)"
     }
