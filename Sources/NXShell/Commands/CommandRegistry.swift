@@ -6,6 +6,7 @@ enum CommandRegistry {
         TokenCommand(), ListCommand(), GetCommand(), RunCommand(), StatusCommand(), WaitCommand(),
         QueryCommand(), AuditCommand(), ListWorkflowsCommand(), GetWorkflowCommand(), ListCampaignsCommand(),
         ExportCommand(),
+        RunWorkflowCommand(),
     ]
 
     static func command(named name: String) throws -> any ShellCommand {

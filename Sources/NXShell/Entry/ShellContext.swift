@@ -90,6 +90,7 @@ extension RunPolicy {
         if profile.confirm == false { skipConfirmation = true }
         readOnly = profile.readOnly ?? false
         allowedActions = profile.allowedActions
+        allowedWorkflows = profile.allowedWorkflows
         if let query = profile.statusQuery { statusQuery = query }
     }
 }

@@ -9,6 +9,8 @@ struct RunPolicy: Sendable {
     var readOnly = false
     /// Action ids the profile allows (`allowed_actions`), nil = all.
     var allowedActions: [String]?
+    /// Workflow ids the profile allows (`allowed_workflows`), nil = all.
+    var allowedWorkflows: [String]?
     var statusQuery = "#remote_action_executions_by_request"
     var fleet = FleetSettings()
 }
