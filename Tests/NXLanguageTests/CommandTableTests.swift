@@ -25,8 +25,8 @@ import Testing
         #expect(Printer.print(statements) == spec.example)
     }
 
-    @Test func onlyRunChangesState() {
-        #expect(CommandTable.all.filter(\.changesState).map(\.name) == ["run"])
+    @Test func onlyTheRunCommandsChangeState() {
+        #expect(CommandTable.all.filter(\.changesState).map(\.name) == ["run", "run workflow"])
     }
 
     /// The longest match wins, and a one-word command keeps its own operand words.

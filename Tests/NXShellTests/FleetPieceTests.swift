@@ -41,9 +41,20 @@ import Testing
         let (a, b, c) = ("3fa85f64-5717-4562-b3fc-2c963f66afa6", "2bdb0941-2507-40de-854a-3efa1784b26b",
                          "d0debb1b-fc48-4eb1-81fa-8a799b21d108")
         let run = Value.record(Record([("requestIds", .list([.string(a), .string(b)])), ("requestId", .string("ignored"))]))
-        #expect(try FleetStatus.requestIDs(in: .list([run, .uuid(c)])) == [a, b, c])
-        #expect(throws: HostError.self) { try FleetStatus.requestIDs(in: .string("nope")) }
-        #expect(throws: HostError.self) { try FleetStatus.requestIDs(in: .int(3)) }
+        #expect(try FleetStatus.requests(in: .list([run, .uuid(c)])).map(\.id) == [a, b, c])
+        #expect(throws: HostError.self) { try FleetStatus.requests(in: .string("nope")) }
+        #expect(throws: HostError.self) { try FleetStatus.requests(in: .int(3)) }
+    }
+
+    @Test func aWorkflowRunIsFollowedThroughItsOwnQuery() throws {
+        let (a, b) = ("3fa85f64-5717-4562-b3fc-2c963f66afa6", "2bdb0941-2507-40de-854a-3efa1784b26b")
+        let workflow = Value.record(Record([("workflowId", .nqlID("#wf")), ("requestUuids", .list([.string(a)])),
+                                            ("executionsUuids", .list([.string("e1"), .string("e2")])), ("deviceCount", .int(1))]))
+        let requests = try FleetStatus.requests(in: .list([workflow, .string(b)]))
+        #expect(requests == [FollowedRequest(id: a, kind: .workflow), FollowedRequest(id: b, kind: .remoteAction)])
+        #expect(FleetStatus.expectedDevices(in: workflow) == 2)
+        let dry = Value.record(Record([("dryRun", .bool(true)), ("workflowId", .nqlID("#wf"))]))
+        #expect(throws: HostError.self) { try FleetStatus.requests(in: dry) }
     }
 
     @Test func apiHostNameForTheAuditLog() {

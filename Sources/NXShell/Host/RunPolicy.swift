@@ -12,5 +12,8 @@ struct RunPolicy: Sendable {
     /// Workflow ids the profile allows (`allowed_workflows`), nil = all.
     var allowedWorkflows: [String]?
     var statusQuery = "#remote_action_executions_by_request"
+    /// What `status`/`wait` read for a `run workflow` result (Nexthink's NQL examples query
+    /// `workflow.executions` by `request_id`; the tenant saves it under this id).
+    var workflowStatusQuery = "#workflow_executions_by_request"
     var fleet = FleetSettings()
 }

@@ -76,6 +76,9 @@ extension ShellMessages {
         "'\(text)' is not a request id (request ids are UUIDs)"
     }
 
+    static let noRequestID = "this record has no requestId"
+    static let dryRunResultHint = "this is a dry-run result: nothing was sent, so there is nothing to follow"
+    static let runResultHint = "pass the result of `run`, e.g. `let r = run ...` then `status r`"
     static let requestIDHint = "pass the result of `run` (`let r = run ...`, then `wait r`) or a request id from `audit`"
 
     static func auditCorrupt(_ count: Int, path: String) -> String {
