@@ -57,6 +57,30 @@ import Testing
         #expect(throws: HostError.self) { try FleetStatus.requests(in: dry) }
     }
 
+    @Test func workflowTargetsSplitIntoCallsWithinBothLimits() {
+        let devices = (0..<15_000).map { WorkflowTarget.device(WorkflowDevice(collectorUid: FleetSession.uuid($0))) }
+        let users = (0..<6_000).map { WorkflowTarget.user(WorkflowUser(sid: "S-1-5-21-1-2-3-\($0)")) }
+        let batches = WorkflowRun.batches(devices + users)
+        #expect(batches.map(\.range) == ["1-10000", "10001-20000", "20001-21000"])
+        let workflow = Workflow(id: "#wf", versions: [WorkflowVersion(isActive: true, dependency: .userAndDevice, parameters: [])])
+        for batch in batches {
+            let body = WorkflowExecuteBody(workflowId: "#wf", targets: batch.items, params: [:], externalIDs: false)
+            #expect(body.problems(against: workflow).isEmpty)
+        }
+        #expect(WorkflowRun.batches([]).map(\.range) == ["none"])
+    }
+
+    @Test func workflowDryRunBodyCutsEachListAfterTwenty() {
+        let devices = (0..<25).map { WorkflowTarget.device(WorkflowDevice(collectorUid: FleetSession.uuid($0))) }
+        let users = (0..<22).map { WorkflowTarget.user(WorkflowUser(sid: "S-1-5-21-1-2-3-\($0)")) }
+        let run = WorkflowRun(workflow: Workflow(id: "#wf"), params: ["a": "b"], externalIDs: false, batches: WorkflowRun.batches(devices + users),
+                              deviceCount: 25, userCount: 22, duplicatesDropped: 0, trigger: TriggerInfo(externalSource: "nxsh"))
+        let body = WorkflowDryRun(run: run, concurrency: 4).body(devices + users)
+        #expect(body.contains("\"\(FleetSession.uuid(19))\", ... 5 more],\"params\":{\"a\":\"b\"}"))
+        #expect(body.contains("\"S-1-5-21-1-2-3-19\", ... 2 more],\"workflowId\":\"#wf\""))
+        #expect(!body.contains(FleetSession.uuid(20)) && !body.contains("S-1-5-21-1-2-3-20"))
+    }
+
     @Test func apiHostNameForTheAuditLog() {
         #expect(AuditRun.host(of: "https://acme.api.eu.nexthink.cloud") == "acme.api.eu.nexthink.cloud")
         #expect(AuditRun.host(of: "http://127.0.0.1:8080/base") == "127.0.0.1:8080")
