@@ -52,7 +52,10 @@ import Testing
         }
     }
 
-    @Test func aWorkflowOffTheAllowListIsRefused() async throws {
+    /// An allow-list without the workflow, or a read-only profile: exit 77, nothing sent.
+    @Test(arguments: [("allowed_workflows = [\"#wf_reset_password\"]", "not in allowed_workflows"),
+                      ("read_only = true", "is read-only: workflows cannot be run")])
+    func theProfileRefusesBeforeAnythingIsSent(_ setting: String, _ message: String) async throws {
         try await withEmulatorServer { server in
             let directory = home.path + "/config/nxsh"
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -61,13 +64,13 @@ import Testing
                 [profiles.p]
                 api_url = "\(server.baseURL)"
                 client_id = "sandbox-client"
-                allowed_workflows = ["#wf_reset_password"]
+                \(setting)
                 """.write(toFile: directory + "/config.toml", atomically: true, encoding: .utf8)
             chmod(directory + "/config.toml", 0o600)
             let r = try await CLI.launch(["--yes", "-e", Self.v1], environment: env.merging(["NEXTHINK_CLIENT_SECRET": "sandbox-secret"]) { $1 })
             #expect(r.status == 77, "\(r.stderr)")
-            #expect(r.stderr.contains("allowed_workflows"))
-            #expect(r.stderr.contains("#wf_reset_password"))
+            #expect(r.stderr.contains(message), "\(r.stderr)")
+            #expect(server.stats.requests(for: .workflowDetails) == 0)
             #expect(server.stats.requests(for: .workflowExecute) == 0)
         }
     }
