@@ -41,9 +41,44 @@ import Testing
         let (a, b, c) = ("3fa85f64-5717-4562-b3fc-2c963f66afa6", "2bdb0941-2507-40de-854a-3efa1784b26b",
                          "d0debb1b-fc48-4eb1-81fa-8a799b21d108")
         let run = Value.record(Record([("requestIds", .list([.string(a), .string(b)])), ("requestId", .string("ignored"))]))
-        #expect(try FleetStatus.requestIDs(in: .list([run, .uuid(c)])) == [a, b, c])
-        #expect(throws: HostError.self) { try FleetStatus.requestIDs(in: .string("nope")) }
-        #expect(throws: HostError.self) { try FleetStatus.requestIDs(in: .int(3)) }
+        #expect(try FleetStatus.requests(in: .list([run, .uuid(c)])).map(\.id) == [a, b, c])
+        #expect(throws: HostError.self) { try FleetStatus.requests(in: .string("nope")) }
+        #expect(throws: HostError.self) { try FleetStatus.requests(in: .int(3)) }
+    }
+
+    @Test func aWorkflowRunIsFollowedThroughItsOwnQuery() throws {
+        let (a, b) = ("3fa85f64-5717-4562-b3fc-2c963f66afa6", "2bdb0941-2507-40de-854a-3efa1784b26b")
+        let workflow = Value.record(Record([("workflowId", .nqlID("#wf")), ("requestUuids", .list([.string(a)])),
+                                            ("executionsUuids", .list([.string("e1"), .string("e2")])), ("deviceCount", .int(1))]))
+        let requests = try FleetStatus.requests(in: .list([workflow, .string(b)]))
+        #expect(requests == [FollowedRequest(id: a, kind: .workflow), FollowedRequest(id: b, kind: .remoteAction)])
+        #expect(FleetStatus.expectedDevices(in: workflow) == 2)
+        let dry = Value.record(Record([("dryRun", .bool(true)), ("workflowId", .nqlID("#wf"))]))
+        #expect(throws: HostError.self) { try FleetStatus.requests(in: dry) }
+    }
+
+    @Test func workflowTargetsSplitIntoCallsWithinBothLimits() {
+        let devices = (0..<15_000).map { WorkflowTarget.device(WorkflowDevice(collectorUid: FleetSession.uuid($0))) }
+        let users = (0..<6_000).map { WorkflowTarget.user(WorkflowUser(sid: "S-1-5-21-1-2-3-\($0)")) }
+        let batches = WorkflowRun.batches(devices + users)
+        #expect(batches.map(\.range) == ["1-10000", "10001-20000", "20001-21000"])
+        let workflow = Workflow(id: "#wf", versions: [WorkflowVersion(isActive: true, dependency: .userAndDevice, parameters: [])])
+        for batch in batches {
+            let body = WorkflowExecuteBody(workflowId: "#wf", targets: batch.items, params: [:], externalIDs: false)
+            #expect(body.problems(against: workflow).isEmpty)
+        }
+        #expect(WorkflowRun.batches([]).map(\.range) == ["none"])
+    }
+
+    @Test func workflowDryRunBodyCutsEachListAfterTwenty() {
+        let devices = (0..<25).map { WorkflowTarget.device(WorkflowDevice(collectorUid: FleetSession.uuid($0))) }
+        let users = (0..<22).map { WorkflowTarget.user(WorkflowUser(sid: "S-1-5-21-1-2-3-\($0)")) }
+        let run = WorkflowRun(workflow: Workflow(id: "#wf"), params: ["a": "b"], externalIDs: false, batches: WorkflowRun.batches(devices + users),
+                              deviceCount: 25, userCount: 22, duplicatesDropped: 0, trigger: TriggerInfo(externalSource: "nxsh"))
+        let body = WorkflowDryRun(run: run, concurrency: 4).body(devices + users)
+        #expect(body.contains("\"\(FleetSession.uuid(19))\", ... 5 more],\"params\":{\"a\":\"b\"}"))
+        #expect(body.contains("\"S-1-5-21-1-2-3-19\", ... 2 more],\"workflowId\":\"#wf\""))
+        #expect(!body.contains(FleetSession.uuid(20)) && !body.contains("S-1-5-21-1-2-3-20"))
     }
 
     @Test func apiHostNameForTheAuditLog() {

@@ -169,12 +169,4 @@ struct WorkflowTests {
             #expect(bad.kind == .validation)
         }
     }
-
-    @Test func largeTargetListsSplitIntoCallsWithinTheLimits() {
-        let devices = (0..<25_000).map { String(format: "00000000-0000-4000-8000-%012d", $0) }
-        let batches = WorkflowExecutionRequest(workflowId: "#w", devices: devices, users: [Self.sid]).batches()
-        #expect(batches.map(\.devices.count) == [10_000, 10_000, 5_000])
-        #expect(batches.map(\.users.count) == [1, 0, 0])
-        #expect(batches.allSatisfy { $0.problems().isEmpty })
-    }
 }

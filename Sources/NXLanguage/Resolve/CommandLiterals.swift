@@ -38,8 +38,8 @@ enum CommandLiterals {
 
     private static func literalProblem(_ value: Value, _ type: ClauseType, word: String, of spec: CommandSpec) -> Message? {
         switch (type, value) {
-        case (.devices, .uuid), (.devices, .string), (.string, .string), (.duration, .duration), (.word, _),
-             (.records, .list), (.records, .record):
+        case (.devices, .uuid), (.devices, .string), (.targets, .uuid), (.targets, .string), (.string, .string),
+             (.duration, .duration), (.word, _), (.records, .list), (.records, .record):
             return nil
         case (.records, _):
             return Catalog.expectedType("the rows of '\(spec.name)'", expected: Catalog.rowsExpected, got: value.typeName)
@@ -48,6 +48,8 @@ enum CommandLiterals {
         case (.devices, _):
             return Catalog.expectedType("the devices of '\(spec.name)'", expected: "a list of device ids or one device id",
                                         got: value.typeName)
+        case (.targets, _):
+            return Catalog.targetsExpected(word, of: spec.name, got: value.typeName)
         case (.stringMap, _):
             return Catalog.expectedType("parameters", expected: "a map like <name: \"value\">", got: value.typeName)
         case (.duration, _), (.minutes, _):

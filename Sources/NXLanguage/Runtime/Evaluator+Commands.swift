@@ -39,6 +39,10 @@ extension Evaluator {
             let devices = try await deviceList(expr, of: spec.name)
             spans.elements = devices.spans
             value = .list(devices.values)
+        case .targets:
+            let targets = try await targetList(expr, clause: clause.word, of: spec.name)
+            spans.elements = targets.spans
+            value = .list(targets.values)
         case .stringMap:
             value = .record(try await stringMap(expr))
             if case .map(let entries) = expr.kind {
@@ -94,6 +98,14 @@ extension Evaluator {
         }
         guard single(value) else { throw Interruption.error(failure(value), at: expr.span) }
         return ([value], [expr.span])
+    }
+
+    /// Like `deviceList`, but one record is one target too.
+    nonisolated(nonsending) private func targetList(_ expr: Expr, clause: String,
+                                                    of command: String) async throws -> (values: [Value], spans: [SourceSpan]) {
+        try await listOrOne(expr) { switch $0 { case .uuid, .string, .record: true; default: false } } failure: {
+            Catalog.targetsExpected(clause, of: command, got: $0.typeName)
+        }
     }
 
     /// Parameters are strings for the API; numbers and bools are converted to their text.

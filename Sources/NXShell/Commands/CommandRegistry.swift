@@ -7,6 +7,7 @@ enum CommandRegistry {
         QueryCommand(), AuditCommand(), ListWorkflowsCommand(), GetWorkflowCommand(), ListCampaignsCommand(),
         ExportCommand(),
         EnrichCommand(), DeleteDevicesCommand(),
+        RunWorkflowCommand(),
     ]
 
     static func command(named name: String) throws -> any ShellCommand {

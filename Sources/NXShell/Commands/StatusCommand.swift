@@ -4,11 +4,11 @@ import NXLanguage
 struct StatusCommand: ShellCommand {
     static let name = "status"
 
-    func validate(_ invocation: CommandInvocation, _ context: CommandContext) async throws -> [String] {
-        try FleetStatus.requestIDs(in: invocation.operand ?? .null)
+    func validate(_ invocation: CommandInvocation, _ context: CommandContext) async throws -> [FollowedRequest] {
+        try FleetStatus.requests(in: invocation.operand ?? .null)
     }
 
-    func perform(_ ids: [String], _ context: CommandContext) async throws -> Value {
+    func perform(_ ids: [FollowedRequest], _ context: CommandContext) async throws -> Value {
         .list(try await FleetStatus(connection: context.connection, policy: context.policy).rows(for: ids))
     }
 }

@@ -87,11 +87,11 @@ struct ConfigFile: Sendable, Equatable {
                     throw invalid(path, ShellMessages.notPositive(where_))
                 }
                 profile[keyPath: path_] = number
-            } else if key == "allowed_actions" {
+            } else if let path_ = Profile.idListKeys[key] {
                 guard let items = value.array?.map({ $0.string }), !items.contains(nil) else {
-                    throw invalid(path, ShellMessages.notActionIDs(where_))
+                    throw invalid(path, ShellMessages.notIDList(where_))
                 }
-                profile.allowedActions = items.compactMap { $0 }
+                profile[keyPath: path_] = items.compactMap { $0 }
             } else {
                 throw invalid(path, ShellMessages.unknownProfileKey(where_, near: Suggest.nearest(key, in: Profile.allKeys)),
                               note: ShellMessages.knownKeys(Profile.allKeys))

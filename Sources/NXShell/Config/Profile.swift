@@ -14,6 +14,7 @@ struct Profile: Sendable, Equatable {
     /// `allow_device_deletion`: `--yes` (or `confirm = false`) may delete devices with
     /// nobody typing their number at a terminal.
     var allowDeviceDeletion: Bool?
+    var allowedWorkflows: [String]?
     var auditLog: String?
     var statusQuery: String?
     var concurrency: Int?
@@ -40,5 +41,9 @@ struct Profile: Sendable, Equatable {
     static var intKeys: [String: WritableKeyPath<Profile, Int?>] {
         ["concurrency": \.concurrency, "client_secret_timeout": \.clientSecretTimeout]
     }
-    static let allKeys = (Array(stringKeys.keys) + Array(boolKeys.keys) + Array(intKeys.keys) + ["allowed_actions"]).sorted()
+    /// Allow-lists of NQL ids, one per kind of state change.
+    static var idListKeys: [String: WritableKeyPath<Profile, [String]?>] {
+        ["allowed_actions": \.allowedActions, "allowed_workflows": \.allowedWorkflows]
+    }
+    static let allKeys = (Array(stringKeys.keys) + Array(boolKeys.keys) + Array(intKeys.keys) + Array(idListKeys.keys)).sorted()
 }

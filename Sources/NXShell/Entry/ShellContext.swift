@@ -92,6 +92,7 @@ extension RunPolicy {
         readOnly = profile.readOnly ?? false
         allowedActions = profile.allowedActions
         allowDeviceDeletion = profile.allowDeviceDeletion ?? false
+        allowedWorkflows = profile.allowedWorkflows
         if let query = profile.statusQuery { statusQuery = query }
     }
 }

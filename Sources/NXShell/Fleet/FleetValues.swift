@@ -30,19 +30,22 @@ enum FleetValues {
     /// What the record of every batch holds, whatever the change: its number, the range and
     /// count of its items (`deviceRange`, `objectRange`), its error, whether its outcome is unknown.
     static func batchFields<Item, Response>(_ result: BatchResult<Item, Response>, noun: String) -> [(String, Value)] {
-        var error: Value = .null
-        switch result.outcome {
-        case .accepted: break
-        case .failed(let e): error = .string(ErrorMapping.hostError(e).message)
-        case .notSent(let reason): error = .string(reason)
-        }
-        return [
+        [
             ("index", .int(result.batch.index)),
             (noun + "Range", .string(result.batch.range)),
             (noun + "Count", .int(result.batch.items.count)),
-            ("error", error),
+            ("error", error(result)),
             ("outcomeUnknown", .bool(result.outcomeUnknown)),
         ]
+    }
+
+    /// Why a batch did not go through, null when it did.
+    static func error<Item, Response>(_ result: BatchResult<Item, Response>) -> Value {
+        switch result.outcome {
+        case .accepted: .null
+        case .failed(let e): .string(ErrorMapping.hostError(e).message)
+        case .notSent(let reason): .string(reason)
+        }
     }
 
     /// One line per batch that did not go through, for warnings and errors.

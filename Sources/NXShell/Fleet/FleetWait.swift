@@ -10,7 +10,7 @@ struct FleetWait {
     var clock = ContinuousClock()
 
     func wait(for target: Value, timeoutSeconds: Int?) async throws -> Value {
-        let ids = try FleetStatus.requestIDs(in: target)
+        let ids = try FleetStatus.requests(in: target)
         let expected = FleetStatus.expectedDevices(in: target)
         let limit = Duration.seconds(timeoutSeconds ?? Self.defaultTimeout(target))
         let settings = status.policy.fleet
@@ -40,7 +40,7 @@ struct FleetWait {
     }
 
     /// nil when throttled even after the client's retries: skip this round, poll again later.
-    private func poll(_ ids: [String]) async throws -> [Value]? {
+    private func poll(_ ids: [FollowedRequest]) async throws -> [Value]? {
         do {
             return try await status.rows(for: ids)
         } catch let error as NexthinkError where error.kind == .throttled {

@@ -11,6 +11,11 @@ struct RunPolicy: Sendable {
     var allowedActions: [String]?
     /// `allow_device_deletion = true`: consent given up front (`--yes`) covers deletions too.
     var allowDeviceDeletion = false
+    /// Workflow ids the profile allows (`allowed_workflows`), nil = all.
+    var allowedWorkflows: [String]?
     var statusQuery = "#remote_action_executions_by_request"
+    /// What `status`/`wait` read for a `run workflow` result (Nexthink's NQL examples query
+    /// `workflow.executions` by `request_id`; the tenant saves it under this id).
+    var workflowStatusQuery = "#workflow_executions_by_request"
     var fleet = FleetSettings()
 }

@@ -11,10 +11,16 @@ enum WorkflowReads {
     }
 
     static func details(_ invocation: CommandInvocation, connection: Connection) async throws -> Value {
+        WorkflowValues.details(try await workflow(invocation, connection: connection))
+    }
+
+    /// The workflow named by the command's operand; an unknown id is an error at the operand
+    /// with the closest ids.
+    static func workflow(_ invocation: CommandInvocation, connection: Connection) async throws -> Workflow {
         let id = ActionID.normalize(invocation.operandText ?? "")
         let client = try connection.client()
         do {
-            return WorkflowValues.details(try await client.workflow(id: id))
+            return try await client.workflow(id: id)
         } catch let error as NexthinkError where error.kind == .notFound {
             let near = Suggest.nearby(id, in: (try? await client.listWorkflows().map(\.id)) ?? [])
             let notes = (near.isEmpty ? [] : [ShellMessages.didYouMean(near)]) + [ShellMessages.listNote]

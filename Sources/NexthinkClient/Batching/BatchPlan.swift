@@ -15,8 +15,9 @@ public struct Batch<Item: Sendable>: Sendable {
         self.items = items
     }
 
-    /// "1-10000": what a user greps for in an input file to find the batch's items.
-    public var range: String { "\(firstPosition)-\(lastPosition)" }
+    /// "1-10000": what a user greps for in an input file to find the batch's items; "none" for
+    /// the one empty batch of a call that targets no one (a workflow with dependency NONE).
+    public var range: String { items.isEmpty ? "none" : "\(firstPosition)-\(lastPosition)" }
 }
 
 extension Batch: Equatable where Item: Equatable {}

@@ -85,26 +85,3 @@ public struct ThinkletTriggerResponse: Sendable, Hashable, Codable {
         self.requestUuid = requestUuid
     }
 }
-
-extension WorkflowExecutionRequest {
-    /// Calls of at most `size` devices and `size` users each (the API's per-call limits),
-    /// the n-th call taking the n-th slice of each list, as remote action batches do.
-    public func batches(size: Int = Limits.workflowTargets.upperBound) -> [WorkflowExecutionRequest] {
-        let d = BatchPlanner.chunks(devices, size: size), u = BatchPlanner.chunks(users, size: size)
-        guard max(d.count, u.count) > 1 else { return [self] }
-        return (0..<max(d.count, u.count)).map { i in
-            WorkflowExecutionRequest(workflowId: workflowId, devices: i < d.count ? d[i] : [], users: i < u.count ? u[i] : [], params: params)
-        }
-    }
-}
-
-extension WorkflowTargetsRequest {
-    /// As `WorkflowExecutionRequest.batches`.
-    public func batches(size: Int = Limits.workflowTargets.upperBound) -> [WorkflowTargetsRequest] {
-        let d = BatchPlanner.chunks(devices, size: size), u = BatchPlanner.chunks(users, size: size)
-        guard max(d.count, u.count) > 1 else { return [self] }
-        return (0..<max(d.count, u.count)).map { i in
-            WorkflowTargetsRequest(workflowId: workflowId, devices: i < d.count ? d[i] : [], users: i < u.count ? u[i] : [], params: params)
-        }
-    }
-}

@@ -83,7 +83,7 @@ extension WorkflowTargetsRequest {
 
 extension WorkflowDevice {
     /// Why this record cannot identify a device, if it cannot.
-    var problem: String? {
+    public var problem: String? {
         if name == nil, uid == nil, collectorUid == nil { return "give at least one of name, uid, collectorUid" }
         if let uid, !IDRules.isUUID(uid) { return "uid \(uid) is not \(IDRules.uuidExample)" }
         if let c = collectorUid, !IDRules.isUUID(c) { return "collectorUid \(c) is not \(IDRules.uuidExample)" }
@@ -93,7 +93,7 @@ extension WorkflowDevice {
 }
 
 extension WorkflowUser {
-    var problem: String? {
+    public var problem: String? {
         if sid == nil, upn == nil, uid == nil { return "give at least one of sid, upn, uid" }
         if let sid, !IDRules.isSID(sid) { return "sid \(sid) is not \(IDRules.sidExample)" }
         if let upn, !IDRules.isUPN(upn) { return "upn \(upn) is not a user principal name (expected e.g. a@acme.com)" }

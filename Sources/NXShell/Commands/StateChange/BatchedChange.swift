@@ -33,5 +33,5 @@ protocol BatchedChange: Sendable {
 extension BatchedChange {
     var auditKind: String? { nil }
     func shortfall(_ results: [BatchResult<Item, Response>]) -> [String] { [] }
-    var unknownOutcomeAdvice: String { FleetValues.runUnknownAdvice }
+    var unknownOutcomeAdvice: String { ShellMessages.runUnknownAdvice }
 }

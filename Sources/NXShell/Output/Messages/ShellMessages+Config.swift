@@ -25,7 +25,7 @@ extension ShellMessages {
     static func notAString(_ key: String) -> String { "\(key) must be a string" }
     static func notABool(_ key: String) -> String { "\(key) must be true or false" }
     static func notPositive(_ key: String) -> String { "\(key) must be a positive integer" }
-    static func notActionIDs(_ key: String) -> String { "\(key) must be a list of action ids, e.g. [\"#restart_service\"]" }
+    static func notIDList(_ key: String) -> String { "\(key) must be a list of ids, e.g. [\"#restart_service\"]" }
     static func unknownProfileKey(_ key: String, near: String?) -> String {
         "unknown key '\(key)'" + (near.map { " (did you mean '\($0)'?)" } ?? "")
     }
