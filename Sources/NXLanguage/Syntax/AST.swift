@@ -13,19 +13,21 @@ struct Expr: Sendable {
     }
 }
 
-indirect enum ExprKind: Sendable {
+/// Only the cases holding an `Expr` by value are boxed: leaves (literals, names) and the cases
+/// whose children sit in arrays are stored inline, which saves one allocation per leaf.
+enum ExprKind: Sendable {
     case literal(Value)
     case interpolated([Segment])
     case variable(String)
     case list([Expr])
     case map([MapEntry])
-    case unary(UnaryOperator, Expr)
-    case binary(BinaryOperator, Expr, Expr)
-    case field(Expr, name: String)
-    case index(Expr, Expr)
+    indirect case unary(UnaryOperator, Expr)
+    indirect case binary(BinaryOperator, Expr, Expr)
+    indirect case field(Expr, name: String)
+    indirect case index(Expr, Expr)
     case call(name: String, arguments: [Expr])
-    case command(CommandCall)
-    case pipeline(Expr, [Stage])
+    indirect case command(CommandCall)
+    indirect case pipeline(Expr, [Stage])
 }
 
 enum Segment: Sendable {
@@ -97,7 +99,8 @@ struct Stmt: Sendable {
     var span: SourceSpan
 }
 
-indirect enum StmtKind: Sendable {
+/// Not boxed: statements sit in arrays, which already give the indirection.
+enum StmtKind: Sendable {
     case declare(name: String, nameSpan: SourceSpan, value: Expr)
     case assign(name: String, nameSpan: SourceSpan, value: Expr)
     case expression(Expr)
