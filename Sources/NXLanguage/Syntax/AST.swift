@@ -13,8 +13,9 @@ struct Expr: Sendable {
     }
 }
 
-/// Only the cases holding an `Expr` by value are boxed: leaves (literals, names) and the cases
-/// whose children sit in arrays are stored inline, which saves one allocation per leaf.
+/// Only the cases holding an `Expr` by value, and `call` (whose two fields would make every
+/// node wider), are boxed: leaves (literals, names) and lists and maps, whose children sit in
+/// arrays, are stored inline, which saves one allocation per leaf and keeps a node 32 bytes.
 enum ExprKind: Sendable {
     case literal(Value)
     case interpolated([Segment])
@@ -25,7 +26,7 @@ enum ExprKind: Sendable {
     indirect case binary(BinaryOperator, Expr, Expr)
     indirect case field(Expr, name: String)
     indirect case index(Expr, Expr)
-    case call(name: String, arguments: [Expr])
+    indirect case call(name: String, arguments: [Expr])
     indirect case command(CommandCall)
     indirect case pipeline(Expr, [Stage])
 }
