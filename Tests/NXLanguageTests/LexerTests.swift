@@ -1,29 +1,35 @@
 @testable import NXLanguage
 import Testing
 
-/// Compact spelling of a token stream, so cases fit on one line.
+/// Compact spelling of a token stream with each payload decoded, so cases fit on one line.
 func lexed(_ source: String) -> [String] {
-    Lexer.tokenize(SourceFile(name: "t", text: source)).tokens.map { token in
-        switch token.kind {
-        case .identifier(let name): "id:\(name)"
-        case .keyword(let keyword): "kw:\(keyword.rawValue)"
-        case .command(let word): "kw:\(word)"
-        case .int(let value): "int:\(value)"
-        case .double(let value): "dbl:\(value)"
-        case .string(let parts): "str:" + parts.map { part in
-            switch part {
-            case .text(let text): text
-            case .code(let span): "{\(span.start)-\(span.end)}"
-            }
-        }.joined()
-        case .nqlID(let id): "nql:\(id)"
-        case .uuid(let text): "uuid:\(text)"
-        case .duration(let seconds): "dur:\(seconds)"
-        case .symbol(let symbol): symbol.rawValue
-        case .newline: "nl"
-        case .invalid: "invalid"
-        case .end: "end"
+    SourceFile(name: "t", text: source).withBytes { bytes in
+        var lexer = Lexer(bytes: bytes)
+        lexer.run()
+        return lexer.tokens.map { spelling($0, lexer) }
+    }
+}
+
+private func spelling(_ token: Token, _ lexer: Lexer) -> String {
+    switch token.kind {
+    case .identifier: "id:\(lexer.text(of: token))"
+    case .keyword(let keyword): "kw:\(keyword.rawValue)"
+    case .command: "kw:\(lexer.text(of: token))"
+    case .int: "int:\(lexer.intValue(of: token))"
+    case .double: "dbl:\(lexer.doubleValue(of: token))"
+    case .string: "str:" + lexer.stringParts(of: token).map { part in
+        switch part {
+        case .text(let text): text
+        case .code(let span): "{\(span.start)-\(span.end)}"
         }
+    }.joined()
+    case .nqlID: "nql:\(lexer.text(of: token))"
+    case .uuid: "uuid:\(lexer.text(of: token))"
+    case .duration: "dur:\(lexer.durationSeconds(of: token))"
+    case .symbol(let symbol): symbol.rawValue
+    case .newline: "nl"
+    case .invalid: "invalid"
+    case .end: "end"
     }
 }
 
@@ -53,6 +59,7 @@ struct LexerTests {
         (#""${"${a}"}""#, ["str:{3-9}", "end"]),
         ("status contains not", ["kw:status", "kw:contains", "kw:not", "end"]),
         ("", ["end"]),
+        (#""" "plain" "a\"b""#, ["str:", "str:plain", "str:a\"b", "end"]),
     ]
 
     @Test(arguments: cases)

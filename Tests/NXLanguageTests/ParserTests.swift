@@ -99,4 +99,17 @@ struct ParserTests {
             return
         }
     }
+
+    /// The parser lets go of tokens between top-level statements; a script far longer than
+    /// that window parses the same, and an error after it still points at the right place.
+    @Test func longScriptsParseThroughTheTokenWindow() {
+        let lines = (0..<3000).map { "let v\($0) = [\($0), \"s\($0)\"] | where it != null\n" }
+        let text = lines.joined() + "if v1 {\n    print v2\n}\nlet = 1\n"
+        let file = SourceFile(name: "t", text: text)
+        let (statements, diagnostics) = Parser.parse(file)
+        #expect(statements.count == 3001)
+        #expect(diagnostics.map(\.message) == ["expected a variable name after 'let', found '='"])
+        #expect(diagnostics.first?.span.map { file.location(of: $0.start).line } == 3004)
+        #expect(canonical(text.replacingOccurrences(of: "let = 1\n", with: ""))?.hasSuffix("let v2999 = [2999, \"s2999\"] | where it != null\nif v1 {\n    print v2\n}") == true)
+    }
 }

@@ -5,18 +5,19 @@ struct Comment: Sendable {
     var text: String
 
     static func all(in file: SourceFile, tokens: [Token]) -> [Comment] {
-        var comments: [Comment] = []
-        var gapStart = 0
-        for token in tokens {
-            comments += scan(file, from: gapStart, to: token.span.start)
-            gapStart = max(gapStart, token.span.end)
+        file.withBytes { bytes in
+            var comments: [Comment] = []
+            var gapStart = 0
+            for token in tokens {
+                comments += scan(bytes, from: gapStart, to: token.span.start)
+                gapStart = max(gapStart, token.span.end)
+            }
+            comments += scan(bytes, from: gapStart, to: bytes.count)
+            return comments
         }
-        comments += scan(file, from: gapStart, to: file.bytes.count)
-        return comments
     }
 
-    private static func scan(_ file: SourceFile, from start: Int, to end: Int) -> [Comment] {
-        let bytes = file.bytes
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> [Comment] {
         var found: [Comment] = []
         var index = start
         while index < end {
@@ -30,7 +31,7 @@ struct Comment: Sendable {
             }
             var stop = index
             while stop < bytes.count, bytes[stop] != UInt8(ascii: "\n") { stop += 1 }
-            let text = String(file.decode(index, stop).trimmingWhitespace)
+            let text = String(SourceFile.decode(bytes, index, stop).trimmingWhitespace)
             found.append(Comment(span: SourceSpan(start: index, end: stop), text: text))
             index = stop
         }

@@ -12,7 +12,7 @@ public enum Layout {
         guard diagnostics.isEmpty else { return .failure(LayoutFailure(diagnostics: diagnostics)) }
         let (tokens, _) = Lexer.tokenize(file)
         var writer = LayoutWriter(file: file, comments: Comment.all(in: file, tokens: tokens))
-        writer.block(statements, indent: "", until: file.bytes.count)
+        writer.block(statements, indent: "", until: file.byteCount)
         let text = writer.lines.joined(separator: "\n")
         return .success(text.isEmpty ? "" : text + "\n")
     }

@@ -17,7 +17,7 @@ struct LiteralSpan {
         let file = SourceFile(name: "", text: text)
         let (statements, diagnostics) = Parser.parse(file)
         guard diagnostics.isEmpty, statements.count == 1 else { return [] }
-        return children(of: statements[0]).flatMap { find($0, in: file.bytes) }
+        return file.withBytes { bytes in children(of: statements[0]).flatMap { find($0, in: bytes) } }
     }
 
     private static func children(of statement: Stmt) -> [Expr] {
@@ -30,7 +30,7 @@ struct LiteralSpan {
         }
     }
 
-    private static func find(_ expr: Expr, in bytes: [UInt8]) -> [LiteralSpan] {
+    private static func find(_ expr: Expr, in bytes: UnsafeBufferPointer<UInt8>) -> [LiteralSpan] {
         switch expr.kind {
         case .list(let items):
             return literal(expr.span, starts: items.map(\.span.start), values: items, bytes)
@@ -43,7 +43,7 @@ struct LiteralSpan {
 
     /// Elements end two bytes (", ") before the next one starts; the last ends before the closer.
     /// Anything else means the text is not in the printer's form, and the literal stays as is.
-    private static func literal(_ span: SourceSpan, starts: [Int], values: [Expr], _ bytes: [UInt8]) -> [LiteralSpan] {
+    private static func literal(_ span: SourceSpan, starts: [Int], values: [Expr], _ bytes: UnsafeBufferPointer<UInt8>) -> [LiteralSpan] {
         let ends = starts.dropFirst().map { $0 - 2 } + [span.end - 1]
         let separated = starts.dropFirst().allSatisfy { bytes[$0 - 2] == UInt8(ascii: ",") && bytes[$0 - 1] == UInt8(ascii: " ") }
         guard !starts.isEmpty, separated, starts[0] == span.start + 1 else {

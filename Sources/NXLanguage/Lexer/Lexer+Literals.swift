@@ -20,11 +20,10 @@ extension Lexer {
         guard firstLength == 8 || groups >= 4 else { return false }
         let start = pos
         pos = index
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if shape && groups == 5 {
-            add(.uuid(text), from: start)
+            add(.uuid, from: start)
         } else {
-            report(Catalog.invalidUUID(text), start, index)
+            report(Catalog.invalidUUID(SourceFile.decode(bytes, start, index)), start, index)
             add(.invalid, from: start)
         }
         return true
@@ -65,20 +64,37 @@ extension Lexer {
             }
             return
         }
-        let text = String(decoding: bytes[start..<pos], as: UTF8.self)
         if isDecimal {
-            guard let value = Double(text), value.isFinite else {
-                report(Catalog.invalidNumber(text), start, pos)
+            guard Lexer.double(bytes, start, pos) != nil else {
+                report(Catalog.invalidNumber(SourceFile.decode(bytes, start, pos)), start, pos)
                 add(.invalid, from: start)
                 return
             }
-            add(.double(value), from: start)
-        } else if let value = Int(text) {
-            add(.int(value), from: start)
+            add(.double, from: start)
+        } else if Lexer.decimal(bytes, start, pos) != nil {
+            add(.int, from: start)
         } else {
-            report(Catalog.integerTooLarge(text), start, pos)
+            report(Catalog.integerTooLarge(SourceFile.decode(bytes, start, pos)), start, pos)
             add(.invalid, from: start)
         }
+    }
+
+    /// The digits `bytes[start..<end]` as an Int; nil when it does not fit.
+    static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        var value = 0
+        for index in start..<end {
+            let product = value.multipliedReportingOverflow(by: 10)
+            let sum = product.partialValue.addingReportingOverflow(Int(bytes[index] &- 48))
+            guard !product.overflow, !sum.overflow else { return nil }
+            value = sum.partialValue
+        }
+        return value
+    }
+
+    /// A decimal number's value; nil when it is not finite (`1e999`).
+    static func double(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        guard let value = Double(SourceFile.decode(bytes, start, end)), value.isFinite else { return nil }
+        return value
     }
 
     /// Length of `e5`, `E-3`, `e+20` at the current position, if that is what follows.
@@ -90,48 +106,51 @@ extension Lexer {
         return length
     }
 
-    /// `90m`, `2h`, `1h30m`: groups of digits and one unit letter each, largest unit first.
     private mutating func lexDuration(from start: Int) {
-        pos = start
+        let (scan, stop) = Lexer.scanDuration(bytes, from: start, end: end)
+        pos = stop
+        switch scan {
+        case .seconds: add(.duration, from: start)
+        case .tooLarge:
+            report(Catalog.durationTooLarge(SourceFile.decode(bytes, start, pos)), start, pos)
+            add(.invalid, from: start)
+        case .unitOrder: rejectWord(from: start, Catalog.durationUnitOrder)
+        case .invalid: rejectWord(from: start, Catalog.invalidDuration)
+        }
+    }
+
+    enum DurationScan: Equatable { case seconds(Int), tooLarge, unitOrder, invalid }
+
+    /// `90m`, `2h`, `1h30m`: groups of digits and one unit letter each, largest unit first.
+    /// Returns what the word is and where scanning stopped (the lexer consumes the rest of a
+    /// malformed word from there).
+    static func scanDuration(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> (DurationScan, stop: Int) {
+        var pos = start
         var total = 0
         var overflow = false
         var previousUnit = Int.max
-        while let byte = peek(0), Lexer.isDigit(byte) {
+        while pos < end, isDigit(bytes[pos]) {
             let digitsStart = pos
-            while let digit = peek(0), Lexer.isDigit(digit) { pos += 1 }
-            guard let unitByte = peek(0), let unit = Lexer.unitSeconds(unitByte) else {
-                rejectWord(from: start, Catalog.invalidDuration)
-                return
-            }
-            let amount = Int(String(decoding: bytes[digitsStart..<pos], as: UTF8.self))
+            while pos < end, isDigit(bytes[pos]) { pos += 1 }
+            guard pos < end, let unit = unitSeconds(bytes[pos]) else { return (.invalid, pos) }
+            let amount = decimal(bytes, digitsStart, pos)
             pos += 1
             // `1h30m30m` or `30m1h` is almost certainly a typo, not a sum to compute.
-            guard unit < previousUnit else {
-                rejectWord(from: start, Catalog.durationUnitOrder)
-                return
-            }
+            guard unit < previousUnit else { return (.unitOrder, pos) }
             previousUnit = unit
             let product = (amount ?? Int.max).multipliedReportingOverflow(by: unit)
             let sum = total.addingReportingOverflow(product.partialValue)
             overflow = overflow || amount == nil || product.overflow || sum.overflow
             total = sum.partialValue
         }
-        if let byte = peek(0), Lexer.isIdentifierPart(byte) || byte == UInt8(ascii: ".") {
-            rejectWord(from: start, Catalog.invalidDuration)
-            return
-        }
-        if overflow {
-            report(Catalog.durationTooLarge(String(decoding: bytes[start..<pos], as: UTF8.self)), start, pos)
-            add(.invalid, from: start)
-        } else {
-            add(.duration(total), from: start)
-        }
+        if pos < end, isIdentifierPart(bytes[pos]) || bytes[pos] == UInt8(ascii: ".") { return (.invalid, pos) }
+        return (overflow ? .tooLarge : .seconds(total), pos)
     }
 
     /// Consumes the rest of a malformed number-like word and reports it once.
     private mutating func rejectWord(from start: Int, _ message: (String) -> Message) {
         while let byte = peek(0), Lexer.isIdentifierPart(byte) || byte == UInt8(ascii: ".") { pos += 1 }
-        report(message(String(decoding: bytes[start..<pos], as: UTF8.self)), start, pos)
+        report(message(SourceFile.decode(bytes, start, pos)), start, pos)
         add(.invalid, from: start)
     }
 

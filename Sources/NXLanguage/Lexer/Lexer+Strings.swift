@@ -1,12 +1,14 @@
 extension Lexer {
     static let maxInterpolationDepth = 32
 
+    /// Checks a string literal and reports its errors; its contents are collected only when
+    /// decoding (`decodedParts` set), so lexing a plain string allocates nothing.
     mutating func lexString() {
         let start = pos
         pos += 1
-        var parts: [StringPart] = []
         var buffer: [UInt8] = []
         var valid = true
+        var plain = true
         while true {
             guard let byte = peek(0), byte != UInt8(ascii: "\n") else {
                 report(Catalog.unterminatedString(), start, pos)
@@ -18,31 +20,38 @@ extension Lexer {
                 break
             }
             if byte == UInt8(ascii: "\\") {
+                plain = false
                 valid = lexEscape(into: &buffer) && valid
                 continue
             }
             if byte == UInt8(ascii: "$"), peek(1) == UInt8(ascii: "{") {
-                guard lexInterpolation(into: &parts, flushing: &buffer) else {
+                plain = false
+                guard lexInterpolation(flushing: &buffer) else {
                     skipToLineEnd()
                     add(.invalid, from: start)
                     return
                 }
                 continue
             }
-            buffer.append(byte)
+            if decodedParts != nil { buffer.append(byte) }
             pos += 1
         }
-        if !buffer.isEmpty { parts.append(.text(String(decoding: buffer, as: UTF8.self))) }
-        add(valid ? .string(parts) : .invalid, from: start)
+        flush(&buffer)
+        add(valid ? .string(plain: plain) : .invalid, from: start)
     }
 
-    private mutating func lexInterpolation(into parts: inout [StringPart], flushing buffer: inout [UInt8]) -> Bool {
+    private mutating func flush(_ buffer: inout [UInt8]) {
+        guard !buffer.isEmpty else { return }
+        decodedParts?.append(.text(String(decoding: buffer, as: UTF8.self)))
+        buffer.removeAll()
+    }
+
+    private mutating func lexInterpolation(flushing buffer: inout [UInt8]) -> Bool {
         let open = pos
         switch Lexer.scanInterpolation(bytes, from: pos + 2, end: end) {
         case .closed(let close):
-            if !buffer.isEmpty { parts.append(.text(String(decoding: buffer, as: UTF8.self))) }
-            buffer.removeAll()
-            parts.append(.code(SourceSpan(start: open + 2, end: close)))
+            flush(&buffer)
+            decodedParts?.append(.code(SourceSpan(start: open + 2, end: close)))
             pos = close + 1
             return true
         case .unterminated:
@@ -67,7 +76,7 @@ extension Lexer {
         case UInt8(ascii: "u"): return lexUnicodeEscape(from: start, into: &buffer)
         default:
             pos = start + 1 + Lexer.scalarLength(bytes, at: start + 1, end: end)
-            report(Catalog.unknownEscape(String(decoding: bytes[start + 1..<pos], as: UTF8.self)), start, pos)
+            report(Catalog.unknownEscape(SourceFile.decode(bytes, start + 1, pos)), start, pos)
             return false
         }
         return true
@@ -90,7 +99,7 @@ extension Lexer {
             }
         }
         guard closed, (1...8).contains(digits), let scalar = Unicode.Scalar(value) else {
-            report(Catalog.invalidUnicodeEscape(String(decoding: bytes[start..<pos], as: UTF8.self)), start, pos)
+            report(Catalog.invalidUnicodeEscape(SourceFile.decode(bytes, start, pos)), start, pos)
             return false
         }
         buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
@@ -105,7 +114,7 @@ extension Lexer {
 
     /// Finds the `}` closing a `${` whose expression starts at `start`, skipping nested strings
     /// (which may hold their own `${...}`). Iterative, so hostile nesting cannot exhaust the stack.
-    static func scanInterpolation(_ bytes: [UInt8], from start: Int, end: Int) -> InterpolationScan {
+    static func scanInterpolation(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> InterpolationScan {
         enum State { case code(braces: Int), string }
         var stack: [State] = [.code(braces: 0)]
         var index = start

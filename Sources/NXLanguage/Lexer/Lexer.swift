@@ -1,35 +1,80 @@
 /// Turns source bytes into tokens. Total: every input produces tokens plus diagnostics, never a trap.
 /// Newlines are tokens; the parser decides where they end statements.
+///
+/// The parser pulls tokens on demand (`token(at:)`) and lets go of those it has passed
+/// (`discard(before:)`), so a script is never held as one array of tokens.
 struct Lexer {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var pos: Int
     let end: Int
-    var tokens: [Token] = []
+    /// Tokens lexed and not yet discarded: `tokens[0]` is token number `base` of the source.
+    private(set) var tokens: [Token] = []
+    private var base = 0
     var diagnostics: [Diagnostic] = []
+    /// Where the first token starts (see `contentEnd`).
+    private var firstStart: Int?
+    private(set) var finished = false
+    /// Set only when decoding a string token's contents (`stringParts(of:)`).
+    var decodedParts: [StringPart]?
 
     /// Lexes `bytes[start..<end]`; spans stay offsets into the whole source.
-    init(bytes: [UInt8], start: Int = 0, end: Int? = nil) {
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int = 0, end: Int? = nil) {
         self.bytes = bytes
         self.end = min(end ?? bytes.count, bytes.count)
         self.pos = max(0, min(start, self.end))
+        if pos == 0, peek(0) == UInt8(ascii: "#"), peek(1) == UInt8(ascii: "!") { skipToLineEnd() }
     }
 
     static func tokenize(_ file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
-        var lexer = Lexer(bytes: file.bytes)
-        lexer.run()
-        return (lexer.tokens, lexer.diagnostics)
+        file.withBytes { bytes in
+            var lexer = Lexer(bytes: bytes)
+            lexer.run()
+            return (lexer.tokens, lexer.diagnostics)
+        }
     }
 
     mutating func run() {
-        if pos == 0, peek(0) == UInt8(ascii: "#"), peek(1) == UInt8(ascii: "!") { skipToLineEnd() }
-        while pos < end { lexOne() }
-        let last = Lexer.contentEnd(bytes, start: tokens.first?.span.start ?? end, end: end)
+        while !finished { lexMore() }
+    }
+
+    /// Token number `index` of the source, lexed on demand; past the end, the end token.
+    /// Inlined: the parser asks for the current token many times per token, almost always
+    /// one already lexed.
+    @inline(__always)
+    mutating func token(at index: Int) -> Token {
+        let offset = index - base
+        if offset < tokens.count { return tokens[offset] }
+        return lexToken(at: index)
+    }
+
+    @inline(never)
+    private mutating func lexToken(at index: Int) -> Token {
+        while index - base >= tokens.count, !finished { lexMore() }
+        return tokens[min(index - base, tokens.count - 1)]
+    }
+
+    /// Lets go of the tokens before `index`, which the caller will not ask for again. Done in
+    /// batches, so the few tokens already lexed past `index` are moved rarely.
+    mutating func discard(before index: Int) {
+        let count = index - base
+        guard count >= 1024 else { return }
+        tokens.removeSubrange(0..<count)
+        base = index
+    }
+
+    private mutating func lexMore() {
+        guard pos >= end else {
+            lexOne()
+            return
+        }
+        let last = Lexer.contentEnd(bytes, start: firstStart ?? end, end: end)
         tokens.append(Token(kind: .end, span: SourceSpan(start: last, end: last)))
+        finished = true
     }
 
     /// Where "end of input" is reported: after the last non-blank byte, so the message points at
     /// the last line with content rather than an empty line after it.
-    static func contentEnd(_ bytes: [UInt8], start: Int, end: Int) -> Int {
+    static func contentEnd(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Int {
         var index = end
         while index > start, isSpace(bytes[index - 1]) { index -= 1 }
         return index
@@ -41,6 +86,7 @@ struct Lexer {
     }
 
     mutating func add(_ kind: TokenKind, from start: Int) {
+        if firstStart == nil { firstStart = start }
         tokens.append(Token(kind: kind, span: SourceSpan(start: start, end: pos)))
     }
 
@@ -90,14 +136,13 @@ struct Lexer {
         }
         pos += 1
         while let byte = peek(0), Lexer.isIdentifierPart(byte) { pos += 1 }
-        add(.nqlID(String(decoding: bytes[start..<pos], as: UTF8.self)), from: start)
+        add(.nqlID, from: start)
     }
 
     private mutating func lexWord() {
         let start = pos
         while let byte = peek(0), Lexer.isIdentifierPart(byte) { pos += 1 }
-        let kind = ReservedWords.match(bytes, start, pos)
-        add(kind ?? .identifier(String(decoding: bytes[start..<pos], as: UTF8.self)), from: start)
+        add(ReservedWords.match(bytes, start, pos) ?? .identifier, from: start)
     }
 
     private mutating func lexSymbol() {
@@ -108,7 +153,7 @@ struct Lexer {
             return
         }
         pos += Lexer.scalarLength(bytes, at: pos, end: end)
-        let character = String(decoding: bytes[start..<pos], as: UTF8.self)
+        let character = SourceFile.decode(bytes, start, pos)
         var message = Catalog.unexpectedCharacter(character)
         switch character {
         case "!": message.notes = ["use 'not' for negation and '!=' for inequality"]
@@ -158,7 +203,7 @@ struct Lexer {
     }
 
     /// Bytes in the UTF-8 sequence starting at `index` (1 for stray continuation bytes).
-    static func scalarLength(_ bytes: [UInt8], at index: Int, end: Int) -> Int {
+    static func scalarLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int {
         let lead = bytes[index]
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
         var count = 1

@@ -16,17 +16,21 @@ enum StringPart: Sendable, Hashable {
     case code(SourceSpan)
 }
 
+/// What a token is, without its payload: names, numbers and string contents are read from the
+/// source bytes when the parser needs them (`Lexer+Payloads`), so a token is a plain value that
+/// costs no allocation and no reference counting.
 enum TokenKind: Sendable, Hashable {
-    case identifier(String)
+    case identifier
     case keyword(Keyword)
     /// The first word of a command of `CommandTable`; reserved like a keyword.
-    case command(String)
-    case int(Int)
-    case double(Double)
-    case string([StringPart])
-    case nqlID(String)
-    case uuid(String)
-    case duration(Int)
+    case command
+    case int
+    case double
+    /// `plain`: no escape and no `${...}`, so the contents are the bytes between the quotes.
+    case string(plain: Bool)
+    case nqlID
+    case uuid
+    case duration
     case symbol(Symbol)
     case newline
     /// Something the lexer already reported; the parser recovers without a second message.
@@ -40,22 +44,4 @@ struct Token: Sendable, Equatable {
 
     func isSymbol(_ symbol: Symbol) -> Bool { kind == .symbol(symbol) }
     func isKeyword(_ keyword: Keyword) -> Bool { kind == .keyword(keyword) }
-
-    /// How the token is named in "expected ..., found X" messages.
-    var description: String {
-        switch kind {
-        case .identifier(let name): "'\(name)'"
-        case .keyword(let keyword): "'\(keyword.rawValue)'"
-        case .command(let word): "'\(word)'"
-        case .int, .double: "a number"
-        case .string: "a string"
-        case .nqlID(let id): "'\(id)'"
-        case .uuid: "a UUID"
-        case .duration: "a duration"
-        case .symbol(let symbol): "'\(symbol.rawValue)'"
-        case .newline: "end of line"
-        case .invalid: "an invalid token"
-        case .end: "end of input"
-        }
-    }
 }

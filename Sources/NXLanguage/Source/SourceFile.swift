@@ -1,21 +1,38 @@
 /// One piece of source text with a name for messages (`runbook.nxs`, `-e`, `<stdin>`, `<repl>`).
 /// Spans are UTF-8 byte offsets; this type converts them to 1-based line/column on demand.
+/// The text is held once, as a contiguous UTF-8 `String` whose bytes the lexer reads in place.
 public struct SourceFile: Sendable {
     public let name: String
     public let text: String
-    let bytes: [UInt8]
     /// Byte offset at which each line starts.
     private let lineStarts: [Int]
 
     public init(name: String, text: String) {
+        var text = text
+        text.makeContiguousUTF8()
         self.name = name
         self.text = text
-        self.bytes = Array(text.utf8)
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        SourceFile.withBytes(of: text) { bytes in
+            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+                starts.append(offset + 1)
+            }
         }
         self.lineStarts = starts
+    }
+
+    /// Length of the text in bytes.
+    var byteCount: Int { text.utf8.count }
+
+    /// The text's UTF-8 bytes, valid inside `body` only.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try SourceFile.withBytes(of: text, body)
+    }
+
+    private static func withBytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        // Always contiguous after `makeContiguousUTF8`; the copy is only a fallback.
+        if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return try Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     public struct Location: Sendable, Equatable {
@@ -27,7 +44,7 @@ public struct SourceFile: Sendable {
 
     /// 0-based index of the line holding `offset` (offsets past the end map to the last line).
     func lineIndex(of offset: Int) -> Int {
-        let offset = min(max(offset, 0), bytes.count)
+        let offset = min(max(offset, 0), byteCount)
         var low = 0, high = lineStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
@@ -43,7 +60,7 @@ public struct SourceFile: Sendable {
 
     public func location(of offset: Int) -> Location {
         let index = lineIndex(of: offset)
-        let clamped = min(max(offset, 0), bytes.count)
+        let clamped = min(max(offset, 0), byteCount)
         let prefix = decode(lineStarts[index], clamped)
         return Location(line: index + 1, column: prefix.count + 1)
     }
@@ -52,18 +69,24 @@ public struct SourceFile: Sendable {
     public func line(_ number: Int) -> String {
         guard number >= 1, number <= lineStarts.count else { return "" }
         let start = lineStarts[number - 1]
-        var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
-        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return decode(start, end)
+        return withBytes { bytes in
+            var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+            if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            return SourceFile.decode(bytes, start, end)
+        }
     }
 
     /// The source text covered by `span`.
     public func text(of span: SourceSpan) -> String {
-        decode(min(span.start, bytes.count), min(span.end, bytes.count))
+        decode(min(span.start, byteCount), min(span.end, byteCount))
     }
 
     func decode(_ start: Int, _ end: Int) -> String {
+        withBytes { SourceFile.decode($0, start, end) }
+    }
+
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
         guard start < end else { return "" }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 }

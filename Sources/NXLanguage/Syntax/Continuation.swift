@@ -7,7 +7,7 @@ public enum Continuation {
         let file = SourceFile(name: "<repl>", text: text)
         let (_, diagnostics) = Parser.parse(file)
         guard let first = diagnostics.first, let span = first.span else { return false }
-        return span.start >= Lexer.contentEnd(file.bytes, start: 0, end: file.bytes.count)
+        return span.start >= file.withBytes { Lexer.contentEnd($0, start: 0, end: $0.count) }
     }
 
     /// An entry starting with `|` or `else` cannot join the entry before it, which already ran

@@ -8,13 +8,13 @@ extension Parser {
     ///     words   ::= command_word [ second_word ]
     mutating func parseCommand() throws -> Expr {
         let token = peek()
-        guard case .command(let first) = token.kind, let spec = spec(startingWith: first) else {
-            throw failHere(Catalog.expectedExpression(found: token.description))
+        guard token.kind == .command, let spec = spec(startingWith: lexer.text(of: token)) else {
+            throw failHere(Catalog.expectedExpression(found: describe(token)))
         }
-        if spec.words.count == 1, spec.operand.isRequired, !canStartOperand(tokens[index + 1]), !isStatementEnd(tokens[index + 1]) {
+        if spec.words.count == 1, spec.operand.isRequired, !canStartOperand(tokenAt(index + 1)), !isStatementEnd(tokenAt(index + 1)) {
             // `where status == "failure"`: a command word used as a plain (field) name.
             advance()
-            return Expr(kind: .variable(first), span: token.span)
+            return Expr(kind: .variable(spec.words[0]), span: token.span)
         }
         for _ in spec.words { advance() }
         let operand = try parseOperand(of: spec)
@@ -25,10 +25,17 @@ extension Parser {
     }
 
     /// The longest command whose words are the next tokens (`run workflow` before `run`).
-    private func spec(startingWith first: String) -> CommandSpec? {
-        CommandTable.all.filter { $0.words[0] == first }.sorted { $0.words.count > $1.words.count }.first { spec in
-            spec.words.dropFirst().enumerated().allSatisfy { tokens[index + 1 + $0.offset].kind == .identifier($0.element) }
+    private mutating func spec(startingWith first: String) -> CommandSpec? {
+        let candidates = CommandTable.all.filter { $0.words[0] == first }.sorted { $0.words.count > $1.words.count }
+        for spec in candidates where spec.words.dropFirst().enumerated().allSatisfy({ isWord($0.element, at: index + 1 + $0.offset) }) {
+            return spec
         }
+        return nil
+    }
+
+    private mutating func isWord(_ word: String, at position: Int) -> Bool {
+        let token = tokenAt(position)
+        return token.kind == .identifier && lexer.token(token, is: word)
     }
 
     private func isStatementEnd(_ token: Token) -> Bool {
@@ -53,7 +60,7 @@ extension Parser {
         case .none:
             return nil
         case .word(let choices):
-            guard case .identifier(let word) = peek().kind, choices.contains(word) else { return nil }
+            guard let word = peekIdentifier(), choices.contains(word) else { return nil }
             return Expr(kind: .literal(.string(word)), span: advance().span)
         case .words(let choices):
             return parseWords(choices)
@@ -71,7 +78,7 @@ extension Parser {
     private mutating func parseWords(_ choices: [String]) -> Expr? {
         let start = peek().span.start
         var words: [Value] = []
-        while case .identifier(let word) = peek().kind, choices.contains(word) {
+        while let word = peekIdentifier(), choices.contains(word) {
             words.append(.string(word))
             advance()
         }
@@ -89,7 +96,7 @@ extension Parser {
     ///                                                  required clause must be there)
     private mutating func parseClauses(of spec: CommandSpec) throws -> [ClauseCall] {
         var clauses: [ClauseCall] = []
-        while case .identifier(let word) = peek().kind {
+        while let word = peekIdentifier() {
             guard let clause = spec.clause(word) else {
                 try rejectMisspelledClause(word, of: spec)
                 break
@@ -113,8 +120,8 @@ extension Parser {
     private mutating func parseClauseValue(_ clause: ClauseSpec) throws -> Expr {
         guard case .word(let choices) = clause.type else { return try parseAdditive() }
         let token = peek()
-        guard case .identifier(let word) = token.kind else {
-            throw failHere(Catalog.clauseNeedsWord(clause.word, found: token.description, choices: choices))
+        guard let word = peekIdentifier() else {
+            throw failHere(Catalog.clauseNeedsWord(clause.word, found: describe(token), choices: choices))
         }
         guard choices.contains(word) else {
             throw failHere(Catalog.unknownClauseWord(word, clause: clause.word,

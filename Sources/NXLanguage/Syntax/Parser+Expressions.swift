@@ -18,11 +18,11 @@ extension Parser {
     }
 
     /// A line starting with `|` continues the pipeline of the line before.
-    private func continuesOnNextLine() -> Bool {
+    private mutating func continuesOnNextLine() -> Bool {
         var lookahead = index
-        guard tokens[lookahead].kind == .newline else { return false }
-        while tokens[lookahead].kind == .newline { lookahead += 1 }
-        return tokens[lookahead].isSymbol(.pipe)
+        guard tokenAt(lookahead).kind == .newline else { return false }
+        while tokenAt(lookahead).kind == .newline { lookahead += 1 }
+        return tokenAt(lookahead).isSymbol(.pipe)
     }
 
     ///     or_expr        ::= and_expr { 'or' and_expr }
@@ -110,17 +110,14 @@ extension Parser {
     mutating func parseFieldName() throws -> String {
         let token = peek()
         switch token.kind {
-        case .identifier(let name):
+        case .identifier, .command:
             advance()
-            return name
+            return lexer.text(of: token)
         case .keyword(let keyword):
             advance()
             return keyword.rawValue
-        case .command(let word):
-            advance()
-            return word
         default:
-            throw failHere(Catalog.expected("a field name", found: token.description))
+            throw failHere(Catalog.expected("a field name", found: describe(token)))
         }
     }
 }

@@ -3,22 +3,23 @@ extension Parser {
     mutating func parsePrimary() throws -> Expr {
         let token = peek()
         switch token.kind {
-        case .int(let value): return literal(.int(value))
-        case .double(let value): return literal(.double(value))
-        case .nqlID(let id): return literal(.nqlID(id))
-        case .uuid(let text): return literal(.uuid(text))
-        case .duration(let seconds): return literal(.duration(seconds: seconds))
+        case .int: return literal(.int(lexer.intValue(of: token)))
+        case .double: return literal(.double(lexer.doubleValue(of: token)))
+        case .nqlID: return literal(.nqlID(lexer.text(of: token)))
+        case .uuid: return literal(.uuid(lexer.text(of: token)))
+        case .duration: return literal(.duration(seconds: lexer.durationSeconds(of: token)))
         case .keyword(.true): return literal(.bool(true))
         case .keyword(.false): return literal(.bool(false))
         case .keyword(.null): return literal(.null)
-        case .string(let parts):
+        case .string:
             advance()
-            return try parseString(parts, span: token.span)
-        case .identifier(let name):
+            return try parseString(token)
+        case .identifier:
             advance()
+            let name = lexer.text(of: token)
             if peek().isSymbol(.leftParen) { return try parseCall(name, start: token.span.start) }
             return Expr(kind: .variable(name), span: token.span)
-        case .keyword(.contains) where tokens[index + 1].isSymbol(.leftParen):
+        case .keyword(.contains) where tokenAt(index + 1).isSymbol(.leftParen):
             advance()
             return try parseCall("contains", start: token.span.start)
         case .command:
@@ -37,7 +38,7 @@ extension Parser {
         case .invalid:
             throw ParseError(diagnostic: nil)
         default:
-            throw failHere(Catalog.expectedExpression(found: token.description))
+            throw failHere(Catalog.expectedExpression(found: describe(token)))
         }
     }
 
@@ -98,20 +99,26 @@ extension Parser {
     ///     map_key ::= name | keyword | plain_string
     private mutating func parseMapKey() throws -> String {
         let token = peek()
-        if case .string(let parts) = token.kind {
+        if case .string = token.kind {
+            let parts = lexer.stringParts(of: token)
             if parts.isEmpty { advance(); return "" }
             if parts.count == 1, case .text(let text) = parts[0] { advance(); return text }
         }
-        if case .identifier = token.kind { return try parseFieldName() }
-        if case .keyword = token.kind { return try parseFieldName() }
-        if case .command = token.kind { return try parseFieldName() }
-        throw failHere(Catalog.expected("a map key (a name or a plain string)", found: token.description))
+        switch token.kind {
+        case .identifier, .keyword, .command: return try parseFieldName()
+        default: break
+        }
+        throw failHere(Catalog.expected("a map key (a name or a plain string)", found: describe(token)))
     }
 
     /// Parses each `${...}` of a string in place: a fresh lexer over the byte range keeps spans absolute.
-    private mutating func parseString(_ parts: [StringPart], span: SourceSpan) throws -> Expr {
+    private mutating func parseString(_ token: Token) throws -> Expr {
+        let span = token.span
+        if token.kind == .string(plain: true) {
+            return Expr(kind: .literal(.string(lexer.plainContents(of: token))), span: span)
+        }
         var segments: [Segment] = []
-        for part in parts {
+        for part in lexer.stringParts(of: token) {
             switch part {
             case .text(let text): segments.append(.text(text))
             case .code(let codeSpan): segments.append(.expr(try parseInterpolation(codeSpan)))
@@ -123,17 +130,17 @@ extension Parser {
     }
 
     private mutating func parseInterpolation(_ codeSpan: SourceSpan) throws -> Expr {
-        var lexer = Lexer(bytes: file.bytes, start: codeSpan.start, end: codeSpan.end)
-        lexer.run()
-        diagnostics += lexer.diagnostics
-        if !lexer.diagnostics.isEmpty { throw ParseError(diagnostic: nil) }
+        var codeLexer = Lexer(bytes: lexer.bytes, start: codeSpan.start, end: codeSpan.end)
+        codeLexer.run()
+        diagnostics += codeLexer.diagnostics
+        if !codeLexer.diagnostics.isEmpty { throw ParseError(diagnostic: nil) }
         let whole = SourceSpan(start: codeSpan.start - 2, end: codeSpan.end + 1)
-        if lexer.tokens.count == 1 { throw fail(Catalog.emptyInterpolation(), at: whole) }
-        var inner = Parser(file: file, tokens: lexer.tokens, depth: depth + 1)
-        inner.newlinesMatter = [false]
+        if codeLexer.tokens.count == 1 { throw fail(Catalog.emptyInterpolation(), at: whole) }
+        var inner = Parser(file: file, lexer: codeLexer, depth: depth + 1)
+        inner.newlinesMatter = false
         let expr = try inner.parseExpression()
         if inner.peek().kind != .end {
-            throw inner.failHere(Catalog.expected("'}' to end the interpolation", found: inner.peek().description))
+            throw inner.failHere(Catalog.expected("'}' to end the interpolation", found: inner.describe(inner.peek())))
         }
         return expr
     }

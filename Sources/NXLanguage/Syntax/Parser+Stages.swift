@@ -3,9 +3,9 @@ extension Parser {
     ///             | ( 'first' | 'last' ) [ additive ] | 'count' | 'pluck' field_path
     mutating func parseStage() throws -> Stage {
         let token = peek()
-        guard case .identifier(let name) = token.kind else {
+        guard let name = peekIdentifier() else {
             throw failHere(Catalog.expected("a pipeline stage (\(Vocabulary.pipelineStages.joined(separator: ", ")))",
-                                            found: token.description))
+                                            found: describe(token)))
         }
         advance()
         let kind: StageKind
@@ -38,9 +38,12 @@ extension Parser {
 
     /// Stage fields may be quoted to reach names with spaces or dots: `select "device.name"`.
     private mutating func parseStageField() throws -> String {
-        if case .string(let parts) = peek().kind, parts.count == 1, case .text(let text) = parts[0] {
-            advance()
-            return text
+        if case .string = peek().kind {
+            let parts = lexer.stringParts(of: peek())
+            if parts.count == 1, case .text(let text) = parts[0] {
+                advance()
+                return text
+            }
         }
         return try parseFieldName()
     }
@@ -61,7 +64,7 @@ extension Parser {
             skipNewlines()
             let path = try parseFieldPath()
             var descending = false
-            if case .identifier(let word) = peek().kind, word == "asc" || word == "desc" {
+            if let word = peekIdentifier(), word == "asc" || word == "desc" {
                 advance()
                 descending = word == "desc"
             }

@@ -3,10 +3,12 @@ extension Parser {
     mutating func parseStatements(inBlock: Bool) -> [Stmt] {
         var statements: [Stmt] = []
         while true {
-            while tokens[index].kind == .newline || tokens[index].isSymbol(.semicolon) { index += 1 }
+            // Between top-level statements nothing looks back, so passed tokens can go.
+            if !inBlock { lexer.discard(before: index) }
+            while tokenAt(index).kind == .newline || tokenAt(index).isSymbol(.semicolon) { index += 1 }
             let token = peek()
             if token.kind == .end || (inBlock && token.isSymbol(.rightBrace)) { return statements }
-            let savedNesting = newlinesMatter.count
+            let savedNewlines = newlinesMatter
             let savedDepth = depth
             operatorCount = 0
             do {
@@ -14,7 +16,7 @@ extension Parser {
                 try expectStatementEnd(inBlock: inBlock)
             } catch let error as ParseError {
                 if let diagnostic = error.diagnostic { diagnostics.append(diagnostic) }
-                newlinesMatter.removeLast(newlinesMatter.count - savedNesting)
+                newlinesMatter = savedNewlines
                 depth = savedDepth
                 synchronize(inBlock: inBlock)
             } catch {
@@ -26,7 +28,7 @@ extension Parser {
     /// Skips to the start of the next line (or `;`, or the `}` closing the current block).
     private mutating func synchronize(inBlock: Bool) {
         while true {
-            let token = tokens[index]
+            let token = tokenAt(index)
             switch token.kind {
             case .end: return
             case .newline: index += 1; return
@@ -43,7 +45,7 @@ extension Parser {
         case .newline, .symbol(.semicolon): advance()
         case .end: return
         case .symbol(.rightBrace) where inBlock: return
-        default: throw failHere(Catalog.expectedEndOfStatement(found: token.description))
+        default: throw failHere(Catalog.expectedEndOfStatement(found: describe(token)))
         }
     }
 
@@ -57,7 +59,8 @@ extension Parser {
         case .keyword(.print): return try parsePrint()
         case .keyword(.assert): return try parseAssert()
         case .keyword(.exit): return try parseExit()
-        case .identifier(let name) where tokens[index + 1].isSymbol(.equal):
+        case .identifier where tokenAt(index + 1).isSymbol(.equal):
+            let name = lexer.text(of: token)
             try checkTopLevelOnly(name, at: token.span, how: "assigned inside a block")
             advance()
             advance()
@@ -73,15 +76,15 @@ extension Parser {
     private mutating func parseName(after keyword: String) throws -> (String, SourceSpan) {
         let token = peek()
         switch token.kind {
-        case .identifier(let name):
+        case .identifier:
             advance()
-            return (name, token.span)
+            return (lexer.text(of: token), token.span)
         case .keyword(let keyword):
             throw fail(Catalog.keywordAsName(keyword.rawValue), at: token.span)
-        case .command(let word):
-            throw fail(Catalog.keywordAsName(word), at: token.span)
+        case .command:
+            throw fail(Catalog.keywordAsName(lexer.text(of: token)), at: token.span)
         default:
-            throw failHere(Catalog.expected("a variable name after '\(keyword)'", found: token.description))
+            throw failHere(Catalog.expected("a variable name after '\(keyword)'", found: describe(token)))
         }
     }
 
@@ -102,8 +105,8 @@ extension Parser {
         let body = try parseBlock(of: "if")
         var otherwise: [Stmt]?
         var lookahead = index
-        while tokens[lookahead].kind == .newline { lookahead += 1 }
-        if tokens[lookahead].isKeyword(.else) {
+        while tokenAt(lookahead).kind == .newline { lookahead += 1 }
+        if tokenAt(lookahead).isKeyword(.else) {
             index = lookahead
             advance()
             if peek().isKeyword(.if) {
@@ -122,7 +125,7 @@ extension Parser {
         let start = advance().span.start
         let (name, nameSpan) = try parseName(after: "for")
         guard peek().isKeyword(.in) else {
-            throw failHere(Catalog.expected("'in' after 'for \(name)'", found: peek().description))
+            throw failHere(Catalog.expected("'in' after 'for \(name)'", found: describe(peek())))
         }
         advance()
         let sequence = try parseExpression()
@@ -135,7 +138,7 @@ extension Parser {
     ///     block ::= '{' statements '}'
     private mutating func parseBlock(of construct: String) throws -> [Stmt] {
         guard peek().isSymbol(.leftBrace) else {
-            throw failHere(Catalog.expected("'{' to start the body of '\(construct)'", found: peek().description))
+            throw failHere(Catalog.expected("'{' to start the body of '\(construct)'", found: describe(peek())))
         }
         let open = advance()
         try enter(at: open.span)

@@ -7,11 +7,12 @@ struct ParseError: Error {
 /// line) and never traps: nesting is capped at `Catalog.maxDepth`.
 struct Parser {
     let file: SourceFile
-    var tokens: [Token]
+    /// The token source; `index` counts tokens from the start of the source.
+    var lexer: Lexer
     var index = 0
     var diagnostics: [Diagnostic] = []
     /// Whether newlines end statements at the current nesting: false inside ( [ and maps.
-    var newlinesMatter: [Bool] = [true]
+    var newlinesMatter = true
     var depth = 0
     /// Binary operators in the current statement (see `parseBinary`).
     var operatorCount = 0
@@ -22,18 +23,19 @@ struct Parser {
     /// Names only a top-level statement may bind (see `checkTopLevelOnly`).
     static let topLevelOnlyNames: Set<String> = [Vocabulary.dryRunVariable]
 
-    init(file: SourceFile, tokens: [Token], depth: Int = 0) {
+    init(file: SourceFile, lexer: Lexer, depth: Int = 0) {
         self.file = file
-        self.tokens = tokens
+        self.lexer = lexer
         self.depth = depth
     }
 
     /// Parses a whole program; the statements are only meaningful when there are no errors.
     static func parse(_ file: SourceFile) -> (statements: [Stmt], diagnostics: [Diagnostic]) {
-        let (tokens, lexErrors) = Lexer.tokenize(file)
-        var parser = Parser(file: file, tokens: tokens)
-        let statements = parser.parseStatements(inBlock: false)
-        return (statements, onePerLine(lexErrors + parser.diagnostics, in: file))
+        file.withBytes { bytes in
+            var parser = Parser(file: file, lexer: Lexer(bytes: bytes))
+            let statements = parser.parseStatements(inBlock: false)
+            return (statements, onePerLine(parser.lexer.diagnostics + parser.diagnostics, in: file))
+        }
     }
 
     static func onePerLine(_ diagnostics: [Diagnostic], in file: SourceFile) -> [Diagnostic] {
@@ -45,11 +47,17 @@ struct Parser {
 
     // MARK: Token access
 
+    /// Token number `position` (lexed on demand).
+    @inline(__always)
+    mutating func tokenAt(_ position: Int) -> Token {
+        lexer.token(at: position)
+    }
+
     mutating func peek() -> Token {
-        if newlinesMatter.last == false {
-            while tokens[index].kind == .newline { index += 1 }
+        if !newlinesMatter {
+            while tokenAt(index).kind == .newline { index += 1 }
         }
-        return tokens[index]
+        return tokenAt(index)
     }
 
     @discardableResult
@@ -60,8 +68,14 @@ struct Parser {
         return token
     }
 
+    /// The name the next token spells, if it is an identifier.
+    mutating func peekIdentifier() -> String? {
+        let token = peek()
+        return token.kind == .identifier ? lexer.text(of: token) : nil
+    }
+
     mutating func skipNewlines() {
-        while tokens[index].kind == .newline { index += 1 }
+        while tokenAt(index).kind == .newline { index += 1 }
     }
 
     mutating func accept(_ symbol: Symbol) -> Bool {
@@ -80,8 +94,9 @@ struct Parser {
         return token.kind == .invalid ? ParseError(diagnostic: nil) : fail(message, at: token.span)
     }
 
-    mutating func expect(_ symbol: Symbol, _ what: String) throws -> Token {
-        guard peek().isSymbol(symbol) else { throw failHere(Catalog.expected(what, found: peek().description)) }
+    /// `what` is built only on failure: it often interpolates a name, once per map entry or `let`.
+    mutating func expect(_ symbol: Symbol, _ what: @autoclosure () -> String) throws -> Token {
+        guard peek().isSymbol(symbol) else { throw failHere(Catalog.expected(what(), found: describe(peek()))) }
         return advance()
     }
 
@@ -90,12 +105,13 @@ struct Parser {
         guard !accept(closer) else { return }
         let line = file.lineNumber(of: opener.span.start)
         guard case .symbol(let opening) = opener.kind else { return }
-        throw failHere(Catalog.unclosed(closer.rawValue, opener: opening.rawValue, line: line, found: peek().description))
+        throw failHere(Catalog.unclosed(closer.rawValue, opener: opening.rawValue, line: line, found: describe(peek())))
     }
 
     mutating func withNewlines<T>(_ matter: Bool, _ body: (inout Parser) throws -> T) rethrows -> T {
-        newlinesMatter.append(matter)
-        defer { newlinesMatter.removeLast() }
+        let outer = newlinesMatter
+        newlinesMatter = matter
+        defer { newlinesMatter = outer }
         return try body(&self)
     }
 
@@ -105,4 +121,20 @@ struct Parser {
     }
 
     func span(from start: Int) -> SourceSpan { SourceSpan(start: start, end: lastEnd) }
+
+    /// How a token is named in "expected ..., found X" messages.
+    func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .identifier, .command, .nqlID: "'\(lexer.text(of: token))'"
+        case .keyword(let keyword): "'\(keyword.rawValue)'"
+        case .int, .double: "a number"
+        case .string: "a string"
+        case .uuid: "a UUID"
+        case .duration: "a duration"
+        case .symbol(let symbol): "'\(symbol.rawValue)'"
+        case .newline: "end of line"
+        case .invalid: "an invalid token"
+        case .end: "end of input"
+        }
+    }
 }
