@@ -50,7 +50,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
             "CZlib", "CZstd",
-        ], resources: [.copy("Resources/seed.json"), .copy("Resources/automation.json")]),
+        ], resources: [.embedInCode("Resources/seed.json"), .embedInCode("Resources/automation.json")]),
         // Export results files come GZIP- or ZSTD-compressed (the client inflates, the emulator deflates).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
@@ -61,7 +61,10 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        ],
+        // A file sees only the members of modules it imports: TOMLKit loads full Foundation, whose
+        // String extensions would otherwise win overload resolution and link it into nxsh.
+        swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
         .executableTarget(name: "nxsh", dependencies: ["NXShell"]),
         // libFuzzer target over lexer, parser and evaluator (scripts/fuzz); inert in a normal build.
         .executableTarget(name: "FuzzNXLanguage", dependencies: ["NXLanguage"], path: "Sources/FuzzNXLanguage",

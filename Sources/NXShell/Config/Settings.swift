@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Connection settings after applying the precedence flags > environment > profile.
 /// The secret stays in a closure-free string only until it is wrapped by the client.

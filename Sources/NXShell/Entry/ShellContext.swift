@@ -1,5 +1,6 @@
 import NexthinkClient
 import NexthinkEmulator
+import NXLanguage
 
 /// Everything a run needs, built once per process.
 final class ShellContext: Sendable {

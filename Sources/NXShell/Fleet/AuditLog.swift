@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -15,7 +19,7 @@ struct AuditLog: Sendable {
     /// Creates the file (0600, directories 0700) if needed and checks it can be written, so
     /// a run fails before its first batch rather than after it.
     func prepare() throws(ShellError) {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = path.parentDirectory
         if !directory.isEmpty {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                      attributes: [.posixPermissions: 0o700])

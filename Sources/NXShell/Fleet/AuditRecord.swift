@@ -1,6 +1,11 @@
 import Crypto
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NexthinkClient
+import NXLanguage
 
 /// One line of the audit log. An `intent` is written (and synced) before a batch's POST, a
 /// `result` after it, so a log cut short by a crash or `kill -9` still says which batches

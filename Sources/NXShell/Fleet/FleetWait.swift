@@ -106,7 +106,7 @@ struct StatusCounts {
         }
         let width = max(6, ordered.map(\.0.count).max() ?? 0)
         let lines = ordered.map { status, n in
-            "  " + status.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(n)
+            "  " + status.padded(to: width) + "  " + String(n)
         }
         return ([head] + lines).joined(separator: "\n")
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NXLanguage
 
 /// Decides what Tab offers, from the text before the cursor. Pure, so it is unit-tested
@@ -28,14 +32,14 @@ struct CompletionEngine: Sendable {
 
     /// The action of `run #id ... with <` when the cursor is inside that map, at a key position.
     private func openInputMap(_ before: String) -> String? {
-        guard let open = before.range(of: "with <", options: .backwards) else { return nil }
+        guard let open = before.ranges(of: "with <").last else { return nil }
         let inside = before[open.upperBound...]
         guard !inside.contains(">") else { return nil }
         let lastSeparator = inside.lastIndex { $0 == "," } ?? inside.startIndex
         let currentEntry = inside[lastSeparator...]
         guard !currentEntry.contains(":") else { return nil }
         let head = before[..<open.lowerBound]
-        guard let run = head.range(of: "run ", options: .backwards) else { return nil }
+        guard let run = head.ranges(of: "run ").last else { return nil }
         return head[run.upperBound...].split(separator: " ").first.map(String.init)
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NXLanguage
 import NexthinkClient
 
@@ -34,7 +38,7 @@ struct DryRun {
         guard let data = try? WireJSON.encode(request) else { return "(cannot encode the request)" }
         var text = String(decoding: data, as: UTF8.self)
         let hidden = devices.count - request.devices.count
-        if hidden > 0, let last = request.devices.last, let range = text.range(of: "\"\(last)\"]") {
+        if hidden > 0, let last = request.devices.last, let range = text.firstRange(of: "\"\(last)\"]") {
             text.replaceSubrange(range, with: "\"\(last)\", ... \(hidden) more]")
         }
         return text

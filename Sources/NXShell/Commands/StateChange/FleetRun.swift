@@ -75,7 +75,7 @@ struct FleetRun {
     }
 
     static func hostName(_ url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url }
+        guard let schemeEnd = url.firstRange(of: "://") else { return url }
         let rest = url[schemeEnd.upperBound...]
         return String(rest.prefix { $0 != "/" })
     }

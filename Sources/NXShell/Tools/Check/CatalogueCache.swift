@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NexthinkClient
 
 /// The remote action catalogue on disk, one file per profile (or the sandbox), shared by

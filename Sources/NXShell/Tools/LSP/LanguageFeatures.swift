@@ -1,4 +1,3 @@
-import Foundation
 import NXLanguage
 import NexthinkClient
 
@@ -16,45 +15,46 @@ struct LanguageFeatures {
         positions = Positions(text)
     }
 
-    func answer(_ method: String, params: [String: Any]) -> Any {
-        let position = params["position"] as? [String: Any] ?? [:]
-        let offset = positions.offset(line: position["line"] as? Int ?? 0, character: position["character"] as? Int ?? 0)
+    func answer(_ method: String, params: [String: JSONValue]) -> JSONValue {
+        let position = params["position"]
+        let offset = positions.offset(line: position?["line"]?.intValue ?? 0, character: position?["character"]?.intValue ?? 0)
         switch method {
-        case "textDocument/completion": return completion(at: offset)
-        case "textDocument/hover": return hover(at: offset) ?? NSNull()
+        case "textDocument/completion": return .array(completion(at: offset))
+        case "textDocument/hover": return hover(at: offset) ?? .null
         case "textDocument/formatting": return formatting()
-        default: return symbols()
+        default: return .array(symbols())
         }
     }
 
-    private func completion(at offset: Int) -> [[String: Any]] {
+    private func completion(at offset: Int) -> [JSONValue] {
         let prefix = positions.linePrefix(offset)
         if let action = actionBeforeOpenMap(prefix) {
-            return action.scriptInfo.inputs.map { ["label": $0.name, "kind": 5, "detail": $0.description] }
+            return action.scriptInfo.inputs.map { ["label": .string($0.name), "kind": 5, "detail": .string($0.description)] }
         }
         let word = positions.word(endingAt: offset).text
         if word.hasPrefix("#") {
-            return actions.map { ["label": $0.id, "kind": 12, "detail": $0.name, "insertText": String($0.id.dropFirst())] }
+            return actions.map { ["label": .string($0.id), "kind": 12, "detail": .string($0.name), "insertText": .string(String($0.id.dropFirst()))] }
         }
         let analysis = Tools.analyze(SourceFile(name: uri, text: text))
-        var items: [[String: Any]] = Vocabulary.keywords.uniqued().map { ["label": $0, "kind": 14] }
-        items += Vocabulary.clauseWords.map { ["label": $0, "kind": 14] }
-        items += Vocabulary.pipelineStages.map { ["label": $0, "kind": 14] }
-        items += (Vocabulary.functions + HostFunctions.names).map { ["label": $0, "kind": 3] }
-        items += (analysis.names(visibleAt: offset) + Tools.globals).map { ["label": $0, "kind": 6] }
+        var seen = Set<String>()
+        var items: [JSONValue] = Vocabulary.keywords.filter { seen.insert($0).inserted }.map { ["label": .string($0), "kind": 14] }
+        items += Vocabulary.clauseWords.map { ["label": .string($0), "kind": 14] }
+        items += Vocabulary.pipelineStages.map { ["label": .string($0), "kind": 14] }
+        items += (Vocabulary.functions + HostFunctions.names).map { ["label": .string($0), "kind": 3] }
+        items += (analysis.names(visibleAt: offset) + Tools.globals).map { ["label": .string($0), "kind": 6] }
         return items
     }
 
     /// Inside `#id ... with <` with the map still open: the action whose inputs to offer.
     private func actionBeforeOpenMap(_ prefix: String) -> RemoteAction? {
-        guard let open = prefix.range(of: "<", options: .backwards), !prefix[open.upperBound...].contains(">"),
-              prefix[..<open.lowerBound].trimmingCharacters(in: .whitespaces).hasSuffix("with"),
-              let hash = prefix.range(of: "#", options: .backwards, range: prefix.startIndex..<open.lowerBound) else { return nil }
-        let id = "#" + prefix[hash.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        guard let open = prefix.lastIndex(of: "<"), !prefix[open...].contains(">"),
+              String(prefix[..<open]).trimmingSpaces().hasSuffix("with"),
+              let hash = prefix[..<open].lastIndex(of: "#") else { return nil }
+        let id = "#" + prefix[prefix.index(after: hash)...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
         return actions.first { $0.id == id }
     }
 
-    private func hover(at offset: Int) -> [String: Any]? {
+    private func hover(at offset: Int) -> JSONValue? {
         let word = positions.word(at: offset)
         let markdown: String
         if word.hasPrefix("#"), let action = actions.first(where: { $0.id == word }) {
@@ -66,7 +66,7 @@ struct LanguageFeatures {
         } else {
             return nil
         }
-        return ["contents": ["kind": "markdown", "value": markdown]]
+        return ["contents": ["kind": "markdown", "value": .string(markdown)]]
     }
 
     static func describe(_ action: RemoteAction) -> String {
@@ -97,18 +97,18 @@ struct LanguageFeatures {
         }
     }
 
-    private func formatting() -> Any {
+    private func formatting() -> JSONValue {
         guard case .success(let formatted) = Layout.format(SourceFile(name: uri, text: text)), formatted != text else {
-            return [Any]()
+            return []
         }
-        return [["range": ["start": ["line": 0, "character": 0], "end": positions.end], "newText": formatted]]
+        return [["range": ["start": ["line": 0, "character": 0], "end": positions.end], "newText": .string(formatted)]]
     }
 
-    private func symbols() -> [[String: Any]] {
+    private func symbols() -> [JSONValue] {
         let analysis = Tools.analyze(SourceFile(name: uri, text: text))
         return analysis.bindings.filter { $0.kind == .variable }.map { binding in
             let range = positions.range(of: binding.span)
-            return ["name": binding.name, "kind": 13, "range": range, "selectionRange": range]
+            return ["name": .string(binding.name), "kind": 13, "range": range, "selectionRange": range]
         }
     }
 }
