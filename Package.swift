@@ -50,11 +50,15 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
             "CZlib", "CZstd",
-        ], resources: [.copy("Resources/seed.json"), .copy("Resources/automation.json")]),
+        ], resources: [.embedInCode("Resources/seed.json"), .embedInCode("Resources/automation.json")]),
         // Export results files come GZIP- or ZSTD-compressed (the client inflates, the emulator deflates).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // Not MemberImportVisibility, though it would catch full-Foundation String extensions
+        // (loaded by TOMLKit) winning overload resolution: on Linux it attributes Glibc's `stat`
+        // and `timespec` to CNIOLinux once NIO's modules are loaded, and rejects plain libc code.
+        // `nm` on the static nxsh (scripts/install) shows whether Foundation crept back in.
         .target(name: "NXShell", dependencies: [
             "NXLanguage", "NexthinkClient", "NexthinkEmulator", "CEditLine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The one JSON encoding of every request body: sorted keys, so the wire form is stable
 /// (tests, audit digests), and `/` unescaped. A dry run prints these same bytes, so what it

@@ -128,11 +128,13 @@ struct LayoutWriter {
     /// The offset of `byte` after `offset`, where only blanks, `)`, `;` and comments can come
     /// before it (the `{` of a block after its header, the `}` after a block's last statement).
     private func symbol(_ byte: UInt8, after offset: Int) -> Int {
-        var index = offset
-        while index < file.bytes.count, file.bytes[index] != byte {
-            index = comments.first { $0.span.start == index }?.span.end ?? index + 1
+        file.withBytes { bytes in
+            var index = offset
+            while index < bytes.count, bytes[index] != byte {
+                index = comments.first { $0.span.start == index }?.span.end ?? index + 1
+            }
+            return index
         }
-        return index
     }
 
     private mutating func writeIf(_ start: Int, _ condition: Expr, _ then: [Stmt], _ otherwise: [Stmt]?, end: Int,

@@ -48,6 +48,6 @@ struct AuditCommand: DirectCommand {
     /// `2026-05-04T10:11:12.345Z` → `2026-05-04 10:11` (UTC).
     static func shortTime(_ time: String) -> String {
         guard time.count >= 16 else { return time }
-        return String(time.prefix(16)).replacingOccurrences(of: "T", with: " ")
+        return String(time.prefix(16)).replacing("T", with: " ")
     }
 }

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NXLanguage
 import NexthinkClient
 
@@ -31,9 +40,9 @@ struct ExportCommand: ShellCommand {
                             exitCode: ExitStatus.runtime)
         }
         let path = written.hasPrefix("/") ? written : baseDirectory + "/" + written
-        let directory = (path as NSString).deletingLastPathComponent
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        let directory = path.parentDirectory
+        var info = stat()
+        guard stat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
             throw HostError(ShellMessages.exportNoDirectory(written), notes: [ShellMessages.lookedAt(directory)], span: span,
                             exitCode: ExitStatus.ioError)
         }

@@ -1,3 +1,4 @@
+import NexthinkClient
 import NXLanguage
 
 /// `token`: the current access token as a record (masked whenever shown).

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NXLanguage
 import TOMLKit
 
@@ -32,7 +41,7 @@ struct ConfigFile: Sendable, Equatable {
     }
 
     private static func checkDirectory(of path: String) throws(ShellError) {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = path.parentDirectory
         let fd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return }
         defer { close(fd) }

@@ -1,5 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import NXLanguage
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Ownership and mode checks made on an open descriptor, never on a path name (which could be
 /// swapped between the check and the use). A file or directory is trusted when it belongs to

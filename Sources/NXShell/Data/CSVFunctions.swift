@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NexthinkClient
 import NXLanguage
 
@@ -55,9 +64,16 @@ enum CSVFunctions {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: resolve(path, base: base)), options: .atomic)
         } catch {
-            throw HostError(ShellMessages.cannotWrite(path, (error as NSError).localizedDescription), exitCode: ExitStatus.runtime)
+            throw HostError(ShellMessages.cannotWrite(path, reason(error)), exitCode: ExitStatus.runtime)
         }
         return .record(Record([("file", .string(path)), ("rows", .int(items.count))]))
+    }
+
+    /// The system's words for why a write failed ("No such file or directory"), from the
+    /// POSIX error under Foundation's; `localizedDescription` would need full Foundation.
+    private static func reason(_ error: any Error) -> String {
+        guard let posix = (error as? CocoaError)?.underlying as? POSIXError else { return String(describing: error) }
+        return String(cString: strerror(posix.code.rawValue))
     }
 
     static func rows(_ items: [Value]) throws -> [[String]] {

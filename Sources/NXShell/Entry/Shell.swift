@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NXLanguage
 
 /// Top level: decide the mode, read the source, build the session, run, clean up.
@@ -64,11 +73,11 @@ struct Sources: Sendable {
             return Sources(items: codes.map { ("-e", $0) }, baseDirectory: cwd)
         case .file(let path, _):
             let text = try SourceReader.readFile(path)
-            let directory = (path as NSString).deletingLastPathComponent
+            let directory = path.parentDirectory
             let base = directory.isEmpty ? cwd : (directory.hasPrefix("/") ? directory : cwd + "/" + directory)
             return Sources(items: [(path, text)], baseDirectory: base)
         case .stdin:
-            let text = try SourceReader.read(.standardInput, name: ShellMessages.standardInputSource)
+            let text = try SourceReader.readStandardInput()
             return Sources(items: [("<stdin>", text)], baseDirectory: cwd)
         case .repl:
             return Sources(items: [], baseDirectory: cwd)

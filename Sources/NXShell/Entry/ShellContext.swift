@@ -1,6 +1,7 @@
 import NXLanguage
 import NexthinkClient
 import NexthinkEmulator
+import NXLanguage
 
 /// Everything a run needs, built once per process.
 final class ShellContext: Sendable {

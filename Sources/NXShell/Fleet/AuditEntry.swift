@@ -1,6 +1,11 @@
 import Crypto
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NexthinkClient
+import NXLanguage
 
 /// One line of the audit log. An `intent` is written (and synced) before a batch's POST, a
 /// `result` after it, so a log cut short by a crash or `kill -9` still says which batches
@@ -64,7 +69,7 @@ struct AuditRun: Sendable {
 
     /// The API host a log line names: the URL without scheme and path.
     static func host(of url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url }
+        guard let schemeEnd = url.firstRange(of: "://") else { return url }
         let rest = url[schemeEnd.upperBound...]
         return String(rest.prefix { $0 != "/" })
     }

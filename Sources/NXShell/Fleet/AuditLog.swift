@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NXLanguage
 #if canImport(Glibc)
 import Glibc
@@ -16,7 +20,7 @@ struct AuditLog: Sendable {
     /// Creates the file (0600, directories 0700) if needed and checks it can be written, so
     /// a run fails before its first batch rather than after it.
     func prepare() throws(ShellError) {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = path.parentDirectory
         if !directory.isEmpty {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                      attributes: [.posixPermissions: 0o700])

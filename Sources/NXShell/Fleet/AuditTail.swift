@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What `audit [N]` needs from the log, gathered while streaming it chunk by chunk: the last
 /// `limit` entries and a count of the lines that are not entries.

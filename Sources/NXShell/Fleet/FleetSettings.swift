@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Fleet-scale `run` settings: flags and profile keys on top of `RunPolicy`.
 struct FleetSettings: Sendable {
@@ -34,11 +38,11 @@ struct FleetSettings: Sendable {
 extension Paths {
     /// Next to the REPL history: `$XDG_STATE_HOME/nxsh/audit.jsonl`.
     var auditLogFile: String {
-        (historyFile as NSString).deletingLastPathComponent + "/audit.jsonl"
+        historyFile.parentDirectory + "/audit.jsonl"
     }
 
     /// Sandbox runs get their own log, so rehearsals never mix with what reached a real fleet.
     var sandboxAuditLogFile: String {
-        (historyFile as NSString).deletingLastPathComponent + "/audit-sandbox.jsonl"
+        historyFile.parentDirectory + "/audit-sandbox.jsonl"
     }
 }

@@ -104,7 +104,7 @@ struct StatusCounts {
         } ?? ShellMessages.waitAllFinal(total, seconds: elapsed.components.seconds)
         let width = max(6, ordered.map(\.0.count).max() ?? 0)
         let lines = ordered.map { status, n in
-            "  " + status.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(n)
+            "  " + status.padded(to: width) + "  " + String(n)
         }
         return ([head] + lines).joined(separator: "\n")
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NXLanguage
 
 /// Functions the host adds to the language: `read(path)`, `now()`, `read_csv(path)`, `write_csv(list, path)`.

@@ -5,4 +5,9 @@ extension String {
         while s.last?.isWhitespace == true { s = s.dropLast() }
         return String(s)
     }
+
+    /// Spaces added up to `width` characters (a column of a plain-text table).
+    func padded(to width: Int) -> String {
+        self + String(repeating: " ", count: max(0, width - count))
+    }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NXLanguage
 
 /// Decides what Tab offers, from the text before the cursor. Pure, so it is unit-tested
@@ -16,7 +20,7 @@ struct CompletionEngine: Sendable {
     func complete(_ request: CompletionRequest) -> [String] {
         let before = Substring(String(request.line.utf8.prefix(request.start)) ?? "")
         let word = request.word
-        if before.trimmingCharacters(in: .whitespaces).isEmpty, word.hasPrefix(".") { return matching(word, Self.metaWords) }
+        if String(before).trimmingSpaces().isEmpty, word.hasPrefix(".") { return matching(word, Self.metaWords) }
         if let map = CursorContext.openParameterMap(before, in: table) {
             return matching(word, parameters(map.kind, map.id)).map { $0 + ":" }
         }

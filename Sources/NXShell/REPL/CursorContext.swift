@@ -26,11 +26,11 @@ enum CursorContext {
     /// input or parameter names to offer. Its kind is the operand kind of the command before
     /// the `#id`.
     static func openParameterMap(_ before: Substring, in table: [CommandSpec] = CommandTable.all) -> (kind: CatalogueKind, id: String)? {
-        guard let open = before.range(of: "<", options: .backwards) else { return nil }
+        guard let open = before.ranges(of: "<").last else { return nil }
         let inside = before[open.upperBound...]
         guard !inside.contains(">"), !inside[(inside.lastIndex(of: ",") ?? inside.startIndex)...].contains(":") else { return nil }
         let head = String(before[..<open.lowerBound]).trimmingSpaces()
-        guard head.hasSuffix("with"), let hash = head.range(of: "#", options: .backwards) else { return nil }
+        guard head.hasSuffix("with"), let hash = head.ranges(of: "#").last else { return nil }
         let id = "#" + head[hash.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
         guard let spec = command(endingAt: head[..<hash.lowerBound], in: table), let kind = CatalogueKind(spec.operand) else { return nil }
         return (kind, id)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NXLanguage
 
 /// `help` and `help TOPIC` in the REPL: short, with examples people can paste. The commands,
@@ -26,7 +30,7 @@ enum Help {
     }
 
     static func topic(_ spec: CommandSpec) -> String {
-        let usage = spec.usage.count < 30 ? spec.usage.padding(toLength: 31, withPad: " ", startingAt: 0) + spec.summary
+        let usage = spec.usage.count < 30 ? spec.usage.padded(to: 31) + spec.summary
             : spec.usage + "\n  " + spec.summary
         var lines = [usage] + (examples[spec.name] ?? []).map { "  " + $0 }
         if spec.changesState { lines.append("Asks for confirmation on a terminal (--yes skips); --dry-run sends nothing.") }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NXLanguage
 import NexthinkClient
 
@@ -104,7 +108,7 @@ struct REPL {
 
     private func prepareHistory() -> String? {
         let path = context.paths.historyFile
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = path.parentDirectory
         return PrivateFiles.makeDirectory(directory) ? path : nil
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NXLanguage
 
 /// `nxsh check`, `nxsh fmt`, `nxsh lsp`: tools that read scripts without running them. The word

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NXLanguage
 import NexthinkClient
 
@@ -52,7 +56,7 @@ struct DryRun {
     static func elided(_ body: [UInt8]?, lastShown: String?, hidden: Int) -> String {
         guard let body else { return ShellMessages.unencodableRequest }
         var text = String(decoding: body, as: UTF8.self)
-        if hidden > 0, let last = lastShown, let range = text.range(of: last + "]", options: .backwards) {
+        if hidden > 0, let last = lastShown, let range = text.ranges(of: last + "]").last {
             text.replaceSubrange(range, with: ShellMessages.elidedItems(last, hidden: hidden))
         }
         return text

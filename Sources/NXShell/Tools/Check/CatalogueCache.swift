@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NexthinkClient
 
 /// The catalogue on disk (remote actions, workflows, campaigns), one file per profile (or the

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NXLanguage
 import NexthinkClient
 
@@ -18,7 +22,7 @@ enum CatalogueChecks {
 
     private static func devices(_ command: CommandUse) -> [Diagnostic] {
         command.devices.compactMap { device in
-            guard UUID(uuidString: device.text.trimmingCharacters(in: .whitespaces)) == nil else { return nil }
+            guard UUID(uuidString: device.text.trimmingSpaces()) == nil else { return nil }
             return diagnostic(ShellMessages.invalidDevice(device.text), device.span)
         }
     }

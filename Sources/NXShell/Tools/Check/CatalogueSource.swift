@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NexthinkClient
 
 /// The catalogue for `check` and the language server: from the disk cache, or fetched (GET

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NXLanguage
 
 /// `nxsh check [--offline] [--refresh] [-o json] FILE…`: parse, resolve and catalogue checks,

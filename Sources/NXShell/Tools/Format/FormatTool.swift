@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NXLanguage
 
 /// `nxsh fmt [--check] FILE…` rewrites files in the canonical layout; `nxsh fmt -` formats
@@ -24,7 +28,7 @@ struct FormatTool {
     func run(console: Console) throws(ShellError) -> Int32 {
         var status = ExitStatus.ok
         for path in files {
-            let file = path == "-" ? SourceFile(name: "<stdin>", text: Self.readStandardInput()) : try Tools.read(path)
+            let file = path == "-" ? SourceFile(name: "<stdin>", text: try SourceReader.readStandardInput()) : try Tools.read(path)
             switch Layout.format(file) {
             case .failure(let failure):
                 console.message(DiagnosticRenderer.render(failure.diagnostics, in: file, color: console.colorErr))
@@ -44,9 +48,5 @@ struct FormatTool {
             }
         }
         return status
-    }
-
-    private static func readStandardInput() -> String {
-        String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
     }
 }

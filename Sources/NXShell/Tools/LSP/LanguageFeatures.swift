@@ -1,4 +1,3 @@
-import Foundation
 import NXLanguage
 import NexthinkClient
 
@@ -17,35 +16,38 @@ struct LanguageFeatures {
         positions = Positions(text)
     }
 
-    func answer(_ method: String, params: [String: Any]) -> Any {
-        let position = params["position"] as? [String: Any] ?? [:]
-        let offset = positions.offset(line: position["line"] as? Int ?? 0, character: position["character"] as? Int ?? 0)
+    func answer(_ method: String, params: [String: JSONValue]) -> JSONValue {
+        let position = params["position"]
+        let offset = positions.offset(line: position?["line"]?.intValue ?? 0, character: position?["character"]?.intValue ?? 0)
         switch method {
-        case "textDocument/completion": return completion(at: offset)
-        case "textDocument/hover": return hover(at: offset) ?? NSNull()
+        case "textDocument/completion": return .array(completion(at: offset))
+        case "textDocument/hover": return hover(at: offset) ?? .null
         case "textDocument/formatting": return formatting()
-        default: return symbols()
+        default: return .array(symbols())
         }
     }
 
-    private func completion(at offset: Int) -> [[String: Any]] {
+    private func completion(at offset: Int) -> [JSONValue] {
         let prefix = Substring(positions.linePrefix(offset))
         if let map = CursorContext.openParameterMap(prefix) {
-            return (catalogue.parameters(map.kind, of: map.id) ?? []).map { ["label": $0, "kind": 5, "detail": detail(of: $0, in: map)] }
+            return (catalogue.parameters(map.kind, of: map.id) ?? []).map {
+                ["label": .string($0), "kind": 5, "detail": .string(detail(of: $0, in: map))]
+            }
         }
         let word = positions.word(endingAt: offset)
         let spec = CursorContext.command(endingAt: prefix.dropLast(word.text.count))
         if let kind = spec.flatMap({ CatalogueKind($0.operand) }) ?? (word.text.hasPrefix("#") ? .action : nil) {
-            let second = word.text.hasPrefix("#") ? [] : CursorContext.secondWords(after: spec).map { ["label": $0, "kind": 14] }
-            return second + ids(kind).map { ["label": $0.id, "kind": 12, "detail": $0.name,
-                                             "insertText": word.text.hasPrefix("#") ? String($0.id.dropFirst()) : $0.id] }
+            let second: [JSONValue] = word.text.hasPrefix("#") ? [] : CursorContext.secondWords(after: spec).map { ["label": .string($0), "kind": 14] }
+            return second + ids(kind).map { ["label": .string($0.id), "kind": 12, "detail": .string($0.name),
+                                             "insertText": .string(word.text.hasPrefix("#") ? String($0.id.dropFirst()) : $0.id)] }
         }
         let analysis = Tools.analyze(SourceFile(name: uri, text: text))
-        var items: [[String: Any]] = Vocabulary.keywords.uniqued().map { ["label": $0, "kind": 14] }
-        items += Vocabulary.clauseWords.map { ["label": $0, "kind": 14] }
-        items += Vocabulary.pipelineStages.map { ["label": $0, "kind": 14] }
-        items += (Vocabulary.functions + HostFunctions.names).map { ["label": $0, "kind": 3] }
-        items += (analysis.names(visibleAt: offset) + Tools.globals).map { ["label": $0, "kind": 6] }
+        var seen = Set<String>()
+        var items: [JSONValue] = Vocabulary.keywords.filter { seen.insert($0).inserted }.map { ["label": .string($0), "kind": 14] }
+        items += Vocabulary.clauseWords.map { ["label": .string($0), "kind": 14] }
+        items += Vocabulary.pipelineStages.map { ["label": .string($0), "kind": 14] }
+        items += (Vocabulary.functions + HostFunctions.names).map { ["label": .string($0), "kind": 3] }
+        items += (analysis.names(visibleAt: offset) + Tools.globals).map { ["label": .string($0), "kind": 6] }
         return items
     }
 
@@ -60,7 +62,7 @@ struct LanguageFeatures {
         return catalogue.actions.first { $0.id == map.id }?.scriptInfo.inputs.first { $0.name == name }?.description ?? ""
     }
 
-    private func hover(at offset: Int) -> [String: Any]? {
+    private func hover(at offset: Int) -> JSONValue? {
         let (word, start) = positions.word(around: offset)
         let markdown: String
         if word.hasPrefix("#"), let description = describe(word, after: Substring(positions.linePrefix(start))) {
@@ -72,7 +74,7 @@ struct LanguageFeatures {
         } else {
             return nil
         }
-        return ["contents": ["kind": "markdown", "value": markdown]]
+        return ["contents": ["kind": "markdown", "value": .string(markdown)]]
     }
 
     /// The object an `#id` names: of the kind its command takes, else the first kind that has it.
@@ -98,18 +100,18 @@ struct LanguageFeatures {
         }
     }
 
-    private func formatting() -> Any {
+    private func formatting() -> JSONValue {
         guard case .success(let formatted) = Layout.format(SourceFile(name: uri, text: text)), formatted != text else {
-            return [Any]()
+            return []
         }
-        return [["range": ["start": ["line": 0, "character": 0], "end": positions.end], "newText": formatted]]
+        return [["range": ["start": ["line": 0, "character": 0], "end": positions.end], "newText": .string(formatted)]]
     }
 
-    private func symbols() -> [[String: Any]] {
+    private func symbols() -> [JSONValue] {
         let analysis = Tools.analyze(SourceFile(name: uri, text: text))
         return analysis.bindings.filter { $0.kind == .variable }.map { binding in
             let range = positions.range(of: binding.span)
-            return ["name": binding.name, "kind": 13, "range": range, "selectionRange": range]
+            return ["name": .string(binding.name), "kind": 13, "range": range, "selectionRange": range]
         }
     }
 }

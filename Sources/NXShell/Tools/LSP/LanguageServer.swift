@@ -1,5 +1,5 @@
-import Foundation
 import NXLanguage
+import NexthinkClient
 
 /// `nxsh lsp`: a Language Server (LSP 3.17, JSON-RPC over stdio). Diagnostics are `nxsh check`'s;
 /// the catalogue comes from the disk cache only, so the server never makes a call at all.
@@ -25,38 +25,38 @@ final class LanguageServer {
         while true {
             switch stream.next() {
             case .end: return shutdownRequested ? ExitStatus.ok : ExitStatus.failure
-            case .malformed(let code, let message): stream.send(Self.error(id: NSNull(), code: code, message))
+            case .malformed(let code, let message): stream.send(Self.error(id: .null, code: code, message))
             case .message(let json):
-                guard let message = json as? [String: Any], let method = message["method"] as? String else {
-                    stream.send(Self.error(id: (json as? [String: Any])?["id"] ?? NSNull(), code: -32600, ShellMessages.notARequest))
+                guard let message = json.objectValue, let method = message["method"]?.stringValue else {
+                    stream.send(Self.error(id: json["id"] ?? .null, code: -32600, ShellMessages.notARequest))
                     continue
                 }
                 if method == "exit" { return shutdownRequested ? ExitStatus.ok : ExitStatus.failure }
-                handle(method, id: message["id"], params: message["params"] as? [String: Any] ?? [:])
+                handle(method, id: message["id"], params: message["params"]?.objectValue ?? [:])
             }
         }
     }
 
-    private func handle(_ method: String, id: Any?, params: [String: Any]) {
-        let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String ?? ""
+    private func handle(_ method: String, id: JSONValue?, params: [String: JSONValue]) {
+        let uri = params["textDocument"]?["uri"]?.stringValue ?? ""
         switch method {
         case "initialize": reply(id, Self.capabilities)
         case "initialized", "$/setTrace", "$/cancelRequest", "workspace/didChangeConfiguration": break
         case "shutdown":
             shutdownRequested = true
-            reply(id, NSNull())
+            reply(id, .null)
         case "textDocument/didOpen":
-            documents[uri] = (params["textDocument"] as? [String: Any])?["text"] as? String ?? ""
+            documents[uri] = params["textDocument"]?["text"]?.stringValue ?? ""
             publish(uri)
         case "textDocument/didChange":
-            let changes = params["contentChanges"] as? [[String: Any]] ?? []
-            if let text = changes.last?["text"] as? String { documents[uri] = text }
+            let changes = params["contentChanges"]?.arrayValue ?? []
+            if let text = changes.last?["text"]?.stringValue { documents[uri] = text }
             publish(uri)
         case "textDocument/didClose":
             documents[uri] = nil
-            stream.send(Self.notification("textDocument/publishDiagnostics", ["uri": uri, "diagnostics": [Any]()]))
+            stream.send(Self.notification("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []]))
         case "textDocument/completion", "textDocument/hover", "textDocument/formatting", "textDocument/documentSymbol":
-            guard let text = documents[uri] else { return reply(id, NSNull()) }
+            guard let text = documents[uri] else { return reply(id, .null) }
             let features = LanguageFeatures(uri: uri, text: text, catalogue: catalogue)
             reply(id, features.answer(method, params: params))
         default:
@@ -72,29 +72,29 @@ final class LanguageServer {
         var diagnostics = analysis.diagnostics
         if diagnostics.isEmpty { diagnostics = CatalogueChecks.diagnostics(analysis.commands, catalogue: catalogue) }
         let positions = Positions(text)
-        let items: [[String: Any]] = diagnostics.map { diagnostic in
+        let items: [JSONValue] = diagnostics.map { diagnostic in
             let span = diagnostic.span ?? SourceSpan(start: 0, end: 0)
             let notes = diagnostic.notes.map { "\nnote: \($0)" }.joined()
             return ["range": positions.range(of: span), "severity": diagnostic.severity == .error ? 1 : 2,
-                    "source": "nxsh", "message": diagnostic.message + notes]
+                    "source": "nxsh", "message": .string(diagnostic.message + notes)]
         }
-        stream.send(Self.notification("textDocument/publishDiagnostics", ["uri": uri, "diagnostics": items]))
+        stream.send(Self.notification("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": .array(items)]))
     }
 
-    private func reply(_ id: Any?, _ result: Any) {
+    private func reply(_ id: JSONValue?, _ result: JSONValue) {
         guard let id else { return }
         stream.send(["jsonrpc": "2.0", "id": id, "result": result])
     }
 
-    static func error(id: Any, code: Int, _ message: String) -> [String: Any] {
-        ["jsonrpc": "2.0", "id": id, "error": ["code": code, "message": message]]
+    static func error(id: JSONValue, code: Int, _ message: String) -> JSONValue {
+        ["jsonrpc": "2.0", "id": id, "error": ["code": .int(code), "message": .string(message)]]
     }
 
-    static func notification(_ method: String, _ params: [String: Any]) -> [String: Any] {
-        ["jsonrpc": "2.0", "method": method, "params": params]
+    static func notification(_ method: String, _ params: JSONValue) -> JSONValue {
+        ["jsonrpc": "2.0", "method": .string(method), "params": params]
     }
 
-    static var capabilities: [String: Any] { [
+    static var capabilities: JSONValue { [
         "capabilities": [
             "textDocumentSync": 1,
             "completionProvider": ["triggerCharacters": ["#", "<", " "]],
@@ -102,7 +102,7 @@ final class LanguageServer {
             "documentFormattingProvider": true,
             "documentSymbolProvider": true,
             "positionEncoding": "utf-16",
-        ] as [String: Any],
-        "serverInfo": ["name": "nxsh", "version": ShellVersion.current],
+        ],
+        "serverInfo": ["name": "nxsh", "version": .string(ShellVersion.current)],
     ] }
 }

@@ -3,14 +3,19 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NexthinkClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// JSON-RPC framing over a pair of file descriptors: `Content-Length: N\r\n\r\n` then N bytes
 /// of JSON. The server runs on the process's main thread (nxsh's entry is synchronous), so the
 /// blocking reads never hold a cooperative thread.
 final class MessageStream {
     enum Frame {
-        case message(Any)
+        case message(JSONValue)
         /// A frame that could not be read as JSON-RPC; answered with an error, then skipped.
         case malformed(code: Int, message: String)
         case end
@@ -31,21 +36,23 @@ final class MessageStream {
         let fields = header.split(separator: "\r\n").compactMap { line -> (String, String)? in
             let parts = line.split(separator: ":", maxSplits: 1)
             guard parts.count == 2 else { return nil }
-            return (parts[0].lowercased().trimmingCharacters(in: .whitespaces), parts[1].trimmingCharacters(in: .whitespaces))
+            return (parts[0].lowercased().trimmingSpaces(), String(parts[1]).trimmingSpaces())
         }
         guard let text = fields.first(where: { $0.0 == "content-length" })?.1, let length = Int(text),
               (0...Self.maximumLength).contains(length) else {
             return .malformed(code: -32600, message: ShellMessages.badContentLength)
         }
         guard let body = readBytes(length) else { return .end }
-        guard let json = try? JSONSerialization.jsonObject(with: Data(body)) else {
+        guard let json = try? JSONDecoder().decode(JSONValue.self, from: Data(body)) else {
             return .malformed(code: -32700, message: ShellMessages.notJSON)
         }
         return .message(json)
     }
 
-    func send(_ message: [String: Any]) {
-        guard let body = try? JSONSerialization.data(withJSONObject: message, options: [.withoutEscapingSlashes]) else { return }
+    func send(_ message: JSONValue) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        guard let body = try? encoder.encode(message) else { return }
         var bytes = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
         bytes += body
         var offset = 0

@@ -1,3 +1,4 @@
+import NexthinkClient
 import NXLanguage
 
 /// LSP positions are (line, UTF-16 code unit) pairs; spans are UTF-8 byte offsets.
@@ -12,14 +13,14 @@ struct Positions {
         lineStarts = starts
     }
 
-    func position(of offset: Int) -> [String: Int] {
+    func position(of offset: Int) -> JSONValue {
         let offset = min(max(offset, 0), bytes.count)
         let line = (lineStarts.lastIndex { $0 <= offset }) ?? 0
         let prefix = String(decoding: bytes[lineStarts[line]..<offset], as: UTF8.self)
-        return ["line": line, "character": prefix.utf16.count]
+        return ["line": .int(line), "character": .int(prefix.utf16.count)]
     }
 
-    func range(of span: SourceSpan) -> [String: Any] {
+    func range(of span: SourceSpan) -> JSONValue {
         ["start": position(of: span.start), "end": position(of: span.end)]
     }
 
@@ -39,7 +40,7 @@ struct Positions {
         return offset
     }
 
-    var end: [String: Int] { position(of: bytes.count) }
+    var end: JSONValue { position(of: bytes.count) }
 
     /// The word (letters, digits, `_`, a leading `#`) ending at `offset`, and where it starts.
     func word(endingAt offset: Int) -> (text: String, start: Int) {
