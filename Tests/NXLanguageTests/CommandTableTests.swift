@@ -39,8 +39,8 @@ import Testing
         }
     }
 
-    @Test func onlyRunChangesState() {
-        #expect(CommandTable.all.filter(\.changesState).map(\.name) == ["run"])
+    @Test func onlyTheRunCommandsChangeState() {
+        #expect(CommandTable.all.filter(\.changesState).map(\.name) == ["run", "run campaign"])
     }
 
     /// The longest match wins, and a one-word command keeps its own operand words.

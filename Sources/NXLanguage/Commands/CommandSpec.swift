@@ -76,6 +76,10 @@ public struct ClauseSpec: Sendable {
 public enum ClauseType: Sendable, Equatable {
     /// A list of device ids, or one id (a UUID or a string).
     case devices
+    /// Targets named by ids or by records of external ids (`<name: "LAPTOP-01">`,
+    /// `<upn: "a@acme.com">`): a list of them, or one. The host gets a list and decides what
+    /// each element identifies.
+    case targets
     /// A map whose values become strings (`<Name: "value", Count: 3>`).
     case stringMap
     case duration

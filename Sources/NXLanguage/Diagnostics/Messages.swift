@@ -227,6 +227,11 @@ enum Catalog {
     static func expectedType(_ what: String, expected: String, got: String) -> Message {
         Message(text: "\(what) must be \(expected), got \(got)")
     }
+    /// A `.targets` clause (`run workflow ... on X users Y`) given something else.
+    static func targetsExpected(_ clause: String, of command: String, got: String) -> Message {
+        Message(text: "the targets after '\(clause)' in '\(command)' must be a list of ids or records, or one of them, got \(got)",
+                notes: ["for example: [3fa85f64-5717-4562-b3fc-2c963f66afa6] or [<name: \"LAPTOP-01\">]"])
+    }
     static func notWholeMinutes(_ clause: String, _ text: String) -> Message {
         Message(text: "'\(clause)' must be a whole number of minutes, got \(text)",
                 notes: ["for example: \(clause) 90m or \(clause) 2h"])

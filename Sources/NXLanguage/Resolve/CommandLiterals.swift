@@ -38,13 +38,15 @@ enum CommandLiterals {
 
     private static func literalProblem(_ value: Value, _ type: ClauseType, word: String, of spec: CommandSpec) -> Message? {
         switch (type, value) {
-        case (.devices, .uuid), (.devices, .string), (.string, .string), (.duration, .duration), (.word, _):
+        case (.devices, .uuid), (.devices, .string), (.targets, .uuid), (.targets, .string), (.string, .string), (.duration, .duration), (.word, _):
             return nil
         case (.minutes, .duration(let seconds)):
             return seconds % 60 == 0 ? nil : Catalog.notWholeMinutes(word, ValueFormatter.duration(seconds))
         case (.devices, _):
             return Catalog.expectedType("the devices of '\(spec.name)'", expected: "a list of device ids or one device id",
                                         got: value.typeName)
+        case (.targets, _):
+            return Catalog.targetsExpected(word, of: spec.name, got: value.typeName)
         case (.stringMap, _):
             return Catalog.expectedType("parameters", expected: "a map like <name: \"value\">", got: value.typeName)
         case (.duration, _), (.minutes, _):

@@ -39,6 +39,10 @@ extension Evaluator {
             let devices = try await deviceList(expr, of: spec.name)
             spans.elements = devices.spans
             value = .list(devices.values)
+        case .targets:
+            let targets = try await targetList(expr, clause: clause.word, of: spec.name)
+            spans.elements = targets.spans
+            value = .list(targets.values)
         case .stringMap:
             value = .record(try await stringMap(expr))
             if case .map(let entries) = expr.kind {
@@ -68,16 +72,33 @@ extension Evaluator {
         let value = try await evaluate(expr)
         switch value {
         case .list(let elements):
-            if case .list(let literals) = expr.kind, literals.count == elements.count {
-                return (elements, literals.map(\.span))
-            }
-            return (elements, Array(repeating: expr.span, count: elements.count))
+            return (elements, elementSpans(elements, of: expr))
         case .uuid, .string:
             return ([value], [expr.span])
         default:
             throw Interruption.error(Catalog.expectedType("the devices of '\(command)'", expected: "a list of device ids or one device id",
                                                           got: value.typeName), at: expr.span)
         }
+    }
+
+    /// Like `deviceList`, but one record is one target too.
+    nonisolated(nonsending) private func targetList(_ expr: Expr, clause: String,
+                                                    of command: String) async throws -> (values: [Value], spans: [SourceSpan]) {
+        let value = try await evaluate(expr)
+        switch value {
+        case .list(let elements):
+            return (elements, elementSpans(elements, of: expr))
+        case .uuid, .string, .record:
+            return ([value], [expr.span])
+        default:
+            throw Interruption.error(Catalog.targetsExpected(clause, of: command, got: value.typeName), at: expr.span)
+        }
+    }
+
+    /// Each element's own span in a literal list, the whole expression's otherwise.
+    private func elementSpans(_ elements: [Value], of expr: Expr) -> [SourceSpan] {
+        if case .list(let literals) = expr.kind, literals.count == elements.count { return literals.map(\.span) }
+        return Array(repeating: expr.span, count: elements.count)
     }
 
     /// Parameters are strings for the API; numbers and bools are converted to their text.

@@ -1,14 +1,15 @@
 import NXLanguage
 
-/// `status r`: the executions of a run (or of request ids), one row per device.
+/// `status r`: the executions of a run (or of request ids), one row per device; for a campaign
+/// run, the responses, one row per targeted user.
 struct StatusCommand: ShellCommand {
     static let name = "status"
 
-    func validate(_ invocation: CommandInvocation, _ context: CommandContext) async throws -> [String] {
-        try FleetStatus.requestIDs(in: invocation.operand ?? .null)
+    func validate(_ invocation: CommandInvocation, _ context: CommandContext) async throws -> FleetStatus.Requests {
+        try FleetStatus.requests(in: invocation.operand ?? .null, policy: context.policy)
     }
 
-    func perform(_ ids: [String], _ context: CommandContext) async throws -> Value {
-        .list(try await FleetStatus(connection: context.connection, policy: context.policy).rows(for: ids))
+    func perform(_ requests: FleetStatus.Requests, _ context: CommandContext) async throws -> Value {
+        .list(try await FleetStatus(connection: context.connection, policy: context.policy).rows(for: requests.ids, query: requests.query))
     }
 }

@@ -86,11 +86,11 @@ struct ConfigFile: Sendable, Equatable {
                     throw invalid(path, "\(where_) must be a positive integer")
                 }
                 profile[keyPath: path_] = number
-            } else if key == "allowed_actions" {
+            } else if let path_ = Profile.idListKeys[key] {
                 guard let items = value.array?.map({ $0.string }), !items.contains(nil) else {
-                    throw invalid(path, "\(where_) must be a list of action ids, e.g. [\"#restart_service\"]")
+                    throw invalid(path, "\(where_) must be a list of ids, e.g. [\"#restart_service\"]")
                 }
-                profile.allowedActions = items.compactMap { $0 }
+                profile[keyPath: path_] = items.compactMap { $0 }
             } else {
                 let near = Suggest.nearest(key, in: Profile.allKeys).map { " (did you mean '\($0)'?)" } ?? ""
                 throw invalid(path, "unknown key '\(where_)'\(near)",

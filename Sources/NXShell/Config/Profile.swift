@@ -11,6 +11,7 @@ struct Profile: Sendable, Equatable {
     var confirm: Bool?
     var readOnly: Bool?
     var allowedActions: [String]?
+    var allowedCampaigns: [String]?
     var auditLog: String?
     var statusQuery: String?
     var concurrency: Int?
@@ -37,5 +38,9 @@ struct Profile: Sendable, Equatable {
     static var intKeys: [String: WritableKeyPath<Profile, Int?>] {
         ["concurrency": \.concurrency, "client_secret_timeout": \.clientSecretTimeout]
     }
-    static let allKeys = (Array(stringKeys.keys) + Array(boolKeys.keys) + Array(intKeys.keys) + ["allowed_actions"]).sorted()
+    /// Allow-lists of NQL ids, one per kind of state change.
+    static var idListKeys: [String: WritableKeyPath<Profile, [String]?>] {
+        ["allowed_actions": \.allowedActions, "allowed_campaigns": \.allowedCampaigns]
+    }
+    static let allKeys = (Array(stringKeys.keys) + Array(boolKeys.keys) + Array(intKeys.keys) + Array(idListKeys.keys)).sorted()
 }

@@ -90,6 +90,7 @@ extension RunPolicy {
         if profile.confirm == false { skipConfirmation = true }
         readOnly = profile.readOnly ?? false
         allowedActions = profile.allowedActions
+        allowedCampaigns = profile.allowedCampaigns
         if let query = profile.statusQuery { statusQuery = query }
     }
 }

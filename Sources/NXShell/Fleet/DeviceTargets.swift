@@ -30,13 +30,7 @@ enum DeviceTargets {
 
     private static func error(_ invalid: [InvalidDeviceID], items: [Value], origin: ListOrigins.Origin?,
                               span: SourceSpan?) -> HostError {
-        func place(_ bad: InvalidDeviceID) -> String {
-            var text = "at position \(bad.index + 1)"
-            if let origin, bad.index < origin.lines.count {
-                text += " (\(origin.path) line \(origin.lines[bad.index]))"
-            }
-            return text
-        }
+        func place(_ bad: InvalidDeviceID) -> String { ListOrigins.position(bad.index, in: origin) }
         let first = invalid[0]
         let example = "devices are collector UUIDs like 3fa85f64-5717-4562-b3fc-2c963f66afa6"
         if invalid.count == 1 {

@@ -22,20 +22,23 @@ enum FleetRecords {
     }
 
     static func batch(_ result: ExecutionBatchResult) -> Value {
-        var error: Value = .null
-        switch result.outcome {
-        case .accepted: break
-        case .failed(let e): error = .string(ErrorMapping.hostError(e).message)
-        case .notSent(let reason): error = .string(reason)
-        }
-        return .record(Record([
+        .record(Record([
             ("index", .int(result.batch.index)),
             ("deviceRange", .string(result.batch.deviceRange)),
             ("deviceCount", .int(result.batch.devices.count)),
             ("requestId", result.response.map { .string($0.requestId) } ?? .null),
-            ("error", error),
+            ("error", error(result)),
             ("outcomeUnknown", .bool(result.outcomeUnknown)),
         ]))
+    }
+
+    /// Why a batch did not go through, null when it did.
+    static func error<Item, Response>(_ result: BatchResult<Item, Response>) -> Value {
+        switch result.outcome {
+        case .accepted: .null
+        case .failed(let e): .string(ErrorMapping.hostError(e).message)
+        case .notSent(let reason): .string(reason)
+        }
     }
 
     /// One line per batch that did not go through, for warnings and errors.
@@ -45,7 +48,7 @@ enum FleetRecords {
         case .accepted:
             return nil
         case .failed(let e):
-            let unknown = result.outcomeUnknown ? "; OUTCOME UNKNOWN: these devices may or may not run it, check `status` before retrying" : ""
+            let unknown = result.outcomeUnknown ? "; " + ShellMessages.outcomeUnknownBatch(noun) : ""
             return "\(head) failed: \(ErrorMapping.hostError(e).message)\(unknown)"
         case .notSent(let reason):
             return "\(head) \(reason)"

@@ -14,10 +14,11 @@ struct FleetStatus {
         .list(try await rows(for: try Self.requestIDs(in: target)))
     }
 
-    /// Rows of every request, in request order.
-    func rows(for ids: [String]) async throws -> [Value] {
+    /// Rows of every request, in request order, from `query` (default: the profile's status
+    /// query, over remote action executions).
+    func rows(for ids: [String], query: String? = nil) async throws -> [Value] {
         let client = try connection.client()
-        let query = policy.statusQuery
+        let query = query ?? policy.statusQuery
         let width = max(1, policy.fleet.concurrency)
         var collected: [[Value]] = []
         for start in stride(from: 0, to: ids.count, by: width) {
@@ -37,6 +38,42 @@ struct FleetStatus {
         return collected.flatMap { $0 }
     }
 
+    /// The requests `status` reads and the saved query that has their rows.
+    struct Requests: Sendable {
+        var ids: [String]
+        var query: String
+    }
+
+    static let campaignResponsesQuery = "#campaign_responses_by_request"
+
+    /// What `status` follows, by the kind of result: a campaign run's responses, or the
+    /// executions of a remote action run (or of request ids) from the profile's status query.
+    static func requests(in target: Value, policy: RunPolicy) throws -> Requests {
+        if let ids = try campaignRequestIDs(in: target) { return Requests(ids: ids, query: campaignResponsesQuery) }
+        return Requests(ids: try requestIDs(in: target), query: policy.statusQuery)
+    }
+
+    /// The request ids of a campaign run (or of a list of them): one per targeted user. nil
+    /// when `target` is not a campaign run.
+    static func campaignRequestIDs(in target: Value) throws -> [String]? {
+        switch target {
+        case .record(let r) where r["campaignId"] != nil:
+            if r["dryRun"] == .bool(true) {
+                throw HostError("this record has no requestId", notes: [ShellMessages.dryRunResultNote], exitCode: ExitStatus.runtime)
+            }
+            guard case .list(let requests)? = r["requests"] else { return [] }
+            return requests.compactMap { request in
+                guard case .record(let fields) = request, case .string(let id)? = fields["requestId"] else { return nil }
+                return id
+            }
+        case .list(let items) where !items.isEmpty:
+            let parts = try items.map(campaignRequestIDs(in:))
+            return parts.contains { $0 == nil } ? nil : parts.flatMap { $0 ?? [] }
+        default:
+            return nil
+        }
+    }
+
     /// A run result (its `requestIds`, else `requestId`), a request id string/uuid, or a list
     /// of any of those.
     static func requestIDs(in value: Value) throws -> [String] {
@@ -50,9 +87,13 @@ struct FleetStatus {
             }
             return [s]
         case .record(let r):
+            if r["campaignId"] != nil {
+                throw HostError(ShellMessages.campaignNotWaitable, notes: [ShellMessages.campaignNotWaitableNote],
+                                exitCode: ExitStatus.runtime)
+            }
             if let ids = r["requestIds"] { return try requestIDs(in: ids) }
             if let id = r["requestId"] ?? r["request_id"] { return try requestIDs(in: id) }
-            let hint = r["dryRun"] == .bool(true) ? "this is a dry-run result: nothing was sent, so there is nothing to follow"
+            let hint = r["dryRun"] == .bool(true) ? ShellMessages.dryRunResultNote
                 : "pass the result of `run`, e.g. `let r = run ...` then `status r`"
             throw HostError("this record has no requestId", notes: [hint], exitCode: ExitStatus.runtime)
         case .list(let items):

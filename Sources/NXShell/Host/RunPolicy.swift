@@ -9,6 +9,8 @@ struct RunPolicy: Sendable {
     var readOnly = false
     /// Action ids the profile allows (`allowed_actions`), nil = all.
     var allowedActions: [String]?
+    /// Campaign ids the profile allows (`allowed_campaigns`), nil = all.
+    var allowedCampaigns: [String]?
     var statusQuery = "#remote_action_executions_by_request"
     var fleet = FleetSettings()
 }

@@ -83,3 +83,56 @@ extension ShellMessages {
             + "(torn by a crash or edited); \(count == 1 ? "it was" : "they were") skipped"
     }
 }
+
+/// Messages of `run campaign`.
+extension ShellMessages {
+    static func invalidUsers(_ count: Int, of total: Int) -> String {
+        "\(count) invalid user\(count == 1 ? "" : "s") of \(total); nothing was sent"
+    }
+    static func notAUser(_ what: String) -> String { "\(what) is not a user SID" }
+    static let recordWithoutSID = "a record without user.sid"
+    static func moreInvalidUsers(_ n: Int) -> String { "and \(n) more" }
+    static func duplicateUsersDropped(_ n: Int, unique: Int) -> String {
+        "dropped \(n) duplicate user SID\(n == 1 ? "" : "s") (\(unique) unique)"
+    }
+    static func duplicateUsersLine(_ n: Int) -> String { "\(n) duplicate user SID\(n == 1 ? "" : "s") dropped" }
+    static func unknownCampaign(_ id: String) -> String { "unknown campaign '\(id)'" }
+    static let campaignListNote = "`list campaigns` shows every campaign"
+    static func invalidCampaignRequest(_ id: String, problems count: Int) -> String {
+        "cannot send \(id): \(count) problem\(count == 1 ? "" : "s") in the request, nothing was sent"
+    }
+    /// Starts like `run`'s prompt ("About to run"), which the doc tests know as a dialogue.
+    static func aboutToSend(_ title: String, users: Int, batches: Int) -> String {
+        "About to run campaign \(title) for \(users) user\(users == 1 ? "" : "s")" + (batches > 1 ? " in \(batches) batches" : "")
+    }
+    static func campaignExpiry(_ minutes: Int) -> String { "expires in \(minutes) minutes" }
+    static func campaignDryRun(_ title: String, users: Int, batches: Int, concurrency: Int) -> String {
+        "dry run: would send campaign \(title) to \(users) user\(users == 1 ? "" : "s") in \(batches) batch\(batches == 1 ? "" : "es") "
+            + "(up to \(concurrency) at a time); nothing was sent"
+    }
+    static func userNotTargeted(_ sid: String, _ reason: String?) -> String { "\(sid): \(reason ?? "not targeted")" }
+    static func auditAccepted(notActedOn: Int) -> String {
+        notActedOn == 0 ? "accepted" : "accepted, \(notActedOn) not acted on"
+    }
+    static let campaignNotWaitable = "`wait` follows remote action runs; a campaign stays open until its users answer or it expires"
+    static let campaignNotWaitableNote = "use `status` on the campaign run to see the responses so far"
+}
+
+/// Messages shared by every batched state change (`StateChangeRun`).
+extension ShellMessages {
+    /// `noun` is plural ("users", "devices", "objects").
+    static func notActedOn(_ subject: String, _ n: Int, noun: String) -> String {
+        "\(subject): \(n) \(n == 1 ? String(noun.dropLast()) : noun) not acted on"
+    }
+    static func moreNotActedOn(_ n: Int) -> String { "... and \(n) more (the run result lists every one)" }
+    static func outcomeUnknownBatch(_ noun: String) -> String {
+        "OUTCOME UNKNOWN: these \(noun) may or may not have been acted on, check `status` before retrying"
+    }
+    /// Lines of items not acted on shown in the warning; the run result has them all.
+    static let notActedOnShown = 20
+}
+
+/// Messages of `status` and `wait` on run results.
+extension ShellMessages {
+    static let dryRunResultNote = "this is a dry-run result: nothing was sent, so there is nothing to follow"
+}

@@ -59,8 +59,11 @@ struct StateChangeRun<Change: BatchedChange> {
         var warning = lines.isEmpty ? [] : ["nxsh: warning: \(change.subject): \(accepted) of \(results.count) batches accepted"]
             + lines.map { "  " + $0 }
         if !shortfall.isEmpty {
-            warning += ["nxsh: warning: \(change.subject): \(shortfall.count) \(change.itemNoun) not acted on"]
-                + shortfall.map { "  " + $0 }
+            warning += ["nxsh: warning: " + ShellMessages.notActedOn(change.subject, shortfall.count, noun: change.itemNoun)]
+                + shortfall.prefix(ShellMessages.notActedOnShown).map { "  " + $0 }
+            if shortfall.count > ShellMessages.notActedOnShown {
+                warning.append("  " + ShellMessages.moreNotActedOn(shortfall.count - ShellMessages.notActedOnShown))
+            }
         }
         warning.append("  the run result lists every batch; the audit log has them too")
         context.console.message(warning.joined(separator: "\n"))
