@@ -179,7 +179,7 @@ struct ContinuationTests {
     }
 
     @Test func vocabularyListsCommandsAndFunctions() {
-        #expect(Vocabulary.commands == ["token", "list", "list workflows", "list campaigns", "get", "get workflow", "run", "status", "wait", "query", "audit", "export"])
+        #expect(Vocabulary.commands == ["token", "list", "list workflows", "list campaigns", "get", "get workflow", "run", "run campaign", "status", "wait", "query", "audit", "export"])
         #expect(Set(["count", "keys", "upper", "lower", "split", "join"]).isSubset(of: Vocabulary.functions))
         #expect(Vocabulary.completionWords.contains("where"))
         #expect(Vocabulary.completionWords == Vocabulary.completionWords.sorted())
