@@ -97,6 +97,21 @@ import Testing
         }
     }
 
+    @Test func manyUsersNotTargetedAreCountedAfterTheFirst20() async throws {
+        try await withEmulatorServer { server in
+            let sids = (1...25).map { "\"S-1-5-21-9-9-9-\($0)\"" }.joined(separator: ", ")
+            let r = try await CLI.launch(["--yes", "-e", "let c = run campaign #reboot_reminder for [\"S-1-5-21-1-2-3-1001\", \(sids)]",
+                                          "-e", "print c.targeted, c.notTargeted, count(c.requests)"],
+                                         environment: connected(to: server))
+            #expect(r.status == 71, "\(r.stderr)")
+            #expect(r.stdout == "1 25 26\n")
+            #expect(r.stderr.contains("25 users not acted on"), "\(r.stderr)")
+            #expect(r.stderr.contains("S-1-5-21-9-9-9-20: no user with this SID"))
+            #expect(!r.stderr.contains("S-1-5-21-9-9-9-21:"), "\(r.stderr)")
+            #expect(r.stderr.contains("... and 5 more (the run result lists every one)"), "\(r.stderr)")
+        }
+    }
+
     @Test func aBatchThatGot500IsReportedAndNeverSentAgain() async throws {
         try await withEmulatorServer { server in
             // 10,001 well-formed SIDs: two batches (most of them name no seeded user).
