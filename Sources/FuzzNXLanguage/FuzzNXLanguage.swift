@@ -88,12 +88,12 @@ struct FuzzHost: LanguageHost {
         case "get":
             let id = command.operandText ?? ""
             guard let action = Self.actions.first(where: { $0["id"] == .string(id) }) else {
-                throw HostError("remote action '\(id)' not found", exitCode: 69)
+                throw HostError("remote action '\(id)' not found", exitCode: ExitStatus.unreachable)
             }
             return .record(action)
         case "run":
             for device in command.list("on") {
-                guard case .uuid = device else { throw HostError("invalid device id", exitCode: 65) }
+                guard case .uuid = device else { throw HostError("invalid device id", exitCode: ExitStatus.scriptError) }
             }
             return .record(Record([("requestId", .string("7fbd96a7-b717-43a7-8973-9c6adbca3a56")),
                                    ("expiresInMinutes", .int(command.int("expires") ?? 60))]))
@@ -114,7 +114,7 @@ struct FuzzHost: LanguageHost {
         switch name {
         case "read": return { _ in .list([.string("2bdb0941-2507-40de-854a-3efa1784b26b"), .string("not-a-uuid")]) }
         case "now": return { _ in .string("2026-01-15T09:30:00Z") }
-        case "fail": return { _ in throw HostError("host function failed", notes: ["a note"], exitCode: 75) }
+        case "fail": return { _ in throw HostError("host function failed", notes: ["a note"], exitCode: ExitStatus.throttled) }
         default: return nil
         }
     }

@@ -25,10 +25,10 @@ public struct HostError: Error, Sendable, Equatable {
     public var message: String
     public var notes: [String]
     public var span: SourceSpan?
-    /// Process exit status the host wants if this error ends the script (e.g. 69, 77, 75).
+    /// Process exit status the host wants if this error ends the script (an `ExitStatus`).
     public var exitCode: Int32
 
-    public init(_ message: String, notes: [String] = [], span: SourceSpan? = nil, exitCode: Int32 = 70) {
+    public init(_ message: String, notes: [String] = [], span: SourceSpan? = nil, exitCode: Int32 = ExitStatus.runtime) {
         self.message = message
         self.notes = notes
         self.span = span

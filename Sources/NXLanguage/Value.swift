@@ -1,6 +1,6 @@
 /// A runtime value. API records (remote actions, run results, NQL rows) are `.record`s so scripts
 /// can navigate them with `x.a.b`; the host renders lists of records as tables.
-public indirect enum Value: Sendable, Equatable {
+public enum Value: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)

@@ -94,7 +94,7 @@ struct ParserTests {
         #expect(canonical(source) == source)
         let (statements, _) = Parser.parse(SourceFile(name: "t", text: "status == 1"))
         guard case .expression(let expr) = try #require(statements.first).kind,
-              case .binary(.equal, let left, _) = expr.kind, case .variable("status") = left.kind else {
+              case .binary(.equal, let left, _) = expr.kind, case .variable("status", _) = left.kind else {
             Issue.record("status was not read as a name")
             return
         }

@@ -12,7 +12,7 @@ import Darwin
 /// next record, corrupt lines are counted and reported, a held lock is waited for, long records
 /// are read across chunk boundaries, and sandbox runs keep their own log.
 @Suite struct AuditSafetyTests {
-    static func record(_ batch: Int, params: Int = 10) -> AuditRecord {
+    static func record(_ batch: Int, params: Int = 10) -> AuditEntry {
         FleetAuditLogTests.record(batch).with(params: params)
     }
 
@@ -99,8 +99,8 @@ import Darwin
     }
 }
 
-extension AuditRecord {
-    func with(params size: Int) -> AuditRecord {
+extension AuditEntry {
+    func with(params size: Int) -> AuditEntry {
         var copy = self
         copy.params = ["ServiceName": String(repeating: "x", count: size)]
         return copy

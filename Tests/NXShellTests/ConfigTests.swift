@@ -1,4 +1,5 @@
 import Foundation
+import NXLanguage
 import Testing
 @testable import NXShell
 
@@ -35,7 +36,7 @@ import Testing
         }
         #expect(error?.message.contains("unknown key 'profiles.a.client_ide'") == true)
         #expect(error?.message.contains("did you mean 'client_id'") == true)
-        #expect(error?.exitCode == ExitStatus.config)
+        #expect(error?.exitCode == NXLanguage.ExitStatus.config)
     }
 
     @Test func wrongTypeAndSyntaxAreReportedWithThePath() {
@@ -67,7 +68,7 @@ import Testing
         let error = #expect(throws: ShellError.self) {
             try Settings.resolve(profileFlag: nil, environment: [:], config: ConfigFile(path: "c.toml"))
         }
-        #expect(error?.exitCode == ExitStatus.usage)
+        #expect(error?.exitCode == NXLanguage.ExitStatus.usage)
         #expect(error?.message == "missing connection settings: instance, region, client id, client secret")
         #expect(error?.notes.contains { $0.contains("--sandbox") } == true)
     }

@@ -8,10 +8,10 @@ import Testing
 /// The audit log file itself: creation, permissions, whole lines under concurrency, reading
 /// back the tail, and the device digest.
 @Suite struct FleetAuditLogTests {
-    static func record(_ batch: Int, _ event: AuditRecord.Event = .intent) -> AuditRecord {
-        AuditRecord(time: AuditRecord.timestamp(), event: event, run: "run-1", profile: "prod", api: "acme.api.eu.nexthink.cloud",
+    static func record(_ batch: Int, _ event: AuditEntry.Event = .intent) -> AuditEntry {
+        AuditEntry(time: AuditEntry.timestamp(), event: event, run: "run-1", profile: "prod", api: "acme.api.eu.nexthink.cloud",
                     action: "#restart_service", batch: batch, batches: 200, deviceRange: "1-10", deviceCount: 10,
-                    devicesSha256: AuditRecord.digest(["a"]), params: ["ServiceName": String(repeating: "x", count: 2_000)])
+                    devicesSha256: AuditEntry.digest(["a"]), params: ["ServiceName": String(repeating: "x", count: 2_000)])
     }
 
     @Test func createsAPrivateFileInPrivateDirectories() throws {
@@ -36,7 +36,7 @@ import Testing
         }
         let lines = try String(contentsOfFile: log.path, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 200)
-        let batches = try lines.map { try JSONDecoder().decode(AuditRecord.self, from: Data($0.utf8)).batch }
+        let batches = try lines.map { try JSONDecoder().decode(AuditEntry.self, from: Data($0.utf8)).batch }
         #expect(batches.sorted() == Array(1...200))
     }
 
@@ -68,9 +68,9 @@ import Testing
 
     /// Same as `printf '%s\n' a b | sha256sum`.
     @Test func digestIsTheSha256OfOneIdPerLine() async throws {
-        #expect(AuditRecord.digest(["a", "b"]) == (try await Self.shell("a\nb\n")))
-        #expect(AuditRecord.digest([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(AuditRecord.digest(["3fa85f64-5717-4562-b3fc-2c963f66afa6"]) == (try await Self.shell("3fa85f64-5717-4562-b3fc-2c963f66afa6\n")))
+        #expect(AuditEntry.digest(["a", "b"]) == (try await Self.shell("a\nb\n")))
+        #expect(AuditEntry.digest([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(AuditEntry.digest(["3fa85f64-5717-4562-b3fc-2c963f66afa6"]) == (try await Self.shell("3fa85f64-5717-4562-b3fc-2c963f66afa6\n")))
     }
 
     static func shell(_ input: String) async throws -> String {

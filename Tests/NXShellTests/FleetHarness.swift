@@ -51,9 +51,9 @@ final class FleetSession {
         await context.session.interpreter.value(of: name)
     }
 
-    func auditRecords() throws -> [AuditRecord] {
+    func auditRecords() throws -> [AuditEntry] {
         let text = try String(contentsOfFile: auditPath, encoding: .utf8)
-        return try text.split(separator: "\n").map { try JSONDecoder().decode(AuditRecord.self, from: Data($0.utf8)) }
+        return try text.split(separator: "\n").map { try JSONDecoder().decode(AuditEntry.self, from: Data($0.utf8)) }
     }
 
     /// Writes `lines` to a file in HOME and returns its name (for `read`).

@@ -34,7 +34,7 @@ import Testing
             #expect(results.compactMap(\.requestId) == requestIds)
             for intent in records where intent.event == .intent {
                 let batchIDs = Array(ids[(intent.batch - 1) * 10_000..<min(intent.batch * 10_000, ids.count)])
-                #expect(intent.devicesSha256 == AuditRecord.digest(batchIDs))
+                #expect(intent.devicesSha256 == AuditEntry.digest(batchIDs))
                 #expect(intent.triggerInfo?.externalSource == "nxsh")
                 #expect(intent.triggerInfo?.reason == "fleet test")
                 #expect(intent.profile == nil)
@@ -117,7 +117,7 @@ import Testing
             s.server.faults.inject(.execute, .delay(.milliseconds(1)))
             s.server.faults.inject(.execute, .status(500))
             let partial = await s.run("let r = run #get_battery_status on devs\nprint \"still running\"")
-            #expect(partial == ExitStatus.partialFailure)
+            #expect(partial == NXLanguage.ExitStatus.partialFailure)
             #expect(s.out.text.contains("still running"))
             let r = try #require(await s.value("r"))
             #expect(r["failedBatches"] == .int(1))
@@ -175,7 +175,7 @@ import Testing
             await context.shutdown()
             #expect(status == 0)
             let text = try String(contentsOfFile: log, encoding: .utf8)
-            let intent = try JSONDecoder().decode(AuditRecord.self, from: Data(text.split(separator: "\n")[0].utf8))
+            let intent = try JSONDecoder().decode(AuditEntry.self, from: Data(text.split(separator: "\n")[0].utf8))
             #expect(intent.triggerInfo == .init(externalSource: "ServiceNow", reason: "weekly maintenance"))
             #expect(intent.profile == "fleet")
         }

@@ -11,7 +11,7 @@ public struct Analysis: Sendable {
     public static func analyze(_ file: SourceFile, globals: [String], hostFunctions: [String]) -> Analysis {
         let (statements, syntax) = Parser.parse(file)
         guard syntax.isEmpty else { return Analysis(diagnostics: syntax, bindings: [], commands: []) }
-        let resolver = Resolver.resolve(statements, globals: globals, hostFunctions: hostFunctions)
+        let resolver = Resolver.resolve(statements, known: globals, hostFunctions: hostFunctions)
         return Analysis(diagnostics: resolver.diagnostics, bindings: resolver.bindings, commands: resolver.commands)
     }
 

@@ -4,173 +4,138 @@
 /// needs. It reports only what is certain to fail when reached, so a valid script stays valid:
 /// names inside pipeline stages may be record fields (`where status == "failure"`) and are
 /// left to the evaluator.
+///
+/// It also gives every variable a slot (`program` is the tree with the slots filled in):
+/// top-level names one in `Globals`, each name a block declares its own in the run's frame.
 struct Resolver {
-    private var scopes: [Set<String>]
-    private let hostFunctions: [String]
+    /// Innermost last; the first holds the top-level names, whose slots are global.
+    private var scopes: [[String: Slot]]
+    private let globals: Globals
+    let hostFunctions: [String]
     /// Depth of enclosing pipeline stages; bare names there are resolved at run time.
-    private var stageDepth = 0
+    var stageDepth = 0
     /// Where each open scope ends (`nil` for the program), for the bindings' visibility.
     private var scopeEnds: [Int?] = [nil]
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var bindings: [Binding] = []
     private(set) var commands: [CommandUse] = []
+    private(set) var program: [Stmt] = []
+    /// The name of each local slot: a slot is never shared by two declarations.
+    private(set) var localNames: [String] = []
 
-    /// `globals`: names already bound (predefined variables, earlier REPL entries); `_` is
-    /// always known since any shown value binds it.
-    init(globals: some Sequence<String>, hostFunctions: [String]) {
-        scopes = [Set(globals).subtracting(["_"])]
+    /// `known`: names already bound (predefined variables, earlier REPL entries); `_` is
+    /// always known since any shown value binds it. `globals` gives the top-level names their slots.
+    init(known: some Sequence<String>, hostFunctions: [String], globals: Globals) {
+        self.globals = globals
+        scopes = [Dictionary(known.filter { $0 != "_" }.map { ($0, Slot.global(globals.slot(for: $0))) },
+                             uniquingKeysWith: { first, _ in first })]
         self.hostFunctions = hostFunctions
     }
 
     /// Names bound at the top level (visible to a later source of the same session).
-    var topLevelNames: Set<String> { scopes[0] }
+    var topLevelNames: Set<String> { Set(scopes[0].keys) }
 
-    static func resolve(_ statements: [Stmt], globals: some Sequence<String>, hostFunctions: [String]) -> Resolver {
-        var resolver = Resolver(globals: globals, hostFunctions: hostFunctions)
-        resolver.statements(statements)
+    static func resolve(_ statements: [Stmt], known: some Sequence<String>, hostFunctions: [String],
+                        globals: Globals = Globals()) -> Resolver {
+        var resolver = Resolver(known: known, hostFunctions: hostFunctions, globals: globals)
+        resolver.program = resolver.statements(statements)
         resolver.diagnostics.sort { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) }
         return resolver
     }
 
     // MARK: Statements
 
-    private mutating func statements(_ body: [Stmt]) {
-        for statement in body { self.statement(statement) }
+    private mutating func statements(_ body: [Stmt]) -> [Stmt] {
+        body.map { statement($0) }
     }
 
-    private mutating func block(_ body: [Stmt], in statement: Stmt, binding name: (String, SourceSpan)? = nil) {
-        scopes.append([])
+    /// The block's statements, and the slot of the loop variable it binds, if any.
+    private mutating func block(_ body: [Stmt], in statement: Stmt,
+                                binding name: (String, SourceSpan)? = nil) -> ([Stmt], Slot) {
+        scopes.append([:])
         scopeEnds.append(statement.span.end)
+        var slot = Slot.unresolved
         if let (name, span) = name {
-            declare(name, span, .loopVariable, visibleFrom: span.end)
-            scopes.append([])
+            slot = declare(name, span, .loopVariable, visibleFrom: span.end)
+            scopes.append([:])
         }
-        statements(body)
+        let resolved = statements(body)
         scopes.removeLast(name == nil ? 1 : 2)
         scopeEnds.removeLast()
+        return (resolved, slot)
     }
 
-    private mutating func declare(_ name: String, _ span: SourceSpan, _ kind: Binding.Kind, visibleFrom: Int) {
-        scopes[scopes.count - 1].insert(name)
+    private mutating func declare(_ name: String, _ span: SourceSpan, _ kind: Binding.Kind, visibleFrom: Int) -> Slot {
+        let slot = scopes[scopes.count - 1][name] ?? newSlot(for: name)
+        scopes[scopes.count - 1][name] = slot
         bindings.append(Binding(name: name, kind: kind, span: span, visibleFrom: visibleFrom,
                                 visibleUntil: scopeEnds.last ?? nil))
+        return slot
     }
 
-    private mutating func statement(_ statement: Stmt) {
+    private mutating func newSlot(for name: String) -> Slot {
+        guard scopes.count > 1 else { return .global(globals.slot(for: name)) }
+        localNames.append(name)
+        return .local(localNames.count - 1)
+    }
+
+    private mutating func statement(_ statement: Stmt) -> Stmt {
+        var result = statement
         switch statement.kind {
         case .declare(let name, let nameSpan, let value):
-            expression(value)
-            declare(name, nameSpan, .variable, visibleFrom: statement.span.end)
+            let value = expression(value) ?? value
+            result.slot = declare(name, nameSpan, .variable, visibleFrom: statement.span.end)
+            result.kind = .declare(name: name, nameSpan: nameSpan, value: value)
         case .assign(let name, let nameSpan, let value):
-            expression(value)
-            if !isDeclared(name) {
+            let value = expression(value) ?? value
+            if let slot = slot(of: name) {
+                result.slot = slot
+            } else {
                 report(Catalog.assignToUndeclared(name, suggestion: Suggestions.closest(to: name, in: visibleNames)), nameSpan)
             }
+            result.kind = .assign(name: name, nameSpan: nameSpan, value: value)
         case .expression(let expr):
-            expression(expr)
+            result.kind = .expression(expression(expr) ?? expr)
         case .print(let arguments):
-            arguments.forEach { expression($0) }
+            result.kind = .print(expressions(arguments) ?? arguments)
         case .ifElse(let condition, let then, let otherwise):
-            expression(condition)
-            block(then, in: statement)
-            if let otherwise { block(otherwise, in: statement) }
+            let condition = expression(condition) ?? condition
+            let then = block(then, in: statement).0
+            result.kind = .ifElse(condition: condition, then: then, otherwise: otherwise.map { block($0, in: statement).0 })
         case .forIn(let name, let nameSpan, let sequence, let body):
-            expression(sequence)
-            block(body, in: statement, binding: (name, nameSpan))
+            let sequence = expression(sequence) ?? sequence
+            let (body, slot) = block(body, in: statement, binding: (name, nameSpan))
+            result.slot = slot
+            result.kind = .forIn(name: name, nameSpan: nameSpan, sequence: sequence, body: body)
         case .assert(let condition, let message):
-            expression(condition)
-            if let message { expression(message) }
+            let condition = expression(condition) ?? condition
+            result.kind = .assert(condition: condition, message: message.map { expression($0) ?? $0 })
         case .exit(let status):
-            if let status { expression(status) }
+            result.kind = .exit(status.map { expression($0) ?? $0 })
         }
-    }
-
-    // MARK: Expressions
-
-    private mutating func expression(_ expr: Expr) {
-        switch expr.kind {
-        case .literal:
-            break
-        case .interpolated(let segments):
-            for case .expr(let inner) in segments { expression(inner) }
-        case .variable(let name):
-            if stageDepth == 0, !isDeclared(name) {
-                let suggestion = Suggestions.closest(to: name, in: visibleNames + hostFunctions)
-                report(Catalog.unknownVariable(name, suggestion: suggestion), expr.span)
-            }
-        case .list(let elements):
-            elements.forEach { expression($0) }
-        case .map(let entries):
-            entries.forEach { expression($0.value) }
-        case .unary(_, let operand):
-            expression(operand)
-        case .binary(_, let left, let right):
-            expression(left)
-            expression(right)
-        case .field(let base, _):
-            expression(base)
-        case .index(let base, let key):
-            expression(base)
-            expression(key)
-        case .call(let name, let arguments):
-            arguments.forEach { expression($0) }
-            call(name, arguments.count, expr.span)
-        case .command(let command):
-            self.command(command, expr.span)
-        case .pipeline(let source, let stages):
-            expression(source)
-            stageDepth += 1
-            for item in stages { stage(item) }
-            stageDepth -= 1
-        }
-    }
-
-    private mutating func call(_ name: String, _ count: Int, _ span: SourceSpan) {
-        if let arity = Builtins.arity[name] {
-            if !arity.contains(count) {
-                report(Catalog.argumentCount(name, expected: Arguments.expected(arity), got: count), span)
-            }
-        } else if !hostFunctions.contains(name) {
-            let suggestion = Suggestions.closest(to: name, in: Builtins.names + hostFunctions)
-            report(Catalog.unknownFunction(name, suggestion: suggestion), span)
-        }
-    }
-
-    private mutating func command(_ call: CommandCall, _ span: SourceSpan) {
-        commands.append(CommandUse(call, span: span))
-        if let operand = call.operand {
-            expression(operand)
-            if let message = CommandLiterals.operandProblem(operand, of: call.spec) { report(message, operand.span) }
-        }
-        for clause in call.clauses {
-            expression(clause.value)
-            guard let type = call.spec.clause(clause.word)?.type else { continue }
-            if let message = CommandLiterals.clauseProblem(clause.value, type, word: clause.word, of: call.spec) {
-                report(message, clause.value.span)
-            }
-        }
-    }
-
-    private mutating func stage(_ stage: Stage) {
-        switch stage.kind {
-        case .filter(let condition): expression(condition)
-        case .first(let count?), .last(let count?): expression(count)
-        case .select, .sort, .first, .last, .count, .pluck: break
-        }
+        return result
     }
 
     // MARK: Scopes
 
-    private func isDeclared(_ name: String) -> Bool {
-        name == "_" || scopes.contains { $0.contains(name) }
+    /// The slot of a declared name (innermost scope first); `_` is always declared.
+    func slot(of name: String) -> Slot? {
+        for scope in scopes.reversed() {
+            if let slot = scope[name] { return slot }
+        }
+        return name == "_" ? .global(Globals.lastShown) : nil
     }
 
-    /// Sorted like the evaluator's `Scope.visibleNames`, so both suggest the same name.
-    private var visibleNames: [String] {
-        scopes.reduce(into: Set<String>()) { $0.formUnion($1) }.sorted()
+    /// Sorted like the evaluator's `visibleNames`, so both suggest the same name.
+    var visibleNames: [String] {
+        scopes.reduce(into: Set<String>()) { $0.formUnion($1.keys) }.sorted()
     }
 
-    private mutating func report(_ message: Message, _ span: SourceSpan) {
+    mutating func report(_ message: Message, _ span: SourceSpan) {
         diagnostics.append(Diagnostic(message, at: span))
+    }
+
+    mutating func record(_ command: CommandUse) {
+        commands.append(command)
     }
 }

@@ -137,25 +137,7 @@ enum Builtins {
     }
 
     private static func unique(_ args: [Value]) throws(BuiltinError) -> Value {
-        let list = try Arguments("unique", args, 1).list(0)
-        var result: [Value] = []
-        // Values that are equal always share a bucket; `languageEquals` still decides within it
-        // (it is not transitive: a UUID equals both "ABC…" and "abc…", which differ from each
-        // other). Each bucket is a chain through `previous`, so no bucket owns an array.
-        var newest: [UniqueBucket: Int] = [:]
-        newest.reserveCapacity(list.count)
-        var previous: [Int] = []
-        for element in list {
-            let bucket = UniqueBucket(element)
-            let head = newest[bucket] ?? -1
-            var candidate = head
-            while candidate >= 0, !result[candidate].languageEquals(element) { candidate = previous[candidate] }
-            if candidate >= 0 { continue }
-            previous.append(head)
-            newest[bucket] = result.count
-            result.append(element)
-        }
-        return .list(result)
+        .list(UniqueBucket.firsts(of: try Arguments("unique", args, 1).list(0)))
     }
 
     private static func range(_ args: [Value]) throws(BuiltinError) -> Value {

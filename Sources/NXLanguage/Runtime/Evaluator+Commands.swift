@@ -16,7 +16,7 @@ extension Evaluator {
             invocation.spans.clauses[clause.word] = spans
         }
         for name in Parser.topLevelOnlyNames {
-            if let value = globals.lookup(name) { invocation.settings[name] = value }
+            if let value = globals[name] { invocation.settings[name] = value }
         }
         return try await hostCall(at: span) { [invocation] in try await host.perform(invocation) }
     }

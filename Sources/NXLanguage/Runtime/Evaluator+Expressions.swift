@@ -14,8 +14,8 @@ extension Evaluator {
                 try at(expr.span, try Limits.checkString(bytes: text.utf8.count))
             }
             return .string(text)
-        case .variable(let name):
-            return try lookup(name, at: expr.span)
+        case .variable(let name, let slot):
+            return try lookup(name, slot, at: expr.span)
         case .list(let elements):
             var values: [Value] = []
             for element in elements { values.append(try await evaluate(element)) }
@@ -60,18 +60,6 @@ extension Evaluator {
         } catch {
             throw Interruption.error(error, at: span)
         }
-    }
-
-    func lookup(_ name: String, at span: SourceSpan) throws -> Value {
-        if let element = elements.last {
-            if name == "it" { return element }
-            if case .record(let record) = element, let value = Fields.lookup(name, in: record) { return value }
-        }
-        if let value = scope.lookup(name) { return value }
-        var candidates = scope.visibleNames + host.functionNames
-        if case .record(let record)? = elements.last { candidates += record.keys + ["it"] }
-        throw Interruption.error(Catalog.unknownVariable(name, suggestion: Suggestions.closest(to: name, in: candidates)),
-                                 at: span)
     }
 
     func checkedNesting(_ value: Value, at span: SourceSpan) throws -> Value {

@@ -19,7 +19,10 @@ extension Evaluator {
                 try checkCancelled()
                 elements.append(item)
                 defer { elements.removeLast() }
-                if try await self.condition(condition, "the 'where' condition") { kept.append(item) }
+                let keep = condition.isSynchronous
+                    ? try truth(evaluateNow(condition), Evaluator.whereCondition, at: condition.span)
+                    : try await self.condition(condition, Evaluator.whereCondition)
+                if keep { kept.append(item) }
             }
             return .list(kept)
         case .select(let paths):

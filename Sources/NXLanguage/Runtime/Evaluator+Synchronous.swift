@@ -1,6 +1,7 @@
 extension Evaluator {
     static let andLeft = "the left side of 'and'", andRight = "the right side of 'and'"
     static let orLeft = "the left side of 'or'", orRight = "the right side of 'or'"
+    static let whereCondition = "the 'where' condition"
 
     /// The synchronous twin of `evaluate` for an `isSynchronous` expression (every node below it
     /// is too): the same order of evaluation and the same errors, without an async frame per node.
@@ -8,8 +9,8 @@ extension Evaluator {
         switch expr.kind {
         case .literal(let value):
             return value
-        case .variable(let name):
-            return try lookup(name, at: expr.span)
+        case .variable(let name, let slot):
+            return try lookup(name, slot, at: expr.span)
         case .list(let elements):
             var values: [Value] = []
             values.reserveCapacity(elements.count)
@@ -47,6 +48,32 @@ extension Evaluator {
         case .interpolated, .command, .pipeline:
             throw notSynchronous(expr)
         }
+    }
+
+    /// Whether `executeNow` runs the statement: a `let`, an assignment or an expression
+    /// statement whose value needs no host call. A loop whose body holds only such statements
+    /// runs its iterations without an async frame.
+    static func runsNow(_ statement: Stmt) -> Bool {
+        switch statement.kind {
+        case .declare(_, _, let value), .assign(_, _, let value), .expression(let value): value.isSynchronous
+        default: false
+        }
+    }
+
+    /// Runs a statement `runsNow` accepts without an async frame; false (nothing done) for others.
+    func executeNow(_ statement: Stmt) throws -> Bool {
+        guard Evaluator.runsNow(statement) else { return false }
+        switch statement.kind {
+        case .declare(_, let nameSpan, let value):
+            try bind(statement.slot, try evaluateNow(value), at: nameSpan)
+        case .assign(let name, let nameSpan, let value):
+            try assign(statement.slot, try evaluateNow(value), to: name, at: nameSpan)
+        case .expression(let expr):
+            _ = try evaluateNow(expr)
+        default:
+            return false
+        }
+        return true
     }
 
     func truth(_ value: Value, _ construct: String, at span: SourceSpan) throws -> Bool {

@@ -1,19 +1,20 @@
 /// Walks the syntax tree of one run. Every async method runs on the caller's executor, so the
-/// non-Sendable scopes never cross isolation.
+/// non-Sendable frame and globals never cross isolation.
 final class Evaluator {
     let host: any LanguageHost
-    let globals: Scope
+    let globals: Globals
     let file: SourceFile
-    var scope: Scope
+    let locals: Frame
     /// Current elements of enclosing `where` stages: `it`, and the fields bare names refer to.
-    var elements: [Value] = []
+    /// Unchecked for the reason given in `Frame`.
+    @exclusivity(unchecked) var elements: [Value] = []
     private(set) var lastShown: Value?
 
-    init(host: any LanguageHost, globals: Scope, file: SourceFile) {
+    init(host: any LanguageHost, globals: Globals, file: SourceFile, localNames: [String]) {
         self.host = host
         self.globals = globals
         self.file = file
-        self.scope = globals
+        locals = Frame(names: localNames)
     }
 
     /// Top-level expression statements show their value (REPL style); inside blocks they do not.
@@ -27,7 +28,7 @@ final class Evaluator {
             let value = try await evaluate(expr)
             if value != .null {
                 host.show(value)
-                globals.declare("_", value)
+                globals.values[Globals.lastShown] = value
                 lastShown = value
             }
         }
@@ -39,14 +40,10 @@ final class Evaluator {
 
     nonisolated(nonsending) func execute(_ statement: Stmt) async throws {
         switch statement.kind {
-        case .declare(let name, _, let value):
-            scope.declare(name, try await evaluate(value))
+        case .declare(_, let nameSpan, let value):
+            try bind(statement.slot, try await evaluate(value), at: nameSpan)
         case .assign(let name, let nameSpan, let value):
-            let result = try await evaluate(value)
-            guard scope.assign(name, result) else {
-                throw Interruption.error(Catalog.assignToUndeclared(
-                    name, suggestion: Suggestions.closest(to: name, in: scope.visibleNames)), at: nameSpan)
-            }
+            try assign(statement.slot, try await evaluate(value), to: name, at: nameSpan)
         case .expression(let expr):
             _ = try await evaluate(expr)
         case .print(let arguments):
@@ -59,8 +56,8 @@ final class Evaluator {
             } else if let otherwise {
                 try await executeBlock(otherwise)
             }
-        case .forIn(let name, _, let sequence, let body):
-            try await executeLoop(name, sequence, body)
+        case .forIn(_, let nameSpan, let sequence, let body):
+            try await executeLoop(statement.slot, nameSpan, sequence, body)
         case .assert(let condition, let message):
             try await executeAssert(condition, message)
         case .exit(let status):
@@ -69,35 +66,37 @@ final class Evaluator {
     }
 
     nonisolated(nonsending) private func executeBlock(_ body: [Stmt]) async throws {
-        let saved = scope
-        scope = Scope(parent: saved)
-        defer { scope = saved }
+        let mark = locals.mark
+        defer { locals.unbind(to: mark) }
         try await executeStatements(body)
     }
 
     nonisolated(nonsending) private func executeStatements(_ body: [Stmt]) async throws {
         for statement in body {
             try checkCancelled()
-            try await execute(statement)
+            if try !executeNow(statement) { try await execute(statement) }
         }
     }
 
-    nonisolated(nonsending) private func executeLoop(_ name: String, _ sequence: Expr, _ body: [Stmt]) async throws {
+    nonisolated(nonsending) private func executeLoop(_ slot: Slot, _ nameSpan: SourceSpan, _ sequence: Expr,
+                                                     _ body: [Stmt]) async throws {
         let value = try await evaluate(sequence)
         guard case .list(let elements) = value else {
             throw Interruption.error(Catalog.notIterable(value.typeName), at: sequence.span)
         }
-        // One scope for the whole loop, emptied per iteration: the loop variable and the body's
-        // `let`s live in it (nothing can keep a scope beyond its iteration).
-        let saved = scope
-        let iteration = Scope(parent: saved)
-        scope = iteration
-        defer { scope = saved }
+        // Each iteration starts with the loop variable alone: the body's `let`s are unbound.
+        let mark = locals.mark
+        defer { locals.unbind(to: mark) }
+        let immediate = body.allSatisfy(Evaluator.runsNow)
         for element in elements {
             try checkCancelled()
-            iteration.reset()
-            iteration.declare(name, element)
-            try await executeStatements(body)
+            locals.unbind(to: mark)
+            try bind(slot, element, at: nameSpan)
+            if immediate {
+                for statement in body { _ = try executeNow(statement) }
+            } else {
+                try await executeStatements(body)
+            }
         }
     }
 

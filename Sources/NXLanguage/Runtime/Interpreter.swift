@@ -9,7 +9,7 @@ public struct RunOutcome: Sendable, Equatable {
     /// must still end a REPL session or skip the remaining `-e` sources.
     public var exited: Bool
 
-    public init(diagnostics: [Diagnostic] = [], exitCode: Int32 = 0, lastValue: Value? = nil,
+    public init(diagnostics: [Diagnostic] = [], exitCode: Int32 = ExitStatus.ok, lastValue: Value? = nil,
                 exited: Bool = false) {
         self.diagnostics = diagnostics
         self.exitCode = exitCode
@@ -23,6 +23,10 @@ public struct ParsedProgram: Sendable {
     public let file: SourceFile
     let statements: [Stmt]
     public let diagnostics: [Diagnostic]
+    /// The names of the local slots, once the resolver has placed every variable.
+    var localNames: [String] = []
+    /// The globals whose slots the statements use; `nil` before resolving.
+    var resolvedFor: ObjectIdentifier?
 }
 
 /// Runs nxsh source against a host. Variables persist across `run` calls, so a REPL feeds each
@@ -32,27 +36,27 @@ public struct ParsedProgram: Sendable {
 /// evaluation checks `Task.isCancelled` between statements and loop iterations.
 public actor Interpreter {
     private let host: any LanguageHost
-    private let globals = Scope(parent: nil)
+    private let globals = Globals()
 
     /// `variables` are predefined globals, e.g. `["args": .list([...])]`.
     public init(host: any LanguageHost, variables: [String: Value] = [:]) {
         self.host = host
-        for (name, value) in variables { globals.declare(name, value) }
+        for (name, value) in variables { globals[name] = value }
     }
 
     /// Defines (or replaces) a global variable before or between runs, e.g. `args`.
     public func define(_ name: String, _ value: Value) {
-        globals.declare(name, value)
+        globals[name] = value
     }
 
     /// Current value of a global variable.
     public func value(of name: String) -> Value? {
-        globals.lookup(name)
+        globals[name]
     }
 
     /// Global variable names, sorted (for REPL completion).
     public var variableNames: [String] {
-        globals.visibleNames
+        globals.assignedNames
     }
 
     /// Parses one source without running anything, so a caller with several sources (every
@@ -66,14 +70,21 @@ public actor Interpreter {
     /// entry) before any of them runs: names a source declares at top level are known to the
     /// sources after it. A program with diagnostics must not run (exit 65 means nothing ran).
     public func prepare(_ sources: [SourceFile]) -> [ParsedProgram] {
-        var known = Set(globals.visibleNames)
+        var known = Set(globals.assignedNames)
         return sources.map { source in
             let parsed = Self.parse(source)
             guard parsed.diagnostics.isEmpty else { return parsed }
-            let resolved = Resolver.resolve(parsed.statements, globals: known, hostFunctions: host.functionNames)
+            let resolved = resolve(parsed, known: known)
             known.formUnion(resolved.topLevelNames)
-            return ParsedProgram(file: source, statements: parsed.statements, diagnostics: resolved.diagnostics)
+            return resolved.program
         }
+    }
+
+    private func resolve(_ parsed: ParsedProgram, known: Set<String>) -> (program: ParsedProgram, topLevelNames: Set<String>) {
+        let resolver = Resolver.resolve(parsed.statements, known: known, hostFunctions: host.functionNames, globals: globals)
+        let program = ParsedProgram(file: parsed.file, statements: resolver.program, diagnostics: resolver.diagnostics,
+                                    localNames: resolver.localNames, resolvedFor: ObjectIdentifier(globals))
+        return (program, resolver.topLevelNames)
     }
 
     /// Parses and resolves the whole source, then evaluates it only if both found no errors.
@@ -84,10 +95,15 @@ public actor Interpreter {
     /// Evaluates a prepared program; one with syntax or resolver errors does not run at all (exit 65).
     /// Checks `Task.isCancelled` between statements and loop iterations.
     public func run(_ program: ParsedProgram) async -> RunOutcome {
-        guard program.diagnostics.isEmpty else {
-            return RunOutcome(diagnostics: program.diagnostics, exitCode: Interruption.parseFailureStatus)
+        // A program from `parse` alone, or prepared by another interpreter, is resolved here.
+        var program = program
+        if program.diagnostics.isEmpty, program.resolvedFor != ObjectIdentifier(globals) {
+            program = resolve(program, known: Set(globals.assignedNames)).program
         }
-        let evaluator = Evaluator(host: host, globals: globals, file: program.file)
+        guard program.diagnostics.isEmpty else {
+            return RunOutcome(diagnostics: program.diagnostics, exitCode: ExitStatus.scriptError)
+        }
+        let evaluator = Evaluator(host: host, globals: globals, file: program.file, localNames: program.localNames)
         do {
             try await evaluator.runProgram(program.statements)
             return RunOutcome(lastValue: evaluator.lastShown)
@@ -99,11 +115,11 @@ public actor Interpreter {
                 return RunOutcome(diagnostics: [diagnostic], exitCode: status, lastValue: evaluator.lastShown)
             case .cancelled:
                 return RunOutcome(diagnostics: [Diagnostic(Catalog.interrupted(), at: nil)],
-                                  exitCode: Interruption.cancelledStatus, lastValue: evaluator.lastShown)
+                                  exitCode: ExitStatus.interrupted, lastValue: evaluator.lastShown)
             }
         } catch {
             return RunOutcome(diagnostics: [Diagnostic(Catalog.hostFailure(), at: nil)],
-                              exitCode: Interruption.runtimeFailureStatus, lastValue: evaluator.lastShown)
+                              exitCode: ExitStatus.runtime, lastValue: evaluator.lastShown)
         }
     }
 }

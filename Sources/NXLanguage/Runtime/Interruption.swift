@@ -7,11 +7,7 @@ enum Interruption: Error {
     /// The surrounding task was cancelled (Ctrl-C).
     case cancelled
 
-    static let runtimeFailureStatus: Int32 = 70
-    static let parseFailureStatus: Int32 = 65
-    static let cancelledStatus: Int32 = 130
-
     static func error(_ message: Message, at span: SourceSpan?) -> Interruption {
-        .failure(Diagnostic(message, at: span), exitCode: runtimeFailureStatus)
+        .failure(Diagnostic(message, at: span), exitCode: ExitStatus.runtime)
     }
 }

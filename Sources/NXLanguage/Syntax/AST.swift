@@ -16,7 +16,8 @@ struct Expr: Sendable {
 indirect enum ExprKind: Sendable {
     case literal(Value)
     case interpolated([Segment])
-    case variable(String)
+    /// The slot is filled in by the resolver.
+    case variable(String, Slot = .unresolved)
     case list([Expr])
     case map([MapEntry])
     case unary(UnaryOperator, Expr)
@@ -95,6 +96,8 @@ enum StageKind: Sendable {
 struct Stmt: Sendable {
     var kind: StmtKind
     var span: SourceSpan
+    /// Where the variable that a `let`, an assignment or a `for` binds lives (filled in by the resolver).
+    var slot = Slot.unresolved
 }
 
 indirect enum StmtKind: Sendable {

@@ -51,7 +51,7 @@ enum Printer {
         switch expr.kind {
         case .literal(let value): (ValueFormatter.literal(value), .postfix)
         case .interpolated(let segments): (interpolated(segments), .postfix)
-        case .variable(let name): (name, .postfix)
+        case .variable(let name, _): (name, .postfix)
         case .list(let elements): ("[" + elements.map { print($0) }.joined(separator: ", ") + "]", .postfix)
         case .map(let entries):
             ("<" + entries.map { "\(ValueFormatter.key($0.key)): \(print($0.value, at: .additive))" }.joined(separator: ", ") + ">",

@@ -1,6 +1,6 @@
 import NXLanguage
 
-/// `audit [N]`: the last N records of the audit log (default 20) as a table that fits 100
+/// `audit [N]`: the last N entries of the audit log (default 20) as a table that fits 100
 /// columns with the request ids whole; the file itself holds every field.
 struct AuditCommand: DirectCommand {
     static let name = "audit"
@@ -19,12 +19,12 @@ struct AuditCommand: DirectCommand {
         if tail.corruptLines > 0 {
             console.message(ShellMessages.auditCorrupt(tail.corruptLines, path: log.path))
         }
-        let records = tail.last
-        let profiles = Set(records.map(\.profile))
-        return .list(records.map { row($0, showProfile: profiles.count > 1) })
+        let entries = tail.last
+        let profiles = Set(entries.map(\.profile))
+        return .list(entries.map { row($0, showProfile: profiles.count > 1) })
     }
 
-    static func row(_ r: AuditRecord, showProfile: Bool = false) -> Value {
+    static func row(_ r: AuditEntry, showProfile: Bool = false) -> Value {
         var fields: [(String, Value)] = [
             ("time", .string(shortTime(r.time))),
             ("action", .nqlID(r.action)),
@@ -37,12 +37,12 @@ struct AuditCommand: DirectCommand {
     }
 
     /// The request id when accepted (or, for calls with one id per item, that it was), else what happened.
-    static func result(_ r: AuditRecord) -> String {
+    static func result(_ r: AuditEntry) -> String {
         switch (r.event, r.requestId, r.error) {
-        case (.intent, _, _): "sending"
+        case (.intent, _, _): ShellMessages.auditSending
         case (.result, let id?, _): id
         case (.result, nil, nil): ShellMessages.auditAccepted(notActedOn: r.notActedOn ?? 0)
-        case (.result, nil, let error): (r.outcomeUnknown == true ? "OUTCOME UNKNOWN: " : "failed: ") + (error ?? "")
+        case (.result, nil, let error): ShellMessages.auditFailed(error ?? "", outcomeUnknown: r.outcomeUnknown == true)
         }
     }
 

@@ -27,14 +27,14 @@ struct ExportCommand: ShellCommand {
         let written = invocation.text("to") ?? ""
         let span = invocation.spans.clause("to")
         guard !written.isEmpty, !written.hasSuffix("/") else {
-            throw HostError(DataMessages.exportNoFileName, notes: [DataMessages.exportExample], span: span,
+            throw HostError(ShellMessages.exportNoFileName, notes: [ShellMessages.exportExample], span: span,
                             exitCode: ExitStatus.runtime)
         }
         let path = written.hasPrefix("/") ? written : baseDirectory + "/" + written
         let directory = (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw HostError(DataMessages.exportNoDirectory(written), notes: [DataMessages.lookedAt(directory)], span: span,
+            throw HostError(ShellMessages.exportNoDirectory(written), notes: [ShellMessages.lookedAt(directory)], span: span,
                             exitCode: ExitStatus.ioError)
         }
         let compression = invocation.text("compression").flatMap { ExportCompression(rawValue: $0.uppercased()) } ?? .none
@@ -52,12 +52,12 @@ struct ExportCommand: ShellCommand {
         let start = clock.now
         let id = plan.request.queryID
         let result = try await context.connection.client().export(plan.request, to: plan.path) { status in
-            progress.update(DataMessages.exportProgress(id, state: Self.label(status.state), elapsed: clock.now - start))
+            progress.update(ShellMessages.exportProgress(id, state: ShellMessages.exportState(status.state), elapsed: clock.now - start))
         }
         progress.finish()
         if result.truncated {
-            console.report(ShellError(DataMessages.exportTruncated(id, rows: result.rows, file: plan.written),
-                                      notes: [DataMessages.exportTruncatedNote], exitCode: ExitStatus.partialFailure),
+            console.report(ShellError(ShellMessages.exportTruncated(id, rows: result.rows, file: plan.written),
+                                      notes: [ShellMessages.exportTruncatedNote], exitCode: ExitStatus.partialFailure),
                            severity: "warning")
             // The session ends with exit status 71.
             context.outcome.notePartialFailure()
@@ -66,15 +66,5 @@ struct ExportCommand: ShellCommand {
             ("file", .string(result.file)), ("rows", .int(result.rows)), ("bytes", .int(Int(result.bytes))),
             ("truncated", .bool(result.truncated)), ("exportId", .string(result.exportId)),
         ]))
-    }
-
-    private static func label(_ state: ExportStatus.State) -> String {
-        switch state {
-        case .submitted: "submitted"
-        case .inProgress: "in progress"
-        case .completed: "completed, downloading"
-        case .error: "failed"
-        case .other(let text): text
-        }
     }
 }

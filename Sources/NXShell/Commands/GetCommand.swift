@@ -5,6 +5,6 @@ struct GetCommand: DirectCommand {
     static let name = "get"
 
     func perform(_ invocation: CommandInvocation, _ context: CommandContext) async throws -> Value {
-        APIRecords.action(try await context.catalogue.details(ActionID.normalize(invocation.operandText ?? "")))
+        APIValues.action(try await context.catalogue.details(ActionID.normalize(invocation.operandText ?? "")))
     }
 }

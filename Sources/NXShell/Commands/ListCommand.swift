@@ -6,6 +6,6 @@ struct ListCommand: DirectCommand {
 
     func perform(_ invocation: CommandInvocation, _ context: CommandContext) async throws -> Value {
         let actions = try await context.catalogue.list(platform: invocation.operandText.flatMap(Platform.init))
-        return .list(actions.map(APIRecords.action))
+        return .list(actions.map(APIValues.action))
     }
 }

@@ -8,6 +8,6 @@ struct QueryCommand: DirectCommand {
     func perform(_ invocation: CommandInvocation, _ context: CommandContext) async throws -> Value {
         let id = ActionID.normalize(invocation.operandText ?? "")
         let result = try await context.connection.client().executeNQL(queryID: id, parameters: invocation.strings("with"))
-        return .list(APIRecords.rows(result))
+        return .list(APIValues.rows(result))
     }
 }

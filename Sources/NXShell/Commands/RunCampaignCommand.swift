@@ -70,7 +70,7 @@ struct RunCampaignCommand: ShellCommand {
         if let found = campaigns.first(where: { $0.id == id }) { return found }
         let near = Suggest.nearby(id, in: campaigns.map(\.id))
         throw HostError(ShellMessages.unknownCampaign(id),
-                        notes: (near.isEmpty ? [] : [WorkflowMessages.didYouMean(near)]) + [ShellMessages.campaignListNote],
+                        notes: (near.isEmpty ? [] : [ShellMessages.didYouMean(near)]) + [ShellMessages.campaignListNote],
                         span: command.spans.operand, exitCode: ExitStatus.runtime)
     }
 

@@ -6,7 +6,7 @@ import NexthinkClient
 /// batches, each exactly once (StateChange/StateChangeRun).
 struct RunCommand: ShellCommand {
     static let name = "run"
-    static let kind = StateChangeGate.Kind(refusal: "remote actions cannot be run", command: "run",
+    static let kind = StateChangeGate.Kind(refusal: ShellMessages.runRefusal, command: "run",
                                            allowListKey: "allowed_actions")
 
     /// A checked run: sent in `perform`, or only shown when it is a rehearsal.
@@ -87,12 +87,11 @@ struct RunSummary {
 
     var prompt: String {
         let request = plan.template, count = plan.deviceCount, batches = plan.batches.count
-        var lines = ["About to run \(action.id) (\(action.name)) on \(count) device\(count == 1 ? "" : "s")"
-            + (batches > 1 ? " in \(batches) batches" : "")]
-        for key in request.params.keys.sorted() { lines.append("  \(key) = \(request.params[key] ?? "")") }
-        lines.append("  expires in \(request.expiresInMinutes ?? 60) minutes")
-        if let reason = request.triggerInfo?.reason { lines.append("  reason: \(reason)") }
-        lines.append("Proceed? [y/N] ")
+        var lines = [ShellMessages.aboutToRun(action.id, action.name, devices: count, batches: batches)]
+        for key in request.params.keys.sorted() { lines.append(ShellMessages.promptParam(key, request.params[key] ?? "")) }
+        lines.append(ShellMessages.promptExpires(request.expiresInMinutes ?? 60))
+        if let reason = request.triggerInfo?.reason { lines.append(ShellMessages.promptReason(reason)) }
+        lines.append(ShellMessages.proceed)
         return lines.joined(separator: "\n")
     }
 }

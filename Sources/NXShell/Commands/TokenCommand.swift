@@ -5,6 +5,6 @@ struct TokenCommand: DirectCommand {
     static let name = "token"
 
     func perform(_ invocation: CommandInvocation, _ context: CommandContext) async throws -> Value {
-        APIRecords.token(try await context.connection.client().token())
+        APIValues.token(try await context.connection.client().token())
     }
 }

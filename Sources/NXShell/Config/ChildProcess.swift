@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NXLanguage
 
 /// A `/bin/sh -c` child in its own process group with stdout on a pipe, stdin on /dev/null and
 /// default signal handling, driven by poll() so the caller keeps control (deadline, Ctrl-C).

@@ -1,4 +1,5 @@
 import Foundation
+import NXLanguage
 import TOMLKit
 
 /// The parsed `config.toml`: a default profile name and named profiles.
@@ -15,15 +16,15 @@ struct ConfigFile: Sendable, Equatable {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             if errno == ENOENT { return ConfigFile(path: path) }
-            throw ShellError("cannot read config file \(path): \(String(cString: strerror(errno)))", exitCode: ExitStatus.config)
+            throw ShellMessages.configUnreadable(path, String(cString: strerror(errno)))
         }
         defer { close(fd) }
         if let problem = FileTrust.problem(fd: fd, directory: false) {
-            throw FileTrust.configRefusal(problem, path: path, directory: false)
+            throw ShellMessages.configRefusal(problem, path: path, directory: false, user: geteuid())
         }
         try checkDirectory(of: path)
         guard let data = FileTrust.readAll(fd: fd), let text = String(data: data, encoding: .utf8) else {
-            throw ShellError("cannot read config file \(path) as UTF-8 text", exitCode: ExitStatus.config)
+            throw ShellMessages.configNotUTF8(path)
         }
         var config = try parse(text, path: path)
         config.isPrivate = FileTrust.mode(fd: fd) & 0o077 == 0
@@ -36,7 +37,7 @@ struct ConfigFile: Sendable, Equatable {
         guard fd >= 0 else { return }
         defer { close(fd) }
         if let problem = FileTrust.problem(fd: fd, directory: true) {
-            throw FileTrust.configRefusal(problem, path: directory, directory: true)
+            throw ShellMessages.configRefusal(problem, path: directory, directory: true, user: geteuid())
         }
     }
 
@@ -45,24 +46,24 @@ struct ConfigFile: Sendable, Equatable {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw ShellError("\(path):\(error.source.begin.line):\(error.source.begin.column): \(error.description)",
-                             exitCode: ExitStatus.config)
+            throw ShellMessages.configSyntax(path, line: error.source.begin.line, column: error.source.begin.column,
+                                             error.description)
         } catch {
-            throw ShellError("\(path): invalid TOML", exitCode: ExitStatus.config)
+            throw invalid(path, ShellMessages.invalidTOML)
         }
         var config = ConfigFile(path: path)
         for key in table.keys where key != "default_profile" && key != "profiles" {
-            throw invalid(path, "unknown top-level key '\(key)'", note: "expected default_profile or [profiles.NAME]")
+            throw invalid(path, ShellMessages.unknownTopLevelKey(key), note: ShellMessages.topLevelKeysNote)
         }
         if let value = table["default_profile"] {
-            guard let name = value.string else { throw invalid(path, "default_profile must be a string") }
+            guard let name = value.string else { throw invalid(path, ShellMessages.defaultProfileNotString) }
             config.defaultProfile = name
         }
         if let value = table["profiles"] {
-            guard let profiles = value.table else { throw invalid(path, "'profiles' must be a table") }
+            guard let profiles = value.table else { throw invalid(path, ShellMessages.profilesNotTable) }
             for name in profiles.keys {
                 guard let body = profiles[name]?.table else {
-                    throw invalid(path, "profiles.\(name) must be a table, e.g. [profiles.\(name)]")
+                    throw invalid(path, ShellMessages.profileNotTable(name))
                 }
                 config.profiles[name] = try profile(body, name: name, path: path)
             }
@@ -73,34 +74,33 @@ struct ConfigFile: Sendable, Equatable {
     private static func profile(_ table: TOMLTable, name: String, path: String) throws(ShellError) -> Profile {
         var profile = Profile()
         for key in table.keys {
-            let where_ = "profiles.\(name).\(key)"
+            let where_ = ShellMessages.profileKey(name, key)
             guard let value = table[key] else { continue }
             if let path_ = Profile.stringKeys[key] {
-                guard let text = value.string else { throw invalid(path, "\(where_) must be a string") }
+                guard let text = value.string else { throw invalid(path, ShellMessages.notAString(where_)) }
                 profile[keyPath: path_] = text
             } else if let path_ = Profile.boolKeys[key] {
-                guard let flag = value.bool else { throw invalid(path, "\(where_) must be true or false") }
+                guard let flag = value.bool else { throw invalid(path, ShellMessages.notABool(where_)) }
                 profile[keyPath: path_] = flag
             } else if let path_ = Profile.intKeys[key] {
                 guard let number = value.int, number > 0 else {
-                    throw invalid(path, "\(where_) must be a positive integer")
+                    throw invalid(path, ShellMessages.notPositive(where_))
                 }
                 profile[keyPath: path_] = number
             } else if let path_ = Profile.idListKeys[key] {
                 guard let items = value.array?.map({ $0.string }), !items.contains(nil) else {
-                    throw invalid(path, "\(where_) must be a list of ids, e.g. [\"#restart_service\"]")
+                    throw invalid(path, ShellMessages.notIDList(where_))
                 }
                 profile[keyPath: path_] = items.compactMap { $0 }
             } else {
-                let near = Suggest.nearest(key, in: Profile.allKeys).map { " (did you mean '\($0)'?)" } ?? ""
-                throw invalid(path, "unknown key '\(where_)'\(near)",
-                              note: "known keys: " + Profile.allKeys.joined(separator: ", "))
+                throw invalid(path, ShellMessages.unknownProfileKey(where_, near: Suggest.nearest(key, in: Profile.allKeys)),
+                              note: ShellMessages.knownKeys(Profile.allKeys))
             }
         }
         return profile
     }
 
     private static func invalid(_ path: String, _ message: String, note: String? = nil) -> ShellError {
-        ShellError("\(path): \(message)", notes: note.map { [$0] } ?? [], exitCode: ExitStatus.config)
+        ShellMessages.configInvalid(path, message, note: note)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NXLanguage
 
 /// Ownership and mode checks made on an open descriptor, never on a path name (which could be
 /// swapped between the check and the use). A file or directory is trusted when it belongs to
@@ -39,26 +40,5 @@ enum FileTrust {
             }
             data.append(contentsOf: buffer[..<n])
         }
-    }
-
-    /// The refusal for the config file or its directory, with the command that fixes it.
-    static func configRefusal(_ problem: Problem, path: String, directory: Bool) -> ShellError {
-        let what = directory ? "config directory" : "config file"
-        let why: String, fix: String
-        switch problem {
-        case .notOwned(let owner):
-            why = "it belongs to user id \(owner), not to you (user id \(geteuid()))"
-            fix = "take it over with `chown \(geteuid()) \(path)`, or move it away"
-        case .writableByOthers(let mode):
-            why = "group or others may write it (mode \(String(mode, radix: 8)))"
-            fix = "run `chmod go-w \(path)`"
-        case .wrongType:
-            why = directory ? "it is not a directory" : "it is not a regular file"
-            fix = "replace it with a plain " + (directory ? "directory" : "file")
-        }
-        return ShellError("refusing \(what) \(path): \(why)",
-                          notes: [fix, "it chooses the service URLs and the secret command, so only you may change it",
-                                  "nothing was sent to the service"],
-                          exitCode: ExitStatus.config)
     }
 }

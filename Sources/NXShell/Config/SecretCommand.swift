@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NXLanguage
 
 /// Runs `client_secret_command` through /bin/sh; its trimmed stdout is the secret. Neither the
 /// output nor the command text is ever shown (the command may hold the secret inline): a

@@ -1,4 +1,5 @@
 import Foundation
+import NXLanguage
 
 /// Connection settings after applying the precedence flags > environment > profile.
 /// The secret stays in a closure-free string only until it is wrapped by the client.
@@ -25,18 +26,18 @@ struct Settings: Sendable {
         let apiURL = env["NEXTHINK_API_URL"].nonEmpty ?? profile.apiURL
         let tokenURL = env["NEXTHINK_TOKEN_URL"].nonEmpty ?? profile.tokenURL
         let clientID = env["NEXTHINK_CLIENT_ID"].nonEmpty ?? profile.clientID
-        var missing: [String] = []
+        var missing: [(String, String)] = []
         if apiURL == nil {
-            if instance == nil { missing.append("instance (NEXTHINK_INSTANCE or `instance = \"acme\"`)") }
-            if region == nil { missing.append("region (NEXTHINK_REGION or `region = \"us|eu|pac|meta\"`)") }
+            if instance == nil { missing.append(ShellMessages.missingInstance) }
+            if region == nil { missing.append(ShellMessages.missingRegion) }
         }
-        if clientID == nil { missing.append("client id (NEXTHINK_CLIENT_ID or `client_id = \"...\"`)") }
+        if clientID == nil { missing.append(ShellMessages.missingClientID) }
         let secret = try secretSource(env: env, profile: profile, config: config)
         if secret == nil {
-            missing.append("client secret (NEXTHINK_CLIENT_SECRET or `client_secret_command = \"pass show nexthink\"`)")
+            missing.append(ShellMessages.missingSecret)
         }
         guard missing.isEmpty, let clientID, let secret else {
-            throw missingError(missing, profile: chosen, config: config)
+            throw ShellMessages.missingSettings(missing, profile: chosen, path: config.path)
         }
         return Settings(profileName: chosen, instance: instance, region: region, apiURL: apiURL,
                         tokenURL: tokenURL, clientID: clientID, clientSecret: try secret(), profile: profile,
@@ -49,12 +50,7 @@ struct Settings: Sendable {
                               config: ConfigFile) throws(ShellError) -> (String?, Profile) {
         guard let chosen = flag ?? env["NXSH_PROFILE"].nonEmpty ?? config.defaultProfile else { return (nil, Profile()) }
         guard let found = config.profiles[chosen] else {
-            let known = config.profiles.keys.sorted()
-            throw ShellError(
-                "no profile named '\(chosen)' in \(config.path)",
-                notes: known.isEmpty ? ["add a [profiles.\(chosen)] table to the config file"]
-                    : ["known profiles: " + known.joined(separator: ", ")],
-                exitCode: ExitStatus.usage)
+            throw ShellMessages.unknownProfile(chosen, path: config.path, known: config.profiles.keys.sorted())
         }
         return (chosen, found)
     }
@@ -70,30 +66,11 @@ struct Settings: Sendable {
         }
         if let secret = profile.clientSecret {
             guard config.isPrivate else {
-                throw ShellError(
-                    "refusing client_secret from \(config.path): the file is readable by group or others",
-                    notes: ["run `chmod 600 \(config.path)`, or use client_secret_command instead",
-                            "nothing was sent to the service"],
-                    exitCode: ExitStatus.config)
+                throw ShellMessages.secretReadable(config.path)
             }
             return { secret }
         }
         return nil
-    }
-
-    private static func missingError(_ missing: [String], profile: String?, config: ConfigFile) -> ShellError {
-        let scope = profile.map { "profile '\($0)'" } ?? "environment (no profile selected)"
-        return ShellError(
-            "missing connection settings: " + missing.map { $0.components(separatedBy: " (").first ?? $0 }
-                .joined(separator: ", "),
-            notes: ["looked in: \(scope) and \(config.path)"]
-                + missing.map { "set " + $0 }
-                + ["or write a profile in \(config.path):\n"
-                    + "    default_profile = \"prod\"\n    [profiles.prod]\n    instance = \"acme\"\n"
-                    + "    region = \"eu\"\n    client_id = \"...\"\n"
-                    + "    client_secret_command = \"pass show nexthink/prod\"",
-                   "`nxsh --sandbox` runs against a built-in emulator and needs no settings"],
-            exitCode: ExitStatus.usage)
     }
 }
 

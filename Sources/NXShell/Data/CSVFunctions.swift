@@ -8,12 +8,12 @@ import NXLanguage
 enum CSVFunctions {
     static func read(_ arguments: [Value], base: String, origins: ListOrigins) throws -> Value {
         guard arguments.count == 1, case .string(let path) = arguments[0] else {
-            throw HostError(DataMessages.readCSVUsage, notes: [DataMessages.readCSVExample], exitCode: ExitStatus.runtime)
+            throw HostError(ShellMessages.readCSVUsage, notes: [ShellMessages.readCSVExample], exitCode: ExitStatus.runtime)
         }
         let full = resolve(path, base: base)
         guard let data = FileManager.default.contents(atPath: full) else {
-            throw HostError(DataMessages.cannotRead(path, exists: FileManager.default.fileExists(atPath: full)),
-                            notes: [DataMessages.lookedAt(full)], exitCode: ExitStatus.noInput)
+            throw HostError(ShellMessages.cannotRead(path, exists: FileManager.default.fileExists(atPath: full)),
+                            notes: [ShellMessages.lookedAt(full)], exitCode: ExitStatus.noInput)
         }
         let records: [CSVRecord]
         do {
@@ -29,17 +29,17 @@ enum CSVFunctions {
     /// Records keyed by the header line's names.
     static func table(_ records: [CSVRecord], path: String) throws -> [Record] {
         guard let header = records.first else {
-            throw HostError(DataMessages.noHeader(path), exitCode: ExitStatus.scriptError)
+            throw HostError(ShellMessages.noHeader(path), exitCode: ExitStatus.scriptError)
         }
         var seen = Set<String>()
         for (i, name) in header.fields.enumerated() {
-            if name.isEmpty { throw HostError(DataMessages.unnamedColumn(path, i + 1), exitCode: ExitStatus.scriptError) }
-            if !seen.insert(name).inserted { throw HostError(DataMessages.duplicateColumn(path, name), exitCode: ExitStatus.scriptError) }
+            if name.isEmpty { throw HostError(ShellMessages.unnamedColumn(path, i + 1), exitCode: ExitStatus.scriptError) }
+            if !seen.insert(name).inserted { throw HostError(ShellMessages.duplicateColumn(path, name), exitCode: ExitStatus.scriptError) }
         }
         return try records.dropFirst().map { record in
             guard record.fields.count == header.fields.count else {
-                throw HostError(DataMessages.rowWidth(path, line: record.line, values: record.fields.count, columns: header.fields.count),
-                                notes: [DataMessages.rowWidthNote], exitCode: ExitStatus.scriptError)
+                throw HostError(ShellMessages.rowWidth(path, line: record.line, values: record.fields.count, columns: header.fields.count),
+                                notes: [ShellMessages.rowWidthNote], exitCode: ExitStatus.scriptError)
             }
             return Record(zip(header.fields, record.fields.map(Value.string)).map { ($0, $1) })
         }
@@ -49,13 +49,13 @@ enum CSVFunctions {
     /// are); replaces `path` atomically. Returns `<file, rows>`.
     static func write(_ arguments: [Value], base: String) throws -> Value {
         guard arguments.count == 2, case .list(let items) = arguments[0], case .string(let path) = arguments[1] else {
-            throw HostError(DataMessages.writeCSVUsage, notes: [DataMessages.writeCSVExample], exitCode: ExitStatus.runtime)
+            throw HostError(ShellMessages.writeCSVUsage, notes: [ShellMessages.writeCSVExample], exitCode: ExitStatus.runtime)
         }
         let text = CSVWriter.document(try rows(items))
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: resolve(path, base: base)), options: .atomic)
         } catch {
-            throw HostError(DataMessages.cannotWrite(path, (error as NSError).localizedDescription), exitCode: ExitStatus.runtime)
+            throw HostError(ShellMessages.cannotWrite(path, (error as NSError).localizedDescription), exitCode: ExitStatus.runtime)
         }
         return .record(Record([("file", .string(path)), ("rows", .int(items.count))]))
     }
@@ -66,7 +66,7 @@ enum CSVFunctions {
         }
         var columns: [String] = [], known = Set<String>(), records: [Record] = []
         for (i, item) in items.enumerated() {
-            guard case .record(let record) = item else { throw HostError(DataMessages.notRows(i, item.typeName), exitCode: ExitStatus.runtime) }
+            guard case .record(let record) = item else { throw HostError(ShellMessages.notRows(i, item.typeName), exitCode: ExitStatus.runtime) }
             for key in record.keys where known.insert(key).inserted { columns.append(key) }
             records.append(record)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import NXLanguage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -80,7 +81,7 @@ public struct NXShellCommand: ParsableCommand {
         default: break
         }
         let code = Self.dispatch(options(), toolAllowed: scriptAndArguments.first != "--")
-        if code != 0 { throw ExitCode(code) }
+        if code != ExitStatus.ok { throw ExitCode(code) }
     }
 
     /// The entry point: the hand-written fast path when it understands the command line, else
@@ -102,7 +103,7 @@ public struct NXShellCommand: ParsableCommand {
 
     public func validate() throws {
         if let concurrency, concurrency < 1 {
-            throw ValidationError("--concurrency must be 1 or more, not \(concurrency)")
+            throw ValidationError(ShellMessages.concurrencyTooLow(concurrency))
         }
     }
 

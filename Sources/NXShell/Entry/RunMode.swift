@@ -1,3 +1,5 @@
+import NXLanguage
+
 /// Which source nxsh runs. Every mode ends in `Session.run`.
 enum RunMode: Equatable {
     case expressions([String], arguments: [String])
@@ -13,7 +15,7 @@ enum RunMode: Equatable {
         // captureForPassthrough hands us unknown options too: reject them instead of trying
         // to open a file named "--frobnicate".
         if first.hasPrefix("-") {
-            throw ShellError("unknown option '\(first)'", notes: ["see `nxsh --help`"], exitCode: ExitStatus.usage)
+            throw ShellMessages.unknownOption(first)
         }
         return .file(first, arguments: Array(rest.dropFirst()))
     }

@@ -60,7 +60,7 @@ struct Sources: Sendable {
         let cwd = FileManager.default.currentDirectoryPath
         switch mode {
         case .expressions(let codes, _):
-            for code in codes where code.utf8.count > Limits.sourceBytes { throw SourceReader.tooLarge("an -e argument") }
+            for code in codes where code.utf8.count > Limits.sourceBytes { throw SourceReader.tooLarge(ShellMessages.expressionSource) }
             return Sources(items: codes.map { ("-e", $0) }, baseDirectory: cwd)
         case .file(let path, _):
             let text = try SourceReader.readFile(path)
@@ -68,7 +68,7 @@ struct Sources: Sendable {
             let base = directory.isEmpty ? cwd : (directory.hasPrefix("/") ? directory : cwd + "/" + directory)
             return Sources(items: [(path, text)], baseDirectory: base)
         case .stdin:
-            let text = try SourceReader.read(.standardInput, name: "standard input")
+            let text = try SourceReader.read(.standardInput, name: ShellMessages.standardInputSource)
             return Sources(items: [("<stdin>", text)], baseDirectory: cwd)
         case .repl:
             return Sources(items: [], baseDirectory: cwd)
@@ -82,7 +82,7 @@ struct Sources: Sendable {
         guard session.reportSyntaxErrors(programs) else { return ExitStatus.scriptError }
         for program in programs {
             let outcome = await session.run(program)
-            if outcome.exited || outcome.exitCode != 0 { return outcome.exitCode }
+            if outcome.exited || outcome.exitCode != ExitStatus.ok { return outcome.exitCode }
         }
         return ExitStatus.ok
     }

@@ -1,3 +1,4 @@
+import NXLanguage
 import NexthinkClient
 import NexthinkEmulator
 
@@ -40,9 +41,9 @@ final class ShellContext: Sendable {
             } catch let error as ShellError {
                 throw error
             } catch {
-                throw ShellError("cannot start the sandbox emulator: \(ErrorPhrase.plain(error))", exitCode: ExitStatus.runtime)
+                throw ShellMessages.sandboxFailed(ErrorPhrase.plain(error))
             }
-            console.message("nxsh: sandbox mode: built-in Nexthink emulator at \(server.baseURL) (demo data, nothing real is touched)")
+            console.message(ShellMessages.sandboxStarted(server.baseURL))
             let settings = Sandbox.settings(for: server)
             secrets.add(settings.clientSecret)
             connection = Connection(label: "sandbox") { () throws(ShellError) in

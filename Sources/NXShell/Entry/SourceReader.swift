@@ -11,7 +11,7 @@ enum SourceReader {
             do {
                 chunk = try handle.read(upToCount: 1 << 16) ?? Data()
             } catch {
-                throw ShellError("cannot read \(name): \(error.localizedDescription)", exitCode: ExitStatus.noInput)
+                throw ShellMessages.cannotReadSource(name, error.localizedDescription)
             }
             if chunk.isEmpty { break }
             data.append(chunk)
@@ -22,16 +22,13 @@ enum SourceReader {
 
     static func readFile(_ path: String) throws(ShellError) -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            let why = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
-            throw ShellError("cannot open script '\(path)': \(why)", exitCode: ExitStatus.noInput)
+            throw ShellMessages.cannotOpenScript(path, exists: FileManager.default.fileExists(atPath: path))
         }
         defer { try? handle.close() }
-        return try read(handle, name: "script '\(path)'")
+        return try read(handle, name: ShellMessages.scriptSource(path))
     }
 
     static func tooLarge(_ name: String) -> ShellError {
-        ShellError("\(name) is larger than \(Limits.sourceBytes >> 20) MiB; nothing ran",
-                   notes: ["split it into smaller scripts, or keep data in files the script reads"],
-                   exitCode: ExitStatus.scriptError)
+        ShellMessages.sourceTooLarge(name, megabytes: Limits.sourceBytes >> 20)
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
+import NXLanguage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// The append-only audit log (JSON Lines). Each record is one `write` on a descriptor opened
-/// with O_APPEND under an exclusive `flock`, so records of concurrent batches and of other
+/// The append-only audit log (JSON Lines). Each entry is one `write` on a descriptor opened
+/// with O_APPEND under an exclusive `flock`, so entries of concurrent batches and of other
 /// nxsh processes never interleave, and is followed by `fsync` before the caller goes on: an
 /// intent is on disk before its POST leaves.
 struct AuditLog: Sendable {
@@ -24,33 +25,32 @@ struct AuditLog: Sendable {
         close(fd)
     }
 
-    func append(_ record: AuditRecord) throws(ShellError) {
+    func append(_ entry: AuditEntry) throws(ShellError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let json = try? encoder.encode(record) else {
-            throw ShellError("cannot encode an audit record", exitCode: ExitStatus.runtime)
+        guard let json = try? encoder.encode(entry) else {
+            throw ShellError(ShellMessages.auditUnencodable, exitCode: ExitStatus.runtime)
         }
         let fd = try openForAppend()
         defer { close(fd) }
-        guard flock(fd, LOCK_EX) == 0 else { throw failure("cannot lock", errno) }
+        guard flock(fd, LOCK_EX) == 0 else { throw failure(ShellMessages.auditLock, errno) }
         defer { flock(fd, LOCK_UN) }
-        // A crash mid-write leaves a torn last line; without this newline the next record
+        // A crash mid-write leaves a torn last line; without this newline the next entry
         // would be glued to it and unreadable.
         let line = (endsWithNewline(fd) ? [] : [10]) + Array(json) + [10]
         let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         guard written == line.count, fsync(fd) == 0 else {
-            throw failure("cannot write to", errno)
+            throw failure(ShellMessages.auditWrite, errno)
         }
     }
 
-    /// The last `limit` records, oldest first, and how many lines are not records (a torn
+    /// The last `limit` entries, oldest first, and how many lines are not entries (a torn
     /// last line after a crash, hand edits). The file is streamed, never loaded whole.
     func recent(_ limit: Int) throws(ShellError) -> AuditTail {
         guard FileManager.default.fileExists(atPath: path) else { return AuditTail() }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw ShellError("cannot read the audit log \(path): \(String(cString: strerror(errno)))",
-                             notes: ["check its permissions"], exitCode: ExitStatus.noInput)
+            throw ShellMessages.auditUnreadable(path, String(cString: strerror(errno)))
         }
         defer { close(fd) }
         var tail = AuditTail(limit: limit)
@@ -74,14 +74,11 @@ struct AuditLog: Sendable {
 
     private func openForAppend() throws(ShellError) -> Int32 {
         let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure("cannot open", errno) }
+        guard fd >= 0 else { throw failure(ShellMessages.auditOpen, errno) }
         return fd
     }
 
     private func failure(_ what: String, _ code: Int32) -> ShellError {
-        ShellError("\(what) the audit log \(path): \(String(cString: strerror(code)))",
-                   notes: ["set `audit_log = \"/path/audit.jsonl\"` in the profile to log elsewhere",
-                           "nothing is sent without its audit record"],
-                   exitCode: ExitStatus.runtime)
+        ShellMessages.auditFailure(what, path: path, String(cString: strerror(code)))
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// What `audit [N]` needs from the log, gathered while streaming it chunk by chunk: the last
-/// `limit` records and a count of the lines that are not records.
+/// `limit` entries and a count of the lines that are not entries.
 struct AuditTail {
-    private(set) var records: [AuditRecord] = []
+    private(set) var entries: [AuditEntry] = []
     private(set) var corruptLines = 0
     private var limit = 0
     private var partial: [UInt8] = []
@@ -34,15 +34,15 @@ struct AuditTail {
 
     private mutating func add(_ line: ArraySlice<UInt8>) {
         guard line.contains(where: { $0 != 32 && $0 != 9 && $0 != 13 }) else { return }
-        guard let record = try? decoder.decode(AuditRecord.self, from: Data(line)) else {
+        guard let entry = try? decoder.decode(AuditEntry.self, from: Data(line)) else {
             corruptLines += 1
             return
         }
         guard limit > 0 else { return }
-        records.append(record)
-        // Trim in bulk so a long log costs amortised O(1) per record.
-        if records.count >= 2 * limit { records.removeFirst(records.count - limit) }
+        entries.append(entry)
+        // Trim in bulk so a long log costs amortised O(1) per entry.
+        if entries.count >= 2 * limit { entries.removeFirst(entries.count - limit) }
     }
 
-    var last: [AuditRecord] { Array(records.suffix(limit)) }
+    var last: [AuditEntry] { Array(entries.suffix(limit)) }
 }

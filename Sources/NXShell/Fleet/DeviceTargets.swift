@@ -30,24 +30,27 @@ enum DeviceTargets {
 
     private static func error(_ invalid: [InvalidDeviceID], items: [Value], origin: ListOrigins.Origin?,
                               span: SourceSpan?) -> HostError {
-        func place(_ bad: InvalidDeviceID) -> String { ListOrigins.position(bad.index, in: origin) }
+        func place(_ bad: InvalidDeviceID) -> String {
+            let known = origin.flatMap { bad.index < $0.lines.count ? $0 : nil }
+            return ShellMessages.devicePosition(bad.index, file: known?.path, line: known?.lines[bad.index])
+        }
         let first = invalid[0]
-        let example = "devices are collector UUIDs like 3fa85f64-5717-4562-b3fc-2c963f66afa6"
+        let example = ShellMessages.deviceExample
         if invalid.count == 1 {
-            return HostError("invalid device id \(describe(first, items)) \(place(first))",
+            return HostError(ShellMessages.invalidDeviceID(describe(first, items), place(first)),
                              notes: [example], span: span, exitCode: ExitStatus.runtime)
         }
-        let notes = invalid.map { "\(place($0)): \(describe($0, items))" } + [example]
-        return HostError("\(invalid.count) invalid device ids of \(items.count); nothing was sent",
+        let notes = invalid.map { ShellMessages.invalidDeviceEntry(place($0), describe($0, items)) } + [example]
+        return HostError(ShellMessages.invalidDeviceIDs(invalid.count, of: items.count),
                          notes: notes, span: span, exitCode: ExitStatus.runtime)
     }
 
     private static func describe(_ bad: InvalidDeviceID, _ items: [Value]) -> String {
-        if let value = bad.value { return "'\(value.prefix(80))'" }
+        if let value = bad.value { return ShellMessages.deviceText(value) }
         switch items[bad.index] {
-        case .record: return "(a record without device.collector.uid)"
-        case .list: return "(a nested list)"
-        case let other: return "(\(other.typeName))"
+        case .record: return ShellMessages.deviceRecord
+        case .list: return ShellMessages.deviceNestedList
+        case let other: return ShellMessages.deviceOfType(other.typeName)
         }
     }
 }

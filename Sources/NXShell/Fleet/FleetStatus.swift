@@ -27,7 +27,7 @@ struct FleetStatus {
                 for (offset, id) in chunk.enumerated() {
                     group.addTask {
                         let result = try await client.executeNQL(queryID: query, parameters: ["request_id": id])
-                        return (offset, APIRecords.rows(result))
+                        return (offset, APIValues.rows(result))
                     }
                 }
                 var parts = [[Value]](repeating: [], count: chunk.count)
@@ -59,7 +59,7 @@ struct FleetStatus {
         switch target {
         case .record(let r) where r["campaignId"] != nil:
             if r["dryRun"] == .bool(true) {
-                throw HostError("this record has no requestId", notes: [ShellMessages.dryRunResultNote], exitCode: ExitStatus.runtime)
+                throw HostError(ShellMessages.noRequestID, notes: [ShellMessages.dryRunResultHint], exitCode: ExitStatus.runtime)
             }
             guard case .list(let requests)? = r["requests"] else { return [] }
             return requests.compactMap { request in
@@ -93,14 +93,12 @@ struct FleetStatus {
             }
             if let ids = r["requestIds"] { return try requestIDs(in: ids) }
             if let id = r["requestId"] ?? r["request_id"] { return try requestIDs(in: id) }
-            let hint = r["dryRun"] == .bool(true) ? ShellMessages.dryRunResultNote
-                : "pass the result of `run`, e.g. `let r = run ...` then `status r`"
-            throw HostError("this record has no requestId", notes: [hint], exitCode: ExitStatus.runtime)
+            let hint = r["dryRun"] == .bool(true) ? ShellMessages.dryRunResultHint : ShellMessages.runResultHint
+            throw HostError(ShellMessages.noRequestID, notes: [hint], exitCode: ExitStatus.runtime)
         case .list(let items):
             return try items.flatMap(requestIDs(in:))
         default:
-            throw HostError("status needs a run result or a request id, got \(value.typeName)",
-                            exitCode: ExitStatus.runtime)
+            throw HostError(ShellMessages.statusOperand(value.typeName), exitCode: ExitStatus.runtime)
         }
     }
 

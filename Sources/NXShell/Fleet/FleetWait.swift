@@ -25,7 +25,7 @@ struct FleetWait {
             if let fresh = try await poll(ids) {
                 rows = fresh
                 counts = StatusCounts(rows: rows)
-                progress.update("wait: " + counts.line)
+                progress.update(ShellMessages.waitProgress(counts.line))
                 if counts.allFinal(expected: expected) { break }
             }
             let remaining = limit - (clock.now - start)
@@ -93,17 +93,15 @@ struct StatusCounts {
 
     /// `812 success, 9 failure, 179 waiting` — waiting covers every non-final status.
     var line: String {
-        let final = ordered.filter { FleetStatus.finalStatuses.contains($0.0) }.map { "\($0.1) \($0.0)" }
-        return (final + ["\(waiting) waiting"]).joined(separator: ", ")
+        let final = ordered.filter { FleetStatus.finalStatuses.contains($0.0) }.map { ShellMessages.statusCount($0.1, $0.0) }
+        return (final + [ShellMessages.waitingCount(waiting)]).joined(separator: ", ")
     }
 
     /// `timeout` is the limit that was reached, nil when every execution is final.
     func summary(elapsed: Duration, timeout: Duration?, expected: Int?) -> String {
-        var head = "wait: all \(total) executions final after \(elapsed.components.seconds)s"
-        if let timeout {
-            head = "wait: timeout \(timeout.components.seconds)s reached with \(waiting) of \(total) executions not final"
-            if let expected, total < expected { head += " (\(expected - total) devices not reported yet)" }
-        }
+        let head = timeout.map {
+            ShellMessages.waitTimedOut(seconds: $0.components.seconds, waiting: waiting, of: total, expected: expected)
+        } ?? ShellMessages.waitAllFinal(total, seconds: elapsed.components.seconds)
         let width = max(6, ordered.map(\.0.count).max() ?? 0)
         let lines = ordered.map { status, n in
             "  " + status.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(n)

@@ -28,13 +28,6 @@ final class ListOrigins: Sendable {
         }
     }
 
-    /// "at position 4 (devices.txt line 6)": where an element of a target list is, for errors.
-    static func position(_ index: Int, in origin: Origin?) -> String {
-        var text = "at position \(index + 1)"
-        if let origin, index < origin.lines.count { text += " (\(origin.path) line \(origin.lines[index]))" }
-        return text
-    }
-
     func origin(of items: [Value]) -> Origin? {
         let candidates = entries.withLock { $0 }
         return candidates.last { $0.items.count == items.count && $0.items == items }?.origin

@@ -36,7 +36,11 @@ enum UserTargets {
         }
         guard let first = invalid.first else { return list }
         let origin = origins.origin(of: items)
-        var notes = invalid.prefix(listedProblems).map { "\(ListOrigins.position($0.index, in: origin)): \($0.problem)" }
+        func place(_ index: Int) -> String {
+            let known = origin.flatMap { index < $0.lines.count ? $0 : nil }
+            return ShellMessages.devicePosition(index, file: known?.path, line: known?.lines[index])
+        }
+        var notes = invalid.prefix(listedProblems).map { "\(place($0.index)): \($0.problem)" }
         if invalid.count > listedProblems { notes.append(ShellMessages.moreInvalidUsers(invalid.count - listedProblems)) }
         throw HostError(ShellMessages.invalidUsers(invalid.count, of: items.count), notes: notes,
                         span: spans?.element(first.index), exitCode: ExitStatus.runtime)

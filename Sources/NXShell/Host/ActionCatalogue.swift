@@ -71,10 +71,7 @@ final class ActionCatalogue: Sendable {
     /// "unknown remote action" with the nearest existing ids.
     func unknownAction(_ id: String) async -> HostError {
         if cachedIDs.isEmpty { _ = try? await list(platform: nil) }
-        let near = Suggest.nearby(id, in: cachedIDs)
-        var notes = near.isEmpty ? [] : ["did you mean " + near.joined(separator: ", ") + "?"]
-        notes.append("`list` shows every remote action")
-        return HostError("unknown remote action '\(id)'", notes: notes, exitCode: ExitStatus.runtime)
+        return ShellMessages.unknownAction(id, near: Suggest.nearby(id, in: cachedIDs))
     }
 
     private func remember(_ actions: [RemoteAction], replacing: Bool) {

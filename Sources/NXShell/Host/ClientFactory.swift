@@ -1,3 +1,4 @@
+import NXLanguage
 import NexthinkClient
 import Synchronization
 
@@ -15,7 +16,7 @@ enum ClientFactory {
         } catch let error as NexthinkError {
             throw ShellError(error.message, notes: error.hint.map { [$0] } ?? [], exitCode: ExitStatus.config)
         } catch {
-            throw ShellError("cannot create the API client: \(ErrorPhrase.plain(error))", exitCode: ExitStatus.config)
+            throw ShellMessages.clientFailed(ErrorPhrase.plain(error))
         }
     }
 
@@ -48,11 +49,7 @@ enum Trace {
     static func printer(_ console: Console) -> @Sendable (HTTPTraceEvent) -> Void {
         { event in
             let ms = Int(event.duration.components.seconds * 1000) + Int(event.duration.components.attoseconds / 1_000_000_000_000_000)
-            let outcome = event.status.map { "\($0)" } ?? "no response (\(event.failure ?? "failed"))"
-            var lines = ["> \(event.method) \(event.url)  attempt \(event.attempt) -> \(outcome) in \(ms) ms"]
-            lines += event.requestHeaders.map { ">   \($0.name): \($0.value)" }
-            lines += event.responseHeaders.map { "<   \($0.name): \($0.value)" }
-            console.message(lines.joined(separator: "\n"))
+            console.message(ShellMessages.trace(event, milliseconds: ms))
         }
     }
 }

@@ -7,8 +7,7 @@ enum ErrorMapping {
         switch error {
         case let e as NexthinkError: return hostError(e)
         case let e as ValidationError:
-            let count = e.problems.count
-            return HostError("\(count) problem\(count == 1 ? "" : "s") in the request, nothing was sent",
+            return HostError(ShellMessages.requestProblems(e.problems.count),
                              notes: e.problems.map(\.description), exitCode: ExitStatus.runtime)
         case let e as ShellError: return HostError(e.message, notes: e.notes, exitCode: e.exitCode)
         case is HostError, is CancellationError: return error
@@ -17,15 +16,13 @@ enum ErrorMapping {
     }
 
     static func hostError(_ e: NexthinkError) -> HostError {
-        var head = e.kind.label
         var tags: [String] = []
-        if let status = e.status { tags.append("HTTP \(status)") }
+        if let status = e.status { tags.append(ShellMessages.httpStatus(status)) }
         if let code = e.code, !code.isEmpty, code != e.status.map(String.init) { tags.append(code) }
-        if !tags.isEmpty { head += " (\(tags.joined(separator: " ")))" }
         var notes = e.problems.map(\.description)
-        if let method = e.method, let path = e.path { notes.append("request: \(method) \(path)") }
+        if let method = e.method, let path = e.path { notes.append(ShellMessages.failedRequest(method, path)) }
         if let hint = e.hint { notes.append(hint) }
-        return HostError("\(head): \(e.message)", notes: notes, exitCode: exitCode(e.kind))
+        return HostError(ShellMessages.apiError(e.kind.label, tags: tags, e.message), notes: notes, exitCode: exitCode(e.kind))
     }
 
     static func exitCode(_ kind: NexthinkError.Kind) -> Int32 {

@@ -26,13 +26,12 @@ struct HostFunctions: Sendable {
     /// device list file can carry comments.
     static func read(_ arguments: [Value], base: String, origins: ListOrigins) throws -> Value {
         guard arguments.count == 1, case .string(let path) = arguments[0] else {
-            throw HostError("read() takes 1 argument, a file path string",
-                            notes: ["for example: let devs = read(\"devices.txt\")"], exitCode: ExitStatus.runtime)
+            throw HostError(ShellMessages.readUsage, notes: [ShellMessages.readExample], exitCode: ExitStatus.runtime)
         }
         let full = path.hasPrefix("/") ? path : base + "/" + path
         guard let data = FileManager.default.contents(atPath: full) else {
-            let why = FileManager.default.fileExists(atPath: full) ? "it is not readable" : "no such file"
-            throw HostError("cannot read '\(path)': \(why)", notes: ["looked at \(full)"], exitCode: ExitStatus.noInput)
+            throw HostError(ShellMessages.cannotRead(path, exists: FileManager.default.fileExists(atPath: full)),
+                            notes: [ShellMessages.lookedAt(full)], exitCode: ExitStatus.noInput)
         }
         let (lines, numbers) = LineSplitter.lines(Array(data))
         let items = lines.map { Value.string($0) }
@@ -43,7 +42,7 @@ struct HostFunctions: Sendable {
     /// The current time as an ISO 8601 UTC string (what NQL rows use for `time`).
     static func now(_ arguments: [Value]) throws -> Value {
         guard arguments.isEmpty else {
-            throw HostError("now() takes no arguments", exitCode: ExitStatus.runtime)
+            throw HostError(ShellMessages.nowUsage, exitCode: ExitStatus.runtime)
         }
         return .string(Date().formatted(.iso8601))
     }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NXLanguage
 import Synchronization
 
 private let stdoutFailure = Atomic<Int32>(0)

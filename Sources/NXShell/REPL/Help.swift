@@ -49,6 +49,6 @@ enum Help {
         guard let first = words.first, first == "help" || first == ".help" else { return nil }
         guard words.count >= 2 else { return general }
         let name = words.dropFirst().joined(separator: " ")
-        return topics[name] ?? "no help for '\(name)'; topics: " + CommandTable.all.map(\.name).joined(separator: ", ")
+        return topics[name] ?? ShellMessages.noHelp(name, topics: CommandTable.all.map(\.name))
     }
 }

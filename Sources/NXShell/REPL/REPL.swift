@@ -73,13 +73,12 @@ struct REPL {
 
     private func greet() {
         let console = context.console
-        console.message("nxsh \(ShellVersion.current) — type `help` for commands, Ctrl-D to quit")
+        console.message(ShellMessages.greeting(ShellVersion.current))
         do throws(ShellError) {
             _ = try context.connection.client()
             refreshCatalogue()
         } catch {
-            console.report(ShellError("not connected: " + error.message, notes: error.notes, exitCode: error.exitCode),
-                           severity: "warning")
+            console.report(ShellMessages.notConnected(error), severity: "warning")
         }
     }
 
@@ -92,12 +91,12 @@ struct REPL {
             let result = Blocking.run(interruptible: true) { () async -> String in
                 do {
                     try await catalogue.refresh()
-                    return catalogue.snapshot.counts + " loaded"
+                    return ShellMessages.catalogueLoaded(catalogue.snapshot.counts)
                 } catch {
-                    return "refresh failed: \(ErrorPhrase.plain(error))"
+                    return ShellMessages.refreshFailed(ErrorPhrase.plain(error))
                 }
             }
-            console.message(result ?? "refresh failed")
+            console.message(result ?? ShellMessages.refreshFailed(nil))
         } else {
             Task { try? await catalogue.refresh() }
         }

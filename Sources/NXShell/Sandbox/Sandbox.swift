@@ -1,3 +1,4 @@
+import NXLanguage
 import NexthinkEmulator
 
 /// `--sandbox`: an in-process emulator on 127.0.0.1 with its demo credentials.
@@ -67,10 +68,7 @@ struct SandboxFaults: Sendable {
     static let maxTimes = 10_000
 
     private static func bad(_ item: String) -> ShellError {
-        ShellError("invalid NXSH_SANDBOX_FAULTS entry '\(item)'",
-                   notes: ["expected route:delay:5s (at most 3600s), route:status:503 (100-599) or route:drop, "
-                           + "optionally *N (1-10000)",
-                           "routes: " + EmulatorRoute.allCases.map(\.rawValue).joined(separator: ", ")],
-                   exitCode: ExitStatus.usage)
+        ShellMessages.invalidFault(item, maxDelay: Int(maxDelaySeconds), maxTimes: maxTimes,
+                                   routes: EmulatorRoute.allCases.map(\.rawValue))
     }
 }

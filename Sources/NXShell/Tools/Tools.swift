@@ -35,7 +35,7 @@ enum Tools {
 
     static func read(_ path: String) throws(ShellError) -> SourceFile {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ToolMessages.cannotOpen(path)
+            throw ShellMessages.cannotOpen(path)
         }
         return SourceFile(name: path, text: String(decoding: data, as: UTF8.self))
     }

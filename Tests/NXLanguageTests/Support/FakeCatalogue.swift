@@ -16,7 +16,7 @@ enum FakeCatalogue {
 
     static func action(_ id: String) throws -> Record {
         guard let action = all.first(where: { $0["id"] == .string(id) }) else {
-            throw HostError("remote action '\(id)' not found", notes: ["list the available actions with: list"], exitCode: 69)
+            throw HostError("remote action '\(id)' not found", notes: ["list the available actions with: list"], exitCode: ExitStatus.unreachable)
         }
         return action
     }
@@ -72,7 +72,7 @@ enum FakeCatalogue {
     static func query(_ id: String, _ parameters: [String: String]) throws -> Value {
         guard id == "#devices_by_name" else {
             throw HostError("saved query '\(id)' not found", notes: ["saved queries are managed in the Nexthink web interface"],
-                            exitCode: 69)
+                            exitCode: ExitStatus.unreachable)
         }
         let name = parameters["name"] ?? "LAPTOP-01"
         return .list([.record(Record([("device.name", .string(name)), ("device.uid", .uuid("2bdb0941-2507-40de-854a-3efa1784b26b")),

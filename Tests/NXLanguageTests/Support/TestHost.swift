@@ -75,7 +75,7 @@ final class TestHost: LanguageHost, @unchecked Sendable {
                     throw HostError("read() takes 1 argument: a file path string")
                 }
                 guard let text = files[path] else {
-                    throw HostError("cannot read '\(path)': no such file", notes: ["check the path"], exitCode: 66)
+                    throw HostError("cannot read '\(path)': no such file", notes: ["check the path"], exitCode: ExitStatus.noInput)
                 }
                 return .list(text.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }
                     .filter { !$0.isEmpty && !$0.hasPrefix("#") }.map(Value.string))
@@ -108,7 +108,7 @@ final class TestHost: LanguageHost, @unchecked Sendable {
             if text == nil {
                 let span = run.spans.clauses["on"]?.element(index)
                 throw HostError("invalid device id \(ValueFormatter.literal(device)): expected a Collector UUID",
-                                notes: ["device ids look like 3fa85f64-5717-4562-b3fc-2c963f66afa6"], span: span, exitCode: 65)
+                                notes: ["device ids look like 3fa85f64-5717-4562-b3fc-2c963f66afa6"], span: span, exitCode: ExitStatus.scriptError)
             }
         }
         let parameters = run.strings("with").sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")

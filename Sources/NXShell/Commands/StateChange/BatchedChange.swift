@@ -18,9 +18,9 @@ protocol BatchedChange: Sendable {
 
     func executor(_ client: NexthinkClient, concurrency: Int) -> BatchExecutor<Item, Response>
     /// What the request carries, minus the item list (digested), for the intent line.
-    func describeIntent(_ batch: Batch<Item>, in entry: inout AuditRecord)
+    func describeIntent(_ batch: Batch<Item>, in entry: inout AuditEntry)
     /// What the service answered, for the result line.
-    func describeResponse(_ response: Response, in entry: inout AuditRecord)
+    func describeResponse(_ response: Response, in entry: inout AuditEntry)
     /// The statement's value: every batch, failed ones included.
     func value(_ results: [BatchResult<Item, Response>]) -> Value
     /// Items of accepted batches the service did not act on (a user a campaign could not

@@ -21,21 +21,21 @@ struct CampaignRun: BatchedChange {
 
     /// The audit log's device fields hold the batch's users: `deviceRange` its positions,
     /// `devicesSha256` the digest of its SIDs.
-    func describeIntent(_ batch: Batch<String>, in entry: inout AuditRecord) {
-        entry.devicesSha256 = AuditRecord.digest(batch.items)
+    func describeIntent(_ batch: Batch<String>, in entry: inout AuditEntry) {
+        entry.devicesSha256 = AuditEntry.digest(batch.items)
         entry.params = template.parameters
         entry.expiresInMinutes = template.expiresInMinutes
         entry.triggerInfo = reason.map { TriggerInfo(reason: $0) }
     }
 
     /// One request id per user is too many for a log line: the counts say what became of them.
-    func describeResponse(_ response: CampaignTriggerResponse, in entry: inout AuditRecord) {
+    func describeResponse(_ response: CampaignTriggerResponse, in entry: inout AuditEntry) {
         entry.expiresInMinutes = template.expiresInMinutes
         entry.notActedOn = response.refused.count
     }
 
     func value(_ results: [BatchResult<String, CampaignTriggerResponse>]) -> Value {
-        CampaignRecords.run(self, results)
+        CampaignValues.run(self, results)
     }
 
     /// Users the service answered with a message instead of a request id.

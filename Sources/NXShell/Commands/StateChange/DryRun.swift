@@ -14,12 +14,12 @@ struct DryRun {
 
     var report: String {
         let count = plan.deviceCount, n = plan.batches.count
-        var lines = ["dry run: would run \(action.id) (\(action.name)) on \(count) device\(count == 1 ? "" : "s") in \(n) batch\(n == 1 ? "" : "es") (up to \(concurrency) at a time); nothing was sent"]
-        if plan.duplicatesDropped > 0 { lines.append("  \(plan.duplicatesDropped) duplicate device ids dropped") }
+        var lines = [ShellMessages.dryRunHead(action.id, action.name, devices: count, batches: n, concurrency: concurrency)]
+        if plan.duplicatesDropped > 0 { lines.append(ShellMessages.dryRunDuplicates(plan.duplicatesDropped)) }
         lines += Self.batchLines(plan.batches, noun: "devices")
-        for key in plan.template.params.keys.sorted() { lines.append("  param \(key) = \(plan.template.params[key] ?? "")") }
+        for key in plan.template.params.keys.sorted() { lines.append(ShellMessages.dryRunParam(key, plan.template.params[key] ?? "")) }
         if let first = plan.batches.first {
-            lines.append("  POST /api/v1/act/execute, body of batch 1:")
+            lines.append(ShellMessages.dryRunBody("POST /api/v1/act/execute"))
             lines.append("  " + Self.body(plan.template, devices: first.devices))
         }
         return lines.joined(separator: "\n")
@@ -35,17 +35,17 @@ struct DryRun {
 
     /// One line per batch: `batch 2: devices 10001-20000 (10000)`. Shared by every state change.
     static func batchLines<Item>(_ batches: [Batch<Item>], noun: String) -> [String] {
-        batches.map { "  batch \($0.index): \(noun) \($0.range) (\($0.items.count))" }
+        batches.map { ShellMessages.dryRunBatch($0.index, noun, range: $0.range, count: $0.items.count) }
     }
 
     /// A body encoded with only the first `devicesShown` items of its list, the rest counted
     /// after the last one shown (`lastShown`, as it is written in the JSON). Shared by every
     /// state change, so each prints exactly the bytes it would send, minus the elided items.
     static func elided(_ body: [UInt8]?, lastShown: String?, hidden: Int) -> String {
-        guard let body else { return "(cannot encode the request)" }
+        guard let body else { return ShellMessages.unencodableRequest }
         var text = String(decoding: body, as: UTF8.self)
         if hidden > 0, let last = lastShown, let range = text.range(of: last + "]", options: .backwards) {
-            text.replaceSubrange(range, with: "\(last), ... \(hidden) more]")
+            text.replaceSubrange(range, with: ShellMessages.elidedItems(last, hidden: hidden))
         }
         return text
     }

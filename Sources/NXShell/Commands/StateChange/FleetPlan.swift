@@ -15,19 +15,19 @@ struct FleetPlan: BatchedChange {
         BatchExecutor(template: template, client: client, concurrency: concurrency)
     }
 
-    func describeIntent(_ batch: DeviceBatch, in entry: inout AuditRecord) {
-        entry.devicesSha256 = AuditRecord.digest(batch.devices)
+    func describeIntent(_ batch: DeviceBatch, in entry: inout AuditEntry) {
+        entry.devicesSha256 = AuditEntry.digest(batch.devices)
         entry.params = template.params
         entry.expiresInMinutes = template.expiresInMinutes
         entry.triggerInfo = template.triggerInfo
     }
 
-    func describeResponse(_ response: ExecutionResponse, in entry: inout AuditRecord) {
+    func describeResponse(_ response: ExecutionResponse, in entry: inout AuditEntry) {
         entry.requestId = response.requestId
         entry.expiresInMinutes = response.expiresInMinutes
     }
 
     func value(_ results: [ExecutionBatchResult]) -> Value {
-        FleetRecords.run(self, results)
+        FleetValues.run(self, results)
     }
 }

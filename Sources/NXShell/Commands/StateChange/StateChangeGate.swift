@@ -18,7 +18,7 @@ struct StateChangeGate {
 
     /// Read-only profiles refuse every state change; an allow-list refuses ids not on it.
     func checkPolicy(_ id: String, allowed: [String]?) throws {
-        let profile = context.connection.label.map { "profile '\($0)'" } ?? "this profile"
+        let profile = ShellMessages.profileName(context.connection.label)
         if context.policy.readOnly {
             throw HostError(ShellMessages.readOnly(profile, kind.refusal),
                             notes: [ShellMessages.readOnlyNote(kind.command)], exitCode: ExitStatus.permission)

@@ -25,7 +25,7 @@ struct StateChangeRun<Change: BatchedChange> {
                 do throws(ShellError) {
                     try log.append(audit.result(result, of: change))
                 } catch {
-                    context.console.message("nxsh: warning: \(error.message)")
+                    context.console.message(ShellMessages.warning(error.message))
                 }
                 progress.update(tally.add(accepted: result.response != nil, items: result.batch.items.count))
             })
@@ -40,7 +40,7 @@ struct StateChangeRun<Change: BatchedChange> {
     private func interrupted(_ results: [Result]) throws -> Never {
         let sent = results.filter { if case .notSent = $0.outcome { false } else { true } }.count
         context.show(change.value(results))
-        context.console.message("nxsh: " + ShellMessages.interruptedRun(change.subject, sent: sent, of: results.count))
+        context.console.message(ShellMessages.interruptedRun(change.subject, sent: sent, of: results.count))
         throw CancellationError()
     }
 
@@ -51,22 +51,13 @@ struct StateChangeRun<Change: BatchedChange> {
         let value = change.value(results)
         let shortfall = change.shortfall(results)
         if accepted == results.count && shortfall.isEmpty { return value }
-        let lines = results.compactMap { FleetRecords.problem($0, noun: change.itemNoun) }
+        let lines = results.compactMap { FleetValues.problem($0, noun: change.itemNoun) }
         if accepted == 0 {
             throw Self.noBatchAccepted(results, lines: lines)
         }
         context.outcome.notePartialFailure()
-        var warning = lines.isEmpty ? [] : ["nxsh: warning: \(change.subject): \(accepted) of \(results.count) batches accepted"]
-            + lines.map { "  " + $0 }
-        if !shortfall.isEmpty {
-            warning += ["nxsh: warning: " + ShellMessages.notActedOn(change.subject, shortfall.count, noun: change.itemNoun)]
-                + shortfall.prefix(ShellMessages.notActedOnShown).map { "  " + $0 }
-            if shortfall.count > ShellMessages.notActedOnShown {
-                warning.append("  " + ShellMessages.moreNotActedOn(shortfall.count - ShellMessages.notActedOnShown))
-            }
-        }
-        warning.append("  the run result lists every batch; the audit log has them too")
-        context.console.message(warning.joined(separator: "\n"))
+        context.console.message(ShellMessages.partialRun(change.subject, accepted: accepted, of: results.count,
+                                                         problems: lines, shortfall: shortfall, change.itemNoun))
         return value
     }
 
@@ -76,7 +67,7 @@ struct StateChangeRun<Change: BatchedChange> {
             return nil
         }.first
         guard let firstFailure else {
-            return HostError("nothing was sent", notes: lines, exitCode: ExitStatus.runtime)
+            return HostError(ShellMessages.nothingSent, notes: lines, exitCode: ExitStatus.runtime)
         }
         var error = ErrorMapping.hostError(firstFailure)
         if results.count > 1 { error.notes = lines + error.notes }
@@ -99,8 +90,7 @@ final class RunTally: Sendable {
         counts.withLock { c in
             c.done += 1
             if accepted { c.items += items } else { c.failed += 1 }
-            let failed = c.failed > 0 ? ", \(c.failed) failed" : ""
-            return "run: \(c.done)/\(batches) batches sent, \(c.items) \(noun) accepted\(failed)"
+            return ShellMessages.runProgress(done: c.done, of: batches, items: c.items, noun, failed: c.failed)
         }
     }
 }

@@ -46,15 +46,9 @@ struct CatalogueCache: Sendable {
         _ = FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600])
     }
 
-    /// "5 min", "2 h", "3 d".
+    /// "5 min", "2 h", "3 d" (`ShellMessages.age`).
     static func age(since date: Date, now: Date = Date()) -> String {
-        let seconds = max(0, Int(now.timeIntervalSince(date)))
-        switch seconds {
-        case ..<60: return "\(seconds) s"
-        case ..<3600: return "\(seconds / 60) min"
-        case ..<86_400: return "\(seconds / 3600) h"
-        default: return "\(seconds / 86_400) d"
-        }
+        ShellMessages.age(seconds: max(0, Int(now.timeIntervalSince(date))))
     }
 }
 

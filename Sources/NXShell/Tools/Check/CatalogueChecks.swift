@@ -19,14 +19,14 @@ enum CatalogueChecks {
     private static func devices(_ command: CommandUse) -> [Diagnostic] {
         command.devices.compactMap { device in
             guard UUID(uuidString: device.text.trimmingCharacters(in: .whitespaces)) == nil else { return nil }
-            return diagnostic(ToolMessages.invalidDevice(device.text), device.span)
+            return diagnostic(ShellMessages.invalidDevice(device.text), device.span)
         }
     }
 
     private static func object(_ command: CommandUse, _ kind: CatalogueKind, in catalogue: CatalogueCache.Entry) -> [Diagnostic] {
         guard let id = command.operandID, let span = command.operandSpan, let ids = catalogue.ids(kind) else { return [] }
         guard ids.contains(id) else {
-            return [diagnostic(ToolMessages.unknownID(id, kind, near: Suggest.nearby(id, in: ids)), span)]
+            return [diagnostic(ShellMessages.unknownID(id, kind, near: Suggest.nearby(id, in: ids)), span)]
         }
         guard command.spec.changesState else { return [] }
         if kind == .action, let action = catalogue.actions.first(where: { $0.id == id }) { return self.action(command, action, span) }
@@ -37,13 +37,13 @@ enum CatalogueChecks {
 
     private static func action(_ command: CommandUse, _ action: RemoteAction, _ span: SourceSpan) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        if !action.targeting.apiEnabled { found.append(diagnostic(ToolMessages.notAPIEnabled(action.id), span)) }
+        if !action.targeting.apiEnabled { found.append(diagnostic(ShellMessages.checkNotAPIEnabled(action.id), span)) }
         found += parameters(command, of: action.id, .action, declared: action.scriptInfo.inputs.map(\.name))
         for parameter in command.parameters {
             guard let input = action.scriptInfo.inputs.first(where: { $0.name == parameter.name }),
                   let value = parameter.value, !input.allowCustomValue, !input.options.isEmpty, !input.options.contains(value)
             else { continue }
-            found.append(diagnostic(ToolMessages.valueNotAllowed(value, input: input.name, options: input.options),
+            found.append(diagnostic(ShellMessages.valueNotAllowed(value, input: input.name, options: input.options),
                                     parameter.valueSpan))
         }
         return found
@@ -54,7 +54,7 @@ enum CatalogueChecks {
                                    declared: [String]?) -> [Diagnostic] {
         guard let declared else { return [] }
         return command.parameters.filter { !declared.contains($0.name) }.map { parameter in
-            diagnostic(ToolMessages.unknownInput(parameter.name, of: id, kind, inputs: declared,
+            diagnostic(ShellMessages.unknownInput(parameter.name, of: id, kind, inputs: declared,
                                                  near: Suggest.nearest(parameter.name, in: declared)),
                        parameter.nameSpan)
         }

@@ -17,13 +17,13 @@ struct CatalogueSource {
     func catalogue(refresh: Bool) throws(ShellError) -> CatalogueCache.Entry {
         let cache = CatalogueCache(directory: Paths(environment: environment).cacheDirectory, label: label)
         if !refresh, let entry = cache.load() {
-            console.message(ToolMessages.catalogueAge(entry.counts, label: label,
+            console.message(ShellMessages.catalogueAge(entry.counts, label: label,
                                                       age: CatalogueCache.age(since: entry.fetched), cached: true))
             return entry
         }
         let entry = try fetch()
         cache.store(entry)
-        console.message(ToolMessages.catalogueAge(entry.counts, label: label, age: "", cached: false))
+        console.message(ShellMessages.catalogueAge(entry.counts, label: label, age: "", cached: false))
         return entry
     }
 
@@ -47,11 +47,11 @@ struct CatalogueSource {
             do {
                 result = .success(try await .fetch(context.connection.client()))
             } catch {
-                result = .failure(ToolMessages.catalogueUnavailable(error))
+                result = .failure(ShellMessages.catalogueUnavailable(error))
             }
             await context.shutdown()
             return result
         }
-        return try (result ?? .failure(ToolMessages.catalogueUnavailable(CancellationError()))).get()
+        return try (result ?? .failure(ShellMessages.catalogueUnavailable(CancellationError()))).get()
     }
 }

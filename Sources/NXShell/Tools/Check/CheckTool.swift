@@ -4,7 +4,7 @@ import NXLanguage
 /// `nxsh check [--offline] [--refresh] [-o json] FILE…`: parse, resolve and catalogue checks,
 /// nothing run. Exit 0 when clean, 65 on errors.
 struct CheckTool {
-    static let usage = "nxsh check [--offline] [--refresh] [-o table|json] [--sandbox] [--profile NAME] FILE..."
+    static let usage = ShellMessages.checkUsage
     var files: [String] = []
     var offline = false
     var refresh = false
@@ -20,18 +20,18 @@ struct CheckTool {
             case "--sandbox": self.options.sandbox = true
             case "-o", "--output":
                 guard let value = rest.popFirst(), let format = OutputFormat(rawValue: value) else {
-                    throw ToolMessages.unknownOption("check", argument, usage: Self.usage)
+                    throw ShellMessages.unknownToolOption("check", argument, usage: Self.usage)
                 }
                 self.options.output = format
             case "--profile":
-                guard let value = rest.popFirst() else { throw ToolMessages.unknownOption("check", argument, usage: Self.usage) }
+                guard let value = rest.popFirst() else { throw ShellMessages.unknownToolOption("check", argument, usage: Self.usage) }
                 self.options.profile = value
             case _ where argument.hasPrefix("-") && argument != "-":
-                throw ToolMessages.unknownOption("check", argument, usage: Self.usage)
+                throw ShellMessages.unknownToolOption("check", argument, usage: Self.usage)
             default: files.append(argument)
             }
         }
-        if files.isEmpty { throw ToolMessages.noFiles("check", usage: Self.usage) }
+        if files.isEmpty { throw ShellMessages.noFiles("check", usage: Self.usage) }
     }
 
     func run(console: Console, environment: [String: String]) throws(ShellError) -> Int32 {
@@ -52,7 +52,7 @@ struct CheckTool {
                 }
             }
         }
-        console.message(ToolMessages.summary(files: sources.count, errors: errors))
+        console.message(ShellMessages.summary(files: sources.count, errors: errors))
         return errors == 0 ? ExitStatus.ok : ExitStatus.scriptError
     }
 }

@@ -5,7 +5,7 @@ import NXLanguage
 /// stdin to stdout (the editors' `formatprg`). With `--check` nothing is written: the files
 /// that would change are named and the exit status is 1.
 struct FormatTool {
-    static let usage = "nxsh fmt [--check] FILE... | nxsh fmt -"
+    static let usage = ShellMessages.fmtUsage
     var files: [String] = []
     var check = false
 
@@ -14,11 +14,11 @@ struct FormatTool {
             switch argument {
             case "--check": check = true
             case _ where argument.hasPrefix("-") && argument != "-":
-                throw ToolMessages.unknownOption("fmt", argument, usage: Self.usage)
+                throw ShellMessages.unknownToolOption("fmt", argument, usage: Self.usage)
             default: files.append(argument)
             }
         }
-        if files.isEmpty { throw ToolMessages.noFiles("fmt", usage: Self.usage) }
+        if files.isEmpty { throw ShellMessages.noFiles("fmt", usage: Self.usage) }
     }
 
     func run(console: Console) throws(ShellError) -> Int32 {
@@ -30,14 +30,14 @@ struct FormatTool {
                 console.message(DiagnosticRenderer.render(failure.diagnostics, in: file, color: console.colorErr))
                 status = ExitStatus.scriptError
             case .success(let text) where path == "-":
-                if check, text != file.text { console.message(ToolMessages.wouldReformat(file.name)); status = max(status, 1) }
+                if check, text != file.text { console.message(ShellMessages.wouldReformat(file.name)); status = max(status, ExitStatus.failure) }
                 if !check, !text.isEmpty { console.line(String(text.dropLast())) }
             case .success(let text) where text != file.text:
                 if check {
-                    console.line(ToolMessages.wouldReformat(path))
-                    status = max(status, 1)
+                    console.line(ShellMessages.wouldReformat(path))
+                    status = max(status, ExitStatus.failure)
                 } else if !FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) {
-                    throw ShellError("cannot write '\(path)'", exitCode: ExitStatus.ioError)
+                    throw ShellMessages.cannotWriteFormatted(path)
                 }
             case .success:
                 break

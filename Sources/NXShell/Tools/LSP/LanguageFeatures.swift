@@ -79,41 +79,17 @@ struct LanguageFeatures {
     private func describe(_ id: String, after before: Substring) -> String? {
         let expected = CursorContext.command(endingAt: before).flatMap { CatalogueKind($0.operand) }
         for kind in expected.map({ [$0] }) ?? CatalogueKind.allCases {
-            if kind == .action, let action = catalogue.actions.first(where: { $0.id == id }) { return Self.describe(action) }
-            if let item = catalogue.items(kind)?.first(where: { $0.id == id }) { return Self.describe(item, kind) }
+            if kind == .action, let action = catalogue.actions.first(where: { $0.id == id }) { return ShellMessages.actionHover(action) }
+            if let item = catalogue.items(kind)?.first(where: { $0.id == id }) { return ShellMessages.itemHover(item, kind) }
         }
         return nil
-    }
-
-    static func describe(_ item: CatalogueItem, _ kind: CatalogueKind) -> String {
-        var lines = ["**\(item.name)** `\(item.id)` (\(kind.noun))", ""]
-        if !item.description.isEmpty { lines += [item.description, ""] }
-        lines += item.facts
-        lines.append(item.parameters.map { $0.isEmpty ? "parameters: none" : "parameters: " + $0.map { "`\($0)`" }.joined(separator: ", ") }
-            ?? "parameters: not declared by the service")
-        return lines.joined(separator: "\n")
-    }
-
-    static func describe(_ action: RemoteAction) -> String {
-        var platforms: [String] = []
-        if action.scriptInfo.hasScriptWindows { platforms.append("Windows") }
-        if action.scriptInfo.hasScriptMacOs { platforms.append("macOS") }
-        var lines = ["**\(action.name)** `\(action.id)`", "", action.description, "",
-                     "platforms: \(platforms.isEmpty ? "none" : platforms.joined(separator: ", "))"]
-        let inputs = action.scriptInfo.inputs
-        lines.append(inputs.isEmpty ? "inputs: none" : "inputs:")
-        lines += inputs.map { input in
-            "- `\(input.name)`: \(input.description)" + (input.allowCustomValue || input.options.isEmpty
-                ? "" : " (one of: \(input.options.joined(separator: ", ")))")
-        }
-        return lines.joined(separator: "\n")
     }
 
     /// `split(a, b?)` from the built-ins' arity; the host's own functions by hand.
     static func signature(of name: String) -> String? {
         switch name {
-        case "read": return "read(path) -> list of lines"
-        case "now": return "now() -> ISO 8601 time"
+        case "read": return ShellMessages.readSignature
+        case "now": return ShellMessages.nowSignature
         default:
             guard let arity = Vocabulary.functionArity(name) else { return nil }
             let names = ["a", "b", "c"]

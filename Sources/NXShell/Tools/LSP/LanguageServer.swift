@@ -24,14 +24,14 @@ final class LanguageServer {
     func run() -> Int32 {
         while true {
             switch stream.next() {
-            case .end: return shutdownRequested ? 0 : 1
+            case .end: return shutdownRequested ? ExitStatus.ok : ExitStatus.failure
             case .malformed(let code, let message): stream.send(Self.error(id: NSNull(), code: code, message))
             case .message(let json):
                 guard let message = json as? [String: Any], let method = message["method"] as? String else {
-                    stream.send(Self.error(id: (json as? [String: Any])?["id"] ?? NSNull(), code: -32600, "not a JSON-RPC request"))
+                    stream.send(Self.error(id: (json as? [String: Any])?["id"] ?? NSNull(), code: -32600, ShellMessages.notARequest))
                     continue
                 }
-                if method == "exit" { return shutdownRequested ? 0 : 1 }
+                if method == "exit" { return shutdownRequested ? ExitStatus.ok : ExitStatus.failure }
                 handle(method, id: message["id"], params: message["params"] as? [String: Any] ?? [:])
             }
         }
@@ -61,7 +61,7 @@ final class LanguageServer {
             reply(id, features.answer(method, params: params))
         default:
             // Requests get an error; unknown notifications are ignored, as the protocol asks.
-            if let id { stream.send(Self.error(id: id, code: -32601, "method not found: \(method)")) }
+            if let id { stream.send(Self.error(id: id, code: -32601, ShellMessages.methodNotFound(method))) }
         }
     }
 

@@ -35,11 +35,11 @@ final class MessageStream {
         }
         guard let text = fields.first(where: { $0.0 == "content-length" })?.1, let length = Int(text),
               (0...Self.maximumLength).contains(length) else {
-            return .malformed(code: -32600, message: "missing or invalid Content-Length header")
+            return .malformed(code: -32600, message: ShellMessages.badContentLength)
         }
         guard let body = readBytes(length) else { return .end }
         guard let json = try? JSONSerialization.jsonObject(with: Data(body)) else {
-            return .malformed(code: -32700, message: "the message is not valid JSON")
+            return .malformed(code: -32700, message: ShellMessages.notJSON)
         }
         return .message(json)
     }

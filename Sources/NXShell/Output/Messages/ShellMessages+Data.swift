@@ -1,5 +1,11 @@
-/// The messages of the data functions (`read_csv`, `write_csv`), in one place.
-enum DataMessages {
+import NexthinkClient
+
+/// Messages of the data functions (`read`, `read_csv`, `write_csv`) and `export`.
+extension ShellMessages {
+    static let readUsage = "read() takes 1 argument, a file path string"
+    static let readExample = "for example: let devs = read(\"devices.txt\")"
+    static let nowUsage = "now() takes no arguments"
+
     static let readCSVUsage = "read_csv() takes 1 argument, a file path string"
     static let readCSVExample = "for example: let teams = read_csv(\"teams.csv\")"
     static let writeCSVUsage = "write_csv() takes 2 arguments: a list of records and a file path string"
@@ -50,6 +56,16 @@ enum DataMessages {
 
     static func exportTruncated(_ id: String, rows: Int, file: String) -> String {
         "export \(id) was truncated: \(file) holds the first \(rows) rows only"
+    }
+
+    static func exportState(_ state: ExportStatus.State) -> String {
+        switch state {
+        case .submitted: "submitted"
+        case .inProgress: "in progress"
+        case .completed: "completed, downloading"
+        case .error: "failed"
+        case .other(let text): text
+        }
     }
 
     static let exportTruncatedNote = "the results reached the licensed maximum of rows; narrow the query (a filter or parameters) to get all of them"

@@ -1,9 +1,9 @@
 import NXLanguage
 import NexthinkClient
 
-/// Workflows and campaigns → language values, with the API's field names (as `Records` does
+/// Workflows and campaigns → language values, with the API's field names (as `APIValues` does
 /// for remote actions). Trigger methods are listed in the API's order, not the set's.
-enum WorkflowRecords {
+enum WorkflowValues {
     /// A row of `list workflows`: what people scan.
     static func summary(_ w: Workflow) -> Value {
         .record(Record([

@@ -6,12 +6,12 @@ import NexthinkClient
 /// `result` after it, so a log cut short by a crash or `kill -9` still says which batches
 /// may have been sent. Never holds a secret or token: only what the request body carries,
 /// minus the device list (replaced by its digest).
-struct AuditRecord: Codable, Sendable, Equatable {
+struct AuditEntry: Codable, Sendable, Equatable {
     enum Event: String, Codable, Sendable { case intent, result }
 
     var time: String
     var event: Event
-    /// Correlates the records of one `run` statement.
+    /// Correlates the entries of one `run` statement.
     var run: String
     /// What was changed: absent for remote actions (the first kind, logged before there were
     /// others), else `workflow`, `campaign`, `enrichment` or `deletion`.
@@ -55,7 +55,7 @@ struct AuditRecord: Codable, Sendable, Equatable {
     }
 }
 
-/// What every record of one run shares.
+/// What every entry of one run shares.
 struct AuditRun: Sendable {
     var id = UUID().uuidString.lowercased()
     var profile: String?
@@ -72,31 +72,31 @@ struct AuditRun: Sendable {
     }
 
     /// The line written before a batch is sent: what its request carries.
-    func intent<Change: BatchedChange>(_ batch: Batch<Change.Item>, of change: Change) -> AuditRecord {
-        var record = base(.intent, batch)
-        change.describeIntent(batch, in: &record)
-        return record
+    func intent<Change: BatchedChange>(_ batch: Batch<Change.Item>, of change: Change) -> AuditEntry {
+        var entry = base(.intent, batch)
+        change.describeIntent(batch, in: &entry)
+        return entry
     }
 
     /// The line written after: what the service answered, or why there is no answer.
-    func result<Change: BatchedChange>(_ result: BatchResult<Change.Item, Change.Response>, of change: Change) -> AuditRecord {
-        var record = base(.result, result.batch)
-        if result.attempts > 1 { record.attempts = result.attempts }
+    func result<Change: BatchedChange>(_ result: BatchResult<Change.Item, Change.Response>, of change: Change) -> AuditEntry {
+        var entry = base(.result, result.batch)
+        if result.attempts > 1 { entry.attempts = result.attempts }
         switch result.outcome {
         case .accepted(let response):
-            change.describeResponse(response, in: &record)
+            change.describeResponse(response, in: &entry)
         case .failed(let error):
-            record.error = ErrorMapping.hostError(error).message
-            record.outcomeUnknown = result.outcomeUnknown
+            entry.error = ErrorMapping.hostError(error).message
+            entry.outcomeUnknown = result.outcomeUnknown
         case .notSent(let reason):
-            record.error = reason
-            record.outcomeUnknown = false
+            entry.error = reason
+            entry.outcomeUnknown = false
         }
-        return record
+        return entry
     }
 
-    private func base<Item>(_ event: AuditRecord.Event, _ batch: Batch<Item>) -> AuditRecord {
-        AuditRecord(time: AuditRecord.timestamp(), event: event, run: id, kind: kind, profile: profile, api: api,
+    private func base<Item>(_ event: AuditEntry.Event, _ batch: Batch<Item>) -> AuditEntry {
+        AuditEntry(time: AuditEntry.timestamp(), event: event, run: id, kind: kind, profile: profile, api: api,
                     action: action, batch: batch.index, batches: batches, deviceRange: batch.range,
                     deviceCount: batch.items.count)
     }

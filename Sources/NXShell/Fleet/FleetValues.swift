@@ -2,7 +2,7 @@ import NXLanguage
 import NexthinkClient
 
 /// Run outcomes as language values.
-enum FleetRecords {
+enum FleetValues {
     /// `requestIds` holds the accepted batches' ids in batch order; `batchResults` has one
     /// entry per batch (failed ones included) so scripts can find what did not go out.
     static func run(_ plan: FleetPlan, _ results: [ExecutionBatchResult]) -> Value {
@@ -43,15 +43,15 @@ enum FleetRecords {
 
     /// One line per batch that did not go through, for warnings and errors.
     static func problem<Item, Response>(_ result: BatchResult<Item, Response>, noun: String = "devices") -> String? {
-        let head = "batch \(result.batch.index) (\(noun) \(result.batch.range))"
+        let batch = result.batch
         switch result.outcome {
         case .accepted:
             return nil
         case .failed(let e):
-            let unknown = result.outcomeUnknown ? "; " + ShellMessages.outcomeUnknownBatch(noun) : ""
-            return "\(head) failed: \(ErrorMapping.hostError(e).message)\(unknown)"
+            return ShellMessages.batchFailed(batch.index, noun, range: batch.range, ErrorMapping.hostError(e).message,
+                                             outcomeUnknown: result.outcomeUnknown)
         case .notSent(let reason):
-            return "\(head) \(reason)"
+            return ShellMessages.batchNotSent(batch.index, noun, range: batch.range, reason)
         }
     }
 }

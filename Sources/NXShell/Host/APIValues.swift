@@ -4,7 +4,7 @@ import NexthinkClient
 
 /// API models → language values, keeping the API's field names and order so scripts can use
 /// the documentation's vocabulary (`a.scriptInfo.inputs`, `a.targeting.apiEnabled`).
-enum APIRecords {
+enum APIValues {
     static func action(_ a: RemoteAction) -> Value {
         .record(Record([
             ("id", .nqlID(ActionID.normalize(a.id))),

@@ -1,11 +1,12 @@
 import NXLanguage
+import NexthinkClient
 
-/// Every message of `check`, `fmt` and `lsp`, in one place.
-enum ToolMessages {
+/// Messages of the tools: `check`, `fmt` and `lsp`.
+extension ShellMessages {
     static func cannotOpen(_ path: String) -> ShellError {
         ShellError("cannot open script '\(path)'", exitCode: ExitStatus.noInput)
     }
-    static func unknownOption(_ tool: String, _ option: String, usage: String) -> ShellError {
+    static func unknownToolOption(_ tool: String, _ option: String, usage: String) -> ShellError {
         ShellError("unknown option '\(option)' for 'nxsh \(tool)'", notes: ["usage: \(usage)"], exitCode: ExitStatus.usage)
     }
     static func noFiles(_ tool: String, usage: String) -> ShellError {
@@ -13,6 +14,8 @@ enum ToolMessages {
     }
 
     // MARK: check
+
+    static let checkUsage = "nxsh check [--offline] [--refresh] [-o table|json] [--sandbox] [--profile NAME] FILE..."
 
     static func catalogueAge(_ counts: String, label: String, age: String, cached: Bool) -> String {
         cached
@@ -38,7 +41,7 @@ enum ToolMessages {
          (near.isEmpty ? [] : ["did you mean " + near.map { "'\($0)'" }.joined(separator: ", ") + "?"])
             + ["`\(kind.listCommand)` shows every \(kind.noun)"])
     }
-    static func notAPIEnabled(_ id: String) -> (String, [String]) {
+    static func checkNotAPIEnabled(_ id: String) -> (String, [String]) {
         ("\(id) is not enabled for API execution", ["enable 'API' targeting for it in Nexthink first"])
     }
     /// Remote actions have inputs; workflows and campaigns have parameters.
@@ -57,5 +60,56 @@ enum ToolMessages {
 
     // MARK: fmt
 
+    static let fmtUsage = "nxsh fmt [--check] FILE... | nxsh fmt -"
+
     static func wouldReformat(_ path: String) -> String { "\(path): would be reformatted" }
+    static func cannotWriteFormatted(_ path: String) -> ShellError {
+        ShellError("cannot write '\(path)'", exitCode: ExitStatus.ioError)
+    }
+
+    /// "5 min", "2 h", "3 d": how old the cached catalogue is.
+    static func age(seconds: Int) -> String {
+        switch seconds {
+        case ..<60: "\(seconds) s"
+        case ..<3600: "\(seconds / 60) min"
+        case ..<86_400: "\(seconds / 3600) h"
+        default: "\(seconds / 86_400) d"
+        }
+    }
+
+    // MARK: lsp
+
+    static let notARequest = "not a JSON-RPC request"
+    static func methodNotFound(_ method: String) -> String { "method not found: \(method)" }
+    static let badContentLength = "missing or invalid Content-Length header"
+    static let notJSON = "the message is not valid JSON"
+
+    static let readSignature = "read(path) -> list of lines"
+    static let nowSignature = "now() -> ISO 8601 time"
+
+    /// The hover text (Markdown) of a remote action id.
+    static func actionHover(_ action: RemoteAction) -> String {
+        var platforms: [String] = []
+        if action.scriptInfo.hasScriptWindows { platforms.append("Windows") }
+        if action.scriptInfo.hasScriptMacOs { platforms.append("macOS") }
+        var lines = ["**\(action.name)** `\(action.id)`", "", action.description, "",
+                     "platforms: \(platforms.isEmpty ? "none" : platforms.joined(separator: ", "))"]
+        let inputs = action.scriptInfo.inputs
+        lines.append(inputs.isEmpty ? "inputs: none" : "inputs:")
+        lines += inputs.map { input in
+            "- `\(input.name)`: \(input.description)" + (input.allowCustomValue || input.options.isEmpty
+                ? "" : " (one of: \(input.options.joined(separator: ", ")))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The hover text (Markdown) of a workflow or campaign id.
+    static func itemHover(_ item: CatalogueItem, _ kind: CatalogueKind) -> String {
+        var lines = ["**\(item.name)** `\(item.id)` (\(kind.noun))", ""]
+        if !item.description.isEmpty { lines += [item.description, ""] }
+        lines += item.facts
+        lines.append(item.parameters.map { $0.isEmpty ? "parameters: none" : "parameters: " + $0.map { "`\($0)`" }.joined(separator: ", ") }
+            ?? "parameters: not declared by the service")
+        return lines.joined(separator: "\n")
+    }
 }

@@ -3,7 +3,7 @@ import NexthinkClient
 
 /// A campaign run as a language value: what the service answered for each user, and what
 /// became of each batch.
-enum CampaignRecords {
+enum CampaignValues {
     /// `requests` has one record per user of the accepted batches, in the service's order;
     /// users of failed batches are only in `batchResults`.
     static func run(_ plan: CampaignRun, _ results: [BatchResult<String, CampaignTriggerResponse>]) -> Value {
@@ -42,7 +42,7 @@ enum CampaignRecords {
             ("userCount", .int(result.batch.items.count)),
             ("targeted", result.response.map { .int($0.requests.count - (refused ?? 0)) } ?? .null),
             ("notTargeted", refused.map { .int($0) } ?? .null),
-            ("error", FleetRecords.error(result)),
+            ("error", FleetValues.error(result)),
             ("outcomeUnknown", .bool(result.outcomeUnknown)),
         ]))
     }
