@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func onlyTheCommandsThatSendChangesChangeState() {
-        #expect(CommandTable.all.filter(\.changesState).map(\.name) == ["run", "run workflow", "enrich", "delete devices"])
+        #expect(CommandTable.all.filter(\.changesState).map(\.name) == ["run", "run workflow", "run campaign", "enrich", "delete devices"])
     }
 
     /// The longest match wins, and a one-word command keeps its own operand words.

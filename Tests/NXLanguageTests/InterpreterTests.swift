@@ -179,7 +179,7 @@ struct ContinuationTests {
     }
 
     @Test func vocabularyListsCommandsAndFunctions() {
-        #expect(Vocabulary.commands == ["token", "list", "list workflows", "list campaigns", "get", "get workflow", "run", "run workflow", "status", "wait", "query", "audit", "export",
+        #expect(Vocabulary.commands == ["token", "list", "list workflows", "list campaigns", "get", "get workflow", "run", "run workflow", "run campaign", "status", "wait", "query", "audit", "export",
                                        "enrich", "delete devices"])
         #expect(Set(["count", "keys", "upper", "lower", "split", "join"]).isSubset(of: Vocabulary.functions))
         #expect(Vocabulary.completionWords.contains("where"))

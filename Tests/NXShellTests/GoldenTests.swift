@@ -71,7 +71,9 @@ import Testing
             let context = try await ShellContext.make(options: options, environment: environment, console: console,
                                                       interactive: false, arguments: ["first-arg"],
                                                       baseDirectory: baseDirectory, maxWidth: 100)
-            let status = await Sources(items: [(name, text)], baseDirectory: baseDirectory).run(in: context.session)
+            var status = await Sources(items: [(name, text)], baseDirectory: baseDirectory).run(in: context.session)
+            // As the process would end: a script that ran to the end after a partial failure exits 71.
+            if status == 0, let partial = context.host.outcome.exitStatus { status = partial }
             await context.shutdown()
             func clean(_ s: String) -> String {
                 s.replacingOccurrences(of: server.baseURL, with: "http://127.0.0.1:PORT")

@@ -96,7 +96,7 @@ extension Parser {
     ///                                                  required clause must be there)
     private mutating func parseClauses(of spec: CommandSpec) throws -> [ClauseCall] {
         var clauses: [ClauseCall] = []
-        while let word = peekIdentifier() {
+        while let word = clauseWord(peek(), of: spec) {
             guard let clause = spec.clause(word) else {
                 try rejectMisspelledClause(word, of: spec)
                 break
@@ -110,6 +110,16 @@ extension Parser {
             throw failHere(Self.missing(clause, of: spec))
         }
         return clauses
+    }
+
+    /// A name, or a keyword the command declares as a clause (`for` in `run campaign`): `for`
+    /// cannot follow a command otherwise, so reading it as the clause takes nothing away.
+    private func clauseWord(_ token: Token, of spec: CommandSpec) -> String? {
+        switch token.kind {
+        case .identifier: lexer.text(of: token)
+        case .keyword(let keyword) where spec.clause(keyword.rawValue) != nil: keyword.rawValue
+        default: nil
+        }
     }
 
     private static func missing(_ clause: ClauseSpec, of spec: CommandSpec) -> Message {

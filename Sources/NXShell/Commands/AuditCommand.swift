@@ -36,11 +36,12 @@ struct AuditCommand: DirectCommand {
         return .record(Record(fields))
     }
 
-    /// The request id when accepted, else what happened.
+    /// The request id when accepted (or, for calls with one id per item, that it was), else what happened.
     static func result(_ r: AuditEntry) -> String {
         switch (r.event, r.requestId, r.error) {
         case (.intent, _, _): ShellMessages.auditSending
         case (.result, let id?, _): id
+        case (.result, nil, nil): ShellMessages.auditAccepted(notActedOn: r.notActedOn ?? 0)
         case (.result, nil, let error): ShellMessages.auditFailed(error ?? "", outcomeUnknown: r.outcomeUnknown == true)
         }
     }

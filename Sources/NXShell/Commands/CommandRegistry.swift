@@ -5,6 +5,7 @@ enum CommandRegistry {
     static let all: [any ShellCommand] = [
         TokenCommand(), ListCommand(), GetCommand(), RunCommand(), StatusCommand(), WaitCommand(),
         QueryCommand(), AuditCommand(), ListWorkflowsCommand(), GetWorkflowCommand(), ListCampaignsCommand(),
+        RunCampaignCommand(),
         ExportCommand(),
         EnrichCommand(), DeleteDevicesCommand(),
         RunWorkflowCommand(),

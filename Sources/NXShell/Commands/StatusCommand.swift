@@ -1,6 +1,7 @@
 import NXLanguage
 
-/// `status r`: the executions of a run (or of request ids), one row per device.
+/// `status r`: the executions of a run (or of request ids), one row per device; for a campaign
+/// run, the responses, one row per targeted user.
 struct StatusCommand: ShellCommand {
     static let name = "status"
 

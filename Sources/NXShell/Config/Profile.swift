@@ -15,6 +15,7 @@ struct Profile: Sendable, Equatable {
     /// nobody typing their number at a terminal.
     var allowDeviceDeletion: Bool?
     var allowedWorkflows: [String]?
+    var allowedCampaigns: [String]?
     var auditLog: String?
     var statusQuery: String?
     var concurrency: Int?
@@ -43,7 +44,8 @@ struct Profile: Sendable, Equatable {
     }
     /// Allow-lists of NQL ids, one per kind of state change.
     static var idListKeys: [String: WritableKeyPath<Profile, [String]?>] {
-        ["allowed_actions": \.allowedActions, "allowed_workflows": \.allowedWorkflows]
+        ["allowed_actions": \.allowedActions, "allowed_workflows": \.allowedWorkflows,
+         "allowed_campaigns": \.allowedCampaigns]
     }
     static let allKeys = (Array(stringKeys.keys) + Array(boolKeys.keys) + Array(intKeys.keys) + Array(idListKeys.keys)).sorted()
 }

@@ -94,6 +94,7 @@ extension RunPolicy {
         allowedActions = profile.allowedActions
         allowDeviceDeletion = profile.allowDeviceDeletion ?? false
         allowedWorkflows = profile.allowedWorkflows
+        allowedCampaigns = profile.allowedCampaigns
         if let query = profile.statusQuery { statusQuery = query }
     }
 }

@@ -40,6 +40,8 @@ struct AuditEntry: Codable, Sendable, Equatable {
     var outcomeUnknown: Bool?
     /// Set when an idempotent call (enrichment) was sent again after an unknown outcome.
     var attempts: Int?
+    /// Items of an accepted batch the service did not act on (users a campaign could not target).
+    var notActedOn: Int?
 
     static func timestamp(_ date: Date = Date()) -> String {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))

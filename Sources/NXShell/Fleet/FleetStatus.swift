@@ -13,6 +13,8 @@ struct FollowedRequest: Sendable, Equatable {
         case remoteAction
         /// A `run workflow` result: `RunPolicy.workflowStatusQuery`.
         case workflow
+        /// A `run campaign` result: one request per targeted user, `#campaign_responses_by_request`.
+        case campaign
     }
 
     var id: String
@@ -36,7 +38,11 @@ struct FleetStatus {
             let chunk = requests[start..<min(start + width, requests.count)]
             collected += try await withThrowingTaskGroup(of: (Int, [Value]).self) { group in
                 for (offset, request) in chunk.enumerated() {
-                    let query = request.kind == .workflow ? policy.workflowStatusQuery : policy.statusQuery
+                    let query = switch request.kind {
+                    case .remoteAction: policy.statusQuery
+                    case .workflow: policy.workflowStatusQuery
+                    case .campaign: Self.campaignResponsesQuery
+                    }
                     group.addTask {
                         let result = try await client.executeNQL(queryID: query, parameters: ["request_id": request.id])
                         return (offset, APIValues.rows(result))
@@ -50,8 +56,11 @@ struct FleetStatus {
         return collected.flatMap { $0 }
     }
 
+    static let campaignResponsesQuery = "#campaign_responses_by_request"
+
     /// A run result (its `requestIds`, else `requestId`; a workflow run's `requestUuids`, else
-    /// `requestUuid`), a request id string/uuid, or a list of any of those.
+    /// `requestUuid`; a campaign run's `requestId` per targeted user), a request id string/uuid,
+    /// or a list of any of those.
     static func requests(in value: Value, kind: FollowedRequest.Kind = .remoteAction) throws -> [FollowedRequest] {
         switch value {
         case .uuid(let s):
@@ -62,6 +71,12 @@ struct FleetStatus {
                 throw HostError(ShellMessages.notARequestID(s), notes: [ShellMessages.requestIDHint], exitCode: ExitStatus.runtime)
             }
             return [FollowedRequest(id: s, kind: kind)]
+        case .record(let r) where r["campaignId"] != nil && r["dryRun"] == nil:
+            guard case .list(let users)? = r["requests"] else { return [] }
+            return users.compactMap { user in
+                guard case .record(let fields) = user, case .string(let id)? = fields["requestId"] else { return nil }
+                return FollowedRequest(id: id, kind: .campaign)
+            }
         case .record(let r) where r["workflowId"] != nil && r["dryRun"] == nil:
             if let ids = r["requestUuids"] ?? r["requestUuid"] { return try requests(in: ids, kind: .workflow) }
             throw HostError(ShellMessages.noRequestID, notes: [ShellMessages.runResultHint], exitCode: ExitStatus.runtime)

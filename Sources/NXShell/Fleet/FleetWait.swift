@@ -11,6 +11,10 @@ struct FleetWait {
 
     func wait(for target: Value, timeoutSeconds: Int?) async throws -> Value {
         let ids = try FleetStatus.requests(in: target)
+        if ids.contains(where: { $0.kind == .campaign }) {
+            throw HostError(ShellMessages.campaignNotWaitable, notes: [ShellMessages.campaignNotWaitableNote],
+                            exitCode: ExitStatus.runtime)
+        }
         let expected = FleetStatus.expectedDevices(in: target)
         let limit = Duration.seconds(timeoutSeconds ?? Self.defaultTimeout(target))
         let settings = status.policy.fleet

@@ -13,6 +13,8 @@ struct RunPolicy: Sendable {
     var allowDeviceDeletion = false
     /// Workflow ids the profile allows (`allowed_workflows`), nil = all.
     var allowedWorkflows: [String]?
+    /// Campaign ids the profile allows (`allowed_campaigns`), nil = all.
+    var allowedCampaigns: [String]?
     var statusQuery = "#remote_action_executions_by_request"
     /// What `status`/`wait` read for a `run workflow` result (Nexthink's NQL examples query
     /// `workflow.executions` by `request_id`; the tenant saves it under this id).

@@ -26,7 +26,7 @@ extension NexthinkClient {
         let path = "/api/v1/euf/campaign/trigger"
         var context = ErrorContext(subject: "campaign \(request.campaignNqlId)",
                                    notFoundHint: "no campaign has the id \(request.campaignNqlId)")
-        context.outcomeHint = ErrorContext.outcomeHint(checking: "the responses (NQL campaign.responses)")
+        context.outcomeHint = CampaignTriggerRequest.outcomeHint
         let response = try await call("POST", path, .acting, context, body: try WireJSON.encode(request))
         return try decodeAccepted(CampaignTriggerResponse.self, response, path: path,
                                   what: "campaign \(request.campaignNqlId)", check: "the responses")

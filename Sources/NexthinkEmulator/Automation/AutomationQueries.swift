@@ -2,7 +2,7 @@
 /// follow Nexthink's NQL examples where they exist (`workflow.executions`); the rest are
 /// choices listed in docs/emulator.md.
 extension SavedQuery {
-    static let automation = [workflowExecutionsByRequest, campaignResponsesByRequest, campaigns]
+    static let automation = [workflowExecutionsByRequest, campaignResponsesByRequest, campaigns, deviceUsers]
 
     static let workflowExecutionsByRequest = SavedQuery(
         id: "#workflow_executions_by_request",
@@ -39,6 +39,19 @@ extension SavedQuery {
         let user = state.automation.user(sid: request.userSID).map { JSONValue.string($0.name) } ?? .null
         return [[.string(request.requestID), .string(request.campaignID), name, .string(request.userSID), user,
                  .string(t.state), .string(t.details), .string(EmulatedClock.iso8601(t.since))]]
+    }
+
+    /// Who uses which device: what a runbook needs to ask the users of the devices it repaired
+    /// (campaigns take user SIDs, remote action results name devices).
+    static let deviceUsers = SavedQuery(
+        id: "#device_users",
+        nql: "users | list user.sid, user.upn, user.name, device.collector.uid",
+        parameters: [],
+        headers: ["user.sid", "user.upn", "user.name", "device.collector.uid"]
+    ) { _, state, _ in
+        state.automation.users.map { u in
+            [.string(u.sid), .string(u.upn), .string(u.name), u.device.map(JSONValue.string) ?? .null]
+        }
     }
 
     /// The public API has no campaign list; tenants that want one save this query.

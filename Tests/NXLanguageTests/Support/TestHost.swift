@@ -41,6 +41,11 @@ final class TestHost: LanguageHost, @unchecked Sendable {
         case "list": return .list(FakeCatalogue.actions(for: command.operandText.flatMap(Platform.init)).map(Value.record))
         case "get": return .record(try FakeCatalogue.action(command.operandText ?? ""))
         case "run": return try record(command)
+        case "run campaign":
+            let users = command.list("for"), parameters = command.strings("with").sorted { $0.key < $1.key }
+            log("run campaign \(command.operandText ?? "") users=\(users.count) params={\(parameters.map { "\($0.key)=\($0.value)" }.joined(separator: ","))}"
+                + " expires=\(command.int("expires").map(String.init) ?? "default") reason=\(command.text("reason").map { "\"\($0)\"" } ?? "none")")
+            return .record(Record([("campaignId", .nqlID(command.operandText ?? "")), ("targeted", .int(users.count))]))
         case "status":
             log("status \(ValueFormatter.literal(target))")
             return try FakeCatalogue.executions(for: target, final: false)

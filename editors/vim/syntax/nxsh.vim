@@ -6,7 +6,7 @@ syn keyword nxshKeyword let if else for in assert exit print
 syn keyword nxshOperatorWord and or not contains
 syn keyword nxshConstant true false null
 syn keyword nxshCommand token list get run status wait query audit export
-syn keyword nxshClause on users with expires reason ref timeout windows macos workflows workflow campaigns to compression gzip zstd
+syn keyword nxshClause on users with expires reason ref timeout windows macos workflows workflow campaigns campaign to compression gzip zstd
 syn keyword nxshClause api manual manual_multiple scheduler device user user_and_device none active
 syn keyword nxshCommand enrich delete
 syn keyword nxshClause devices users binaries packages domain

@@ -73,6 +73,8 @@ extension ShellMessages {
         "run: \(done)/\(batches) batches sent, \(items) \(noun) accepted" + (failed > 0 ? ", \(failed) failed" : "")
     }
     /// Some batches failed (`problems`), or accepted ones left items undone (`shortfall`).
+    /// Items not acted on listed one by one in the warning (`noun` is plural); the run result has them all.
+    static let notActedOnShown = 20
     static func partialRun(_ id: String, accepted: Int, of total: Int, problems: [String], shortfall: [String],
                            _ noun: String) -> String {
         var lines: [String] = []
@@ -80,7 +82,9 @@ extension ShellMessages {
             lines += [warning("\(id): \(accepted) of \(total) batches accepted")] + problems.map { "  " + $0 }
         }
         if !shortfall.isEmpty {
-            lines += [warning("\(id): \(shortfall.count) \(noun) not acted on")] + shortfall.map { "  " + $0 }
+            let shown = shortfall.prefix(notActedOnShown).map { "  " + $0 }
+            let more = shortfall.count > notActedOnShown ? ["  ... and \(shortfall.count - notActedOnShown) more (the run result lists every one)"] : []
+            lines += [warning("\(id): \(shortfall.count) \(shortfall.count == 1 ? String(noun.dropLast()) : noun) not acted on")] + shown + more
         }
         return (lines + ["  the run result lists every batch; the audit log has them too"]).joined(separator: "\n")
     }
@@ -89,6 +93,7 @@ extension ShellMessages {
         "batch \(index) (\(noun) \(range)) failed: \(message)" + (unknownAdvice.map { "; OUTCOME UNKNOWN: " + $0 } ?? "")
     }
     static let runUnknownAdvice = "these devices may or may not run it, check `status` before retrying"
+    static let campaignUnknownAdvice = "these users may or may not have been acted on, check `status` before retrying"
     static func batchNotSent(_ index: Int, _ noun: String, range: String, _ reason: String) -> String {
         "batch \(index) (\(noun) \(range)) \(reason)"
     }
