@@ -65,7 +65,7 @@ import Testing
             let r = try await run(Self.enrich, csv: Self.teams, flags: ["--yes"], on: server)
             #expect(r.status == 71, "\(r.stderr)")
             #expect(r.stdout == "2\n")
-            #expect(r.stderr.contains("1 devices not acted on"))
+            #expect(r.stderr.contains("1 device not acted on"))
             #expect(r.stderr.contains("teams.csv:3: device/device/name 'NO-SUCH-PC': OBJECT_NOT_FOUND"))
             #expect(server.stats.requests(for: .enrichment) == 1)
             #expect(auditLines.count == 2)
