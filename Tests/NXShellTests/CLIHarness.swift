@@ -1,4 +1,5 @@
 import Foundation
+import NexthinkEmulator
 import TestSupport
 import Testing
 
@@ -60,3 +61,28 @@ struct CLI {
     }
 }
 
+
+/// The home a CLI test gives the binary, shared so every suite points it at an emulator and
+/// writes its profile the same way.
+extension CLI {
+    /// `env` pointed at `server` with the emulator's credentials.
+    static func connected(_ env: [String: String], to server: EmulatorServer,
+                          extra: [String: String] = [:]) -> [String: String] {
+        env.merging(["NEXTHINK_API_URL": server.baseURL, "NEXTHINK_CLIENT_ID": "sandbox-client",
+                     "NEXTHINK_CLIENT_SECRET": "sandbox-secret"].merging(extra) { $1 }) { $1 }
+    }
+
+    /// A `config.toml` under `home` holding `body`, mode 0600 as nxsh requires.
+    static func writeConfig(home: String, _ body: String) throws {
+        let directory = home + "/config/nxsh"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try body.write(toFile: directory + "/config.toml", atomically: true, encoding: .utf8)
+        chmod(directory + "/config.toml", 0o600)
+    }
+
+    /// Profile `p`, the default, on `server` with `extra` settings.
+    static func writeProfile(home: String, on server: EmulatorServer, _ extra: String) throws {
+        try writeConfig(home: home, "default_profile = \"p\"\n[profiles.p]\napi_url = \"\(server.baseURL)\"\n"
+                        + "client_id = \"sandbox-client\"\n" + extra)
+    }
+}

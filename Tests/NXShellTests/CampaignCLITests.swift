@@ -15,24 +15,13 @@ import Testing
         env = CLI.environment(home: home.path)
     }
 
-    private func connected(to server: EmulatorServer) -> [String: String] {
-        env.merging(["NEXTHINK_API_URL": server.baseURL, "NEXTHINK_CLIENT_ID": "sandbox-client",
-                     "NEXTHINK_CLIENT_SECRET": "sandbox-secret"]) { $1 }
-    }
 
     private var auditPath: String { home.path + "/state/nxsh/audit.jsonl" }
 
-    private func writeProfile(_ server: EmulatorServer, _ extra: String) throws {
-        let directory = home.path + "/config/nxsh"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let body = "default_profile = \"p\"\n[profiles.p]\napi_url = \"\(server.baseURL)\"\nclient_id = \"sandbox-client\"\n" + extra
-        try body.write(toFile: directory + "/config.toml", atomically: true, encoding: .utf8)
-        chmod(directory + "/config.toml", 0o600)
-    }
 
     @Test func withoutATerminalNothingIsFetchedOrSent() async throws {
         try await withEmulatorServer { server in
-            let r = try await CLI.launch(["-e", Self.send], environment: connected(to: server))
+            let r = try await CLI.launch(["-e", Self.send], environment: CLI.connected(env, to: server))
             #expect(r.status == 64, "\(r.stderr)")
             #expect(r.stderr.contains("refusing to run #csat_after_fix without confirmation"), "\(r.stderr)")
             #expect(server.stats.requests(for: .campaignTrigger) == 0)
@@ -43,7 +32,7 @@ import Testing
 
     @Test func dryRunPrintsTheWireBodyAndSendsNothing() async throws {
         try await withEmulatorServer { server in
-            let r = try await CLI.launch(["--dry-run", "-o", "json", "-e", Self.send + " expires 2h"], environment: connected(to: server))
+            let r = try await CLI.launch(["--dry-run", "-o", "json", "-e", Self.send + " expires 2h"], environment: CLI.connected(env, to: server))
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stderr.contains("dry run: would send campaign #csat_after_fix (Satisfaction after a fix) to 1 user in 1 batch"))
             #expect(r.stderr.contains("  POST /api/v1/euf/campaign/trigger, body of batch 1:\n"
@@ -58,7 +47,7 @@ import Testing
     @Test func campaignsOffTheAllowListOrOnAReadOnlyProfileAreRefused() async throws {
         try await withEmulatorServer { server in
             let secret = env.merging(["NEXTHINK_CLIENT_SECRET": "sandbox-secret"]) { $1 }
-            try writeProfile(server, "allowed_campaigns = [\"reboot_reminder\"]\n")
+            try CLI.writeProfile(home: home.path, on: server, "allowed_campaigns = [\"reboot_reminder\"]\n")
             let refused = try await CLI.launch(["--yes", "-e", Self.send], environment: secret)
             #expect(refused.status == 77, "\(refused.stderr)")
             #expect(refused.stderr.contains("#csat_after_fix is not in allowed_campaigns of profile 'p'"), "\(refused.stderr)")
@@ -66,7 +55,7 @@ import Testing
             let allowed = try await CLI.launch(["--yes", "-e", "run campaign #reboot_reminder for \"S-1-5-21-1-2-3-1001\""],
                                                environment: secret)
             #expect(allowed.status == 0, "\(allowed.stderr)")
-            try writeProfile(server, "read_only = true\n")
+            try CLI.writeProfile(home: home.path, on: server, "read_only = true\n")
             let readOnly = try await CLI.launch(["--yes", "-e", Self.send], environment: secret)
             #expect(readOnly.status == 77, "\(readOnly.stderr)")
             #expect(readOnly.stderr.contains("campaigns cannot be sent"), "\(readOnly.stderr)")
@@ -80,7 +69,7 @@ import Testing
             let r = try await CLI.launch(["--yes", "-e", "let c = run campaign #reboot_reminder for \(users)",
                                           "-e", "print c.targeted, c.notTargeted",
                                           "-e", "for q in (c.requests | where requestId != null) { print q.userSid, q.requestId }"],
-                                         environment: connected(to: server))
+                                         environment: CLI.connected(env, to: server))
             #expect(r.status == 71, "\(r.stderr)")
             let lines = r.stdout.split(separator: "\n").map(String.init)
             #expect(lines.first == "2 1", "\(r.stdout)")
@@ -102,7 +91,7 @@ import Testing
             let sids = (1...25).map { "\"S-1-5-21-9-9-9-\($0)\"" }.joined(separator: ", ")
             let r = try await CLI.launch(["--yes", "-e", "let c = run campaign #reboot_reminder for [\"S-1-5-21-1-2-3-1001\", \(sids)]",
                                           "-e", "print c.targeted, c.notTargeted, count(c.requests)"],
-                                         environment: connected(to: server))
+                                         environment: CLI.connected(env, to: server))
             #expect(r.status == 71, "\(r.stderr)")
             #expect(r.stdout == "1 25 26\n")
             #expect(r.stderr.contains("25 users not acted on"), "\(r.stderr)")
@@ -120,7 +109,7 @@ import Testing
             server.faults.inject(.campaignTrigger, .status(500))
             let r = try await CLI.launch(["--yes", "--concurrency", "1", "-e", "let c = run campaign #reboot_reminder for read(\"users.txt\")",
                                           "-e", "print c.failedBatches, c.batchResults[1].userRange, c.batchResults[1].targeted"],
-                                         environment: connected(to: server), directory: home.path)
+                                         environment: CLI.connected(env, to: server), directory: home.path)
             #expect(r.status == 71, "\(r.stderr)")
             #expect(r.stdout == "1 10001-10001 0\n", "\(r.stdout)")
             #expect(r.stderr.contains("batch 1 (users 1-10000) failed"), "\(r.stderr)")

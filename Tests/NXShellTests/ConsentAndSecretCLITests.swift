@@ -15,24 +15,14 @@ import Testing
         env = CLI.environment(home: home.path)
     }
 
-    private func connected(to server: EmulatorServer) -> [String: String] {
-        env.merging(["NEXTHINK_API_URL": server.baseURL, "NEXTHINK_CLIENT_ID": "sandbox-client",
-                     "NEXTHINK_CLIENT_SECRET": "sandbox-secret"]) { $1 }
-    }
 
-    private func writeProfile(_ body: String) throws {
-        let directory = home.path + "/config/nxsh"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try ("default_profile = \"p\"\n[profiles.p]\n" + body).write(toFile: directory + "/config.toml", atomically: true, encoding: .utf8)
-        chmod(directory + "/config.toml", 0o600)
-    }
 
     @Test(arguments: [false, true])
     func runWithoutATerminalIsRefusedBeforeAnythingIsSent(_ piped: Bool) async throws {
         try await withEmulatorServer { server in
             let code = "print \"before\"\nrun #get_battery_status on [\(Self.device)]\nprint \"after\""
-            let r = piped ? try await CLI.launch([], environment: connected(to: server), stdin: code)
-                : try await CLI.launch(["-e", code], environment: connected(to: server))
+            let r = piped ? try await CLI.launch([], environment: CLI.connected(env, to: server), stdin: code)
+                : try await CLI.launch(["-e", code], environment: CLI.connected(env, to: server))
             #expect(r.status == 64, "\(r.stderr)")
             #expect(r.stdout == "before\n")
             #expect(r.stderr.contains("nothing was sent"))
@@ -45,13 +35,13 @@ import Testing
     @Test func consentFromYesDryRunOrProfile() async throws {
         try await withEmulatorServer { server in
             let code = "run #get_battery_status on [\(Self.device)]"
-            let yes = try await CLI.launch(["--yes", "-e", code], environment: connected(to: server))
+            let yes = try await CLI.launch(["--yes", "-e", code], environment: CLI.connected(env, to: server))
             #expect(yes.status == 0, "\(yes.stderr)")
             // The log the refusal test finds absent is the one a consented run writes.
             #expect(FileManager.default.fileExists(atPath: home.path + "/state/nxsh/audit.jsonl"))
-            let dry = try await CLI.launch(["--dry-run", "-e", code], environment: connected(to: server))
+            let dry = try await CLI.launch(["--dry-run", "-e", code], environment: CLI.connected(env, to: server))
             #expect(dry.status == 0, "\(dry.stderr)")
-            try writeProfile("api_url = \"\(server.baseURL)\"\nclient_id = \"sandbox-client\"\nconfirm = false\n")
+            try CLI.writeProfile(home: home.path, on: server, "confirm = false\n")
             let profile = try await CLI.launch(["-e", code], environment: env.merging(["NEXTHINK_CLIENT_SECRET": "sandbox-secret"]) { $1 })
             #expect(profile.status == 0, "\(profile.stderr)")
             #expect(server.stats.requests(for: .execute) == 2)
@@ -59,7 +49,7 @@ import Testing
     }
 
     @Test func slowSecretCommandTimesOutWithoutShowingItself() async throws {
-        try writeProfile("api_url = \"http://127.0.0.1:9\"\nclient_id = \"c\"\n"
+        try CLI.writeConfig(home: home.path, "default_profile = \"p\"\n[profiles.p]\napi_url = \"http://127.0.0.1:9\"\nclient_id = \"c\"\n"
             + "client_secret_command = \"sleep 30; echo hunter2\"\nclient_secret_timeout = 1\n")
         let r = try await ProcessDriver.run(["-e", "token"], environment: env)
         #expect(!r.hung)
@@ -70,7 +60,7 @@ import Testing
     }
 
     @Test func endlessSecretOutputIsCapped() async throws {
-        try writeProfile("api_url = \"http://127.0.0.1:9\"\nclient_id = \"c\"\nclient_secret_command = \"yes hunter2\"\n")
+        try CLI.writeConfig(home: home.path, "default_profile = \"p\"\n[profiles.p]\napi_url = \"http://127.0.0.1:9\"\nclient_id = \"c\"\nclient_secret_command = \"yes hunter2\"\n")
         let r = try await ProcessDriver.run(["-e", "token"], environment: env)
         #expect(!r.hung, "nxsh kept reading an endless client_secret_command")
         #expect(r.status == 78, "\(r.stderr)")
@@ -79,7 +69,7 @@ import Testing
     }
 
     @Test func failingSecretCommandIsReportedByStatusOnly() async throws {
-        try writeProfile("api_url = \"http://127.0.0.1:9\"\nclient_id = \"c\"\n"
+        try CLI.writeConfig(home: home.path, "default_profile = \"p\"\n[profiles.p]\napi_url = \"http://127.0.0.1:9\"\nclient_id = \"c\"\n"
             + "client_secret_command = \"exit 3 # inline-hunter2\"\n")
         let r = try await CLI.launch(["-e", "token"], environment: env)
         #expect(r.status == 78)
@@ -90,7 +80,7 @@ import Testing
     @Test(arguments: [SIGINT, SIGTERM])
     func signalStopsASlowSecretCommand(_ signal: Int32) async throws {
         let marker = home.path + "/started"
-        try writeProfile("api_url = \"http://127.0.0.1:9\"\nclient_id = \"c\"\n"
+        try CLI.writeConfig(home: home.path, "default_profile = \"p\"\n[profiles.p]\napi_url = \"http://127.0.0.1:9\"\nclient_id = \"c\"\n"
             + "client_secret_command = \"touch \(marker); sleep 30; echo s\"\n")
         var options = ProcessDriver.Options()
         options.signal = signal

@@ -16,16 +16,12 @@ import Testing
         env = CLI.environment(home: home.path)
     }
 
-    func connected(to server: EmulatorServer) -> [String: String] {
-        env.merging(["NEXTHINK_API_URL": server.baseURL, "NEXTHINK_CLIENT_ID": "sandbox-client",
-                     "NEXTHINK_CLIENT_SECRET": "sandbox-secret"]) { $1 }
-    }
 
     func run(_ script: String, csv: String = "", flags: [String] = [], on server: EmulatorServer,
              environment: [String: String]? = nil) async throws -> CLI.Result {
         try csv.write(toFile: home.path + "/teams.csv", atomically: true, encoding: .utf8)
         try script.write(toFile: home.path + "/change.nxs", atomically: true, encoding: .utf8)
-        return try await CLI.launch(flags + [home.path + "/change.nxs"], environment: environment ?? connected(to: server))
+        return try await CLI.launch(flags + [home.path + "/change.nxs"], environment: environment ?? CLI.connected(env, to: server))
     }
 
     var auditLines: [String] {
@@ -155,15 +151,12 @@ import Testing
 
     /// Profile `ops`: the emulator, deletions allowed with --yes.
     func writeDeletionProfile(_ server: EmulatorServer) throws {
-        let directory = home.path + "/config/nxsh"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try """
+        try CLI.writeConfig(home: home.path, """
             [profiles.ops]
             api_url = "\(server.baseURL)"
             client_id = "sandbox-client"
             allow_device_deletion = true
-            """.write(toFile: directory + "/config.toml", atomically: true, encoding: .utf8)
-        chmod(directory + "/config.toml", 0o600)
+            """)
     }
 
     @Test func invalidDevicesAreNamedBeforeAnythingIsSent() async throws {

@@ -14,10 +14,6 @@ import Testing
         env = CLI.environment(home: home.path)
     }
 
-    func connected(to server: EmulatorServer, _ extra: [String: String] = [:]) -> [String: String] {
-        env.merging(["NEXTHINK_API_URL": server.baseURL, "NEXTHINK_CLIENT_ID": "sandbox-client",
-                     "NEXTHINK_CLIENT_SECRET": "sandbox-secret"].merging(extra) { $1 }) { $1 }
-    }
 
     @Test func sandboxAnnouncesItselfOnStderr() async throws {
         let r = try await CLI.launch(["--sandbox", "-e", "print count(list)"], environment: env)
@@ -41,7 +37,7 @@ import Testing
 
     @Test func tokenCacheIsReusedAcrossProcessesAndNeverPrinted() async throws {
         try await withEmulatorServer { server in
-            let e = connected(to: server)
+            let e = CLI.connected(env, to: server)
             let first = try await CLI.launch(["--verbose", "-e", "token", "-e", "print token", "-e", "list windows"], environment: e)
             let second = try await CLI.launch(["-o", "json", "-e", "token"], environment: e)
             #expect(first.status == 0, "\(first.stderr)")
@@ -68,7 +64,7 @@ import Testing
         try await withEmulatorServer { server in
             let r = try await CLI.launch(["--dry-run", "-e",
                                  "run #restart_service on [3fa85f64-5717-4562-b3fc-2c963f66afa6] with <ServiceName: \"Spooler\">"],
-                                environment: connected(to: server))
+                                environment: CLI.connected(env, to: server))
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stderr.contains("dry run: would run #restart_service"))
             #expect(server.stats.executionCount == 0)
@@ -82,7 +78,7 @@ import Testing
                 print r.deviceCount
                 print count(status r)
                 """
-            let r = try await CLI.launch(["--yes"], environment: connected(to: server), stdin: script)
+            let r = try await CLI.launch(["--yes"], environment: CLI.connected(env, to: server), stdin: script)
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stdout == "2\n2\n")
             #expect(server.stats.executionCount == 1)
@@ -91,7 +87,7 @@ import Testing
 
     @Test func authFailureExits77AndHidesTheSecret() async throws {
         try await withEmulatorServer { server in
-            let r = try await CLI.launch(["-e", "list"], environment: connected(to: server, ["NEXTHINK_CLIENT_SECRET": "wrong-secret-value"]))
+            let r = try await CLI.launch(["-e", "list"], environment: CLI.connected(env, to: server, extra: ["NEXTHINK_CLIENT_SECRET": "wrong-secret-value"]))
             #expect(r.status == 77)
             #expect(!r.all.contains("wrong-secret-value"))
         }
@@ -151,7 +147,7 @@ import Testing
         try await withEmulatorServer { server in
             server.faults.inject(.execute, .status(500), times: 3)
             let r = try await CLI.launch(["--yes", "-e", "run #flush_dns_cache on [3fa85f64-5717-4562-b3fc-2c963f66afa6]"],
-                                environment: connected(to: server))
+                                environment: CLI.connected(env, to: server))
             #expect(r.status == 70)
             #expect(r.stderr.contains("outcome unknown"))
             #expect(server.stats.requests(for: .execute) == 1)
@@ -161,7 +157,7 @@ import Testing
     @Test func throttlingThatNeverEndsExits75() async throws {
         try await withEmulatorServer { server in
             server.faults.inject(.list, .status(429, retryAfter: "0"), times: 50)
-            let r = try await CLI.launch(["-e", "list"], environment: connected(to: server))
+            let r = try await CLI.launch(["-e", "list"], environment: CLI.connected(env, to: server))
             #expect(r.status == 75, "\(r.stderr)")
             #expect(r.stderr.contains("rate limited"))
         }

@@ -30,10 +30,6 @@ import Testing
         return options
     }
 
-    private func connected(to server: EmulatorServer) -> [String: String] {
-        env.merging(["NEXTHINK_API_URL": server.baseURL, "NEXTHINK_CLIENT_ID": "sandbox-client",
-                     "NEXTHINK_CLIENT_SECRET": "sandbox-secret"]) { $1 }
-    }
 
     private static func hasControls(_ text: String) -> Bool {
         text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B || $0.value == 0x202E }
@@ -43,19 +39,19 @@ import Testing
         try await withEmulatorServer(try hostileOptions()) { server in
             for code in ["list windows", "get #ExampleRA", "print (get #ExampleRA).name", "(get #ExampleRA).description",
                          "[<n: (get #ExampleRA).name, d: (get #ExampleRA).description>]"] {
-                let r = try await CLI.launch(["-e", code], environment: connected(to: server))
+                let r = try await CLI.launch(["-e", code], environment: CLI.connected(env, to: server))
                 #expect(r.status == 0, "\(code): \(r.stderr)")
                 #expect(!Self.hasControls(r.all), "\(code) wrote raw controls: \(r.stdout.debugDescription)")
                 #expect(r.stdout.contains("Evil\\u{1B}]0;pwned\\u{7}") || code.hasSuffix(".description"), "\(code)")
             }
-            let table = try await CLI.launch(["-e", "[<n: (get #ExampleRA).description, k: 1>]"], environment: connected(to: server))
+            let table = try await CLI.launch(["-e", "[<n: (get #ExampleRA).description, k: 1>]"], environment: CLI.connected(env, to: server))
             #expect(table.stdout.split(separator: "\n").count == 3, "a cell with a newline breaks the table: \(table.stdout)")
         }
     }
 
     @Test func jsonKeepsEveryControlEscaped() async throws {
         try await withEmulatorServer(try hostileOptions()) { server in
-            let r = try await CLI.launch(["-o", "json", "-e", "get #ExampleRA"], environment: connected(to: server))
+            let r = try await CLI.launch(["-o", "json", "-e", "get #ExampleRA"], environment: CLI.connected(env, to: server))
             #expect(r.status == 0)
             #expect(!Self.hasControls(r.stdout))
             let decoded = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]

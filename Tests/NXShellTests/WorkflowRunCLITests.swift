@@ -17,10 +17,6 @@ import Testing
         env = CLI.environment(home: home.path)
     }
 
-    private func connected(to server: EmulatorServer) -> [String: String] {
-        env.merging(["NEXTHINK_API_URL": server.baseURL, "NEXTHINK_CLIENT_ID": "sandbox-client",
-                     "NEXTHINK_CLIENT_SECRET": "sandbox-secret"]) { $1 }
-    }
 
     private var auditPath: String { home.path + "/state/nxsh/audit.jsonl" }
 
@@ -31,7 +27,7 @@ import Testing
 
     @Test func withoutATerminalNothingIsFetchedOrSent() async throws {
         try await withEmulatorServer { server in
-            let r = try await CLI.launch(["-e", Self.v1], environment: connected(to: server))
+            let r = try await CLI.launch(["-e", Self.v1], environment: CLI.connected(env, to: server))
             #expect(r.status == 64, "\(r.stderr)")
             #expect(r.stderr.contains("nothing was sent") && r.stderr.contains("--yes"))
             #expect(server.stats.requests(for: .workflowDetails) == 0)
@@ -42,7 +38,7 @@ import Testing
 
     @Test func dryRunPrintsTheBodyAndSendsNothing() async throws {
         try await withEmulatorServer { server in
-            let r = try await CLI.launch(["--dry-run", "-e", Self.v2], environment: connected(to: server))
+            let r = try await CLI.launch(["--dry-run", "-e", Self.v2], environment: CLI.connected(env, to: server))
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stderr.contains("would run workflow #wf_onboarding (New hire onboarding) on 1 device and 2 users in 1 batch"))
             #expect(r.stderr.contains("POST /api/v2/workflows/execute, body of batch 1:"))
@@ -57,16 +53,7 @@ import Testing
                       ("read_only = true", "is read-only: workflows cannot be run")])
     func theProfileRefusesBeforeAnythingIsSent(_ setting: String, _ message: String) async throws {
         try await withEmulatorServer { server in
-            let directory = home.path + "/config/nxsh"
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try """
-                default_profile = "p"
-                [profiles.p]
-                api_url = "\(server.baseURL)"
-                client_id = "sandbox-client"
-                \(setting)
-                """.write(toFile: directory + "/config.toml", atomically: true, encoding: .utf8)
-            chmod(directory + "/config.toml", 0o600)
+            try CLI.writeProfile(home: home.path, on: server, setting)
             let r = try await CLI.launch(["--yes", "-e", Self.v1], environment: env.merging(["NEXTHINK_CLIENT_SECRET": "sandbox-secret"]) { $1 })
             #expect(r.status == 77, "\(r.stderr)")
             #expect(r.stderr.contains(message), "\(r.stderr)")
@@ -79,7 +66,7 @@ import Testing
         try await withEmulatorServer { server in
             let r = try await CLI.launch(["--yes", "-o", "json", "-e", "let a = " + Self.v1, "-e", "let b = " + Self.v2,
                                           "-e", "print [a.deviceCount, a.userCount, len(a.executionsUuids), b.deviceCount, b.userCount, len(b.requestUuids)]"],
-                                         environment: connected(to: server))
+                                         environment: CLI.connected(env, to: server))
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stdout.contains("[1,0,1,1,2,1]") || r.stdout.contains("[1, 0, 1, 1, 2, 1]"), "\(r.stdout)")
             #expect(server.stats.accepted(for: .workflowExecute) == 2)
@@ -103,7 +90,7 @@ import Testing
             server.faults.inject(.workflowExecute, .status(500))
             let r = try await CLI.launch(["--yes", "--concurrency", "1", "-e", "let w = run workflow #wf_restart_spooler on read(\"devices.txt\")",
                                           "-e", "print w.failedBatches, len(w.requestUuids), w.batchResults[1].outcomeUnknown"],
-                                         environment: connected(to: server), directory: home.path)
+                                         environment: CLI.connected(env, to: server), directory: home.path)
             #expect(r.status == 71, "\(r.stderr)")
             #expect(r.stdout == "1 1 true\n")
             #expect(r.stderr.contains("batch 2 (targets 10001-10001) failed"), "\(r.stderr)")
