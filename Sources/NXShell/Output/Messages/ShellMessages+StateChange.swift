@@ -7,7 +7,7 @@ extension ShellMessages {
     }
 
     static let consentNotes = [
-        "pass --yes to run remote actions without asking, or --dry-run to only show what would run",
+        "pass --yes to go ahead without asking, or --dry-run to only show what would be sent",
         "or set `confirm = false` in the profile",
     ]
 
