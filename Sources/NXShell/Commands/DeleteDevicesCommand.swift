@@ -33,8 +33,7 @@ struct DeleteDevicesCommand: ShellCommand {
     private func checkUpFrontConsent(_ context: CommandContext, rehearsal: Bool) throws {
         let policy = context.policy
         guard !rehearsal, !policy.allowDeviceDeletion, policy.skipConfirmation || !policy.interactive else { return }
-        let profile = context.connection.label.map { "profile '\($0)'" } ?? "this profile"
-        throw HostError(ShellMessages.deletionNotAllowed(profile), notes: ShellMessages.deletionNotAllowedNotes,
+        throw HostError(ShellMessages.deletionNotAllowed(ShellMessages.profileName(context.connection.label)), notes: ShellMessages.deletionNotAllowedNotes,
                         exitCode: ExitStatus.permission)
     }
 
