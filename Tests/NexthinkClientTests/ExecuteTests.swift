@@ -150,9 +150,9 @@ struct ExecuteTests {
     @Test func timedOutExecuteIsNotRetried() async throws {
         // Wide margins: the whole suite shares two cores, and a loaded machine must not turn the
         // delay into something shorter than the timeout.
-        try await withEmulator(readTimeout: .milliseconds(1_500)) { server, client in
+        try await withEmulator(readTimeout: .seconds(5)) { server, client in
             _ = try await client.token()
-            server.faults.inject(.execute, .delay(.seconds(5)), times: 1)
+            server.faults.inject(.execute, .delay(.seconds(15)), times: 1)
             let error = try #require(await nexthinkError { try await client.execute(request) })
             #expect(error.kind == .outcomeUnknown)
             #expect(server.stats.requests(for: .execute) == 1)
