@@ -14,16 +14,13 @@ struct UniqueTests {
         #expect(host.lines.dropFirst().first == #"[2bdb0941-2507-40de-854a-3efa1784b26b, "x"]"#)
     }
 
-    @Test func aHundredThousandDeviceIdsTakeLinearTime() async {
-        let clock = ContinuousClock()
-        var result: (RunOutcome, TestHost)?
-        let elapsed = await clock.measure {
-            result = await run("""
-                let ids = range(100000) | where it % 2 == 0
-                print count(unique(ids + ids))
-                """)
-        }
-        #expect(result?.1.lines == ["50000"])
-        #expect(elapsed < .seconds(10), "unique took \(elapsed)")
+    /// Time is `scripts/bench eval`'s business (a ratio against CPython in one run); here the
+    /// result of the size that once took 13 s.
+    @Test func aHundredThousandDeviceIds() async {
+        let (_, host) = await run("""
+            let ids = range(100000) | where it % 2 == 0
+            print count(unique(ids + ids))
+            """)
+        #expect(host.lines == ["50000"])
     }
 }

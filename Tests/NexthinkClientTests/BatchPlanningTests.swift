@@ -34,19 +34,16 @@ import Testing
         #expect(BatchPlanner.plan(Array(ids.prefix(10_001))).map(\.devices.count) == [10_000, 1])
     }
 
-    /// Linear work: 100,000 ids (with duplicates and trailing spaces) must be handled in well
-    /// under a second even in a debug build; a quadratic dedupe would take minutes.
+    /// 100,000 ids with duplicates and trailing spaces; how fast is `scripts/bench fleet`'s
+    /// business (a ratio in one run), not a wall-clock limit here.
     @Test func hundredThousandIdsNormalizeQuickly() {
         let raw: [String?] = (0..<100_000).map { Self.uuid($0 % 90_000) + " " }
-        let start = ContinuousClock.now
         let list = DeviceIDs.normalize(raw)
         let batches = BatchPlanner.plan(list.ids)
-        let elapsed = ContinuousClock.now - start
         #expect(list.ids.count == 90_000)
         #expect(list.duplicatesDropped == 10_000)
         #expect(list.invalid.isEmpty)
         #expect(batches.count == 9)
-        #expect(elapsed < .seconds(5), "took \(elapsed)")
     }
 
     /// Deterministic, distinct, valid UUIDs.

@@ -81,7 +81,6 @@ struct FaultShellTests {
             let r = try await shell.nxsh(["-y", "-e", runOneDevice])
             #expect(r.status == 75, "\(r.stderr)")
             #expect(r.stderr.contains("rate limited"))
-            #expect(r.elapsed < .seconds(30))
             #expect(shell.server.stats.executionCount == 0)
         }
     }

@@ -124,17 +124,13 @@ import Testing
     @Test func hundredThousandDevicesInTenBatches() async throws {
         try await Emu.with { server in
             let token = try await Emu.token(server)
-            let clock = ContinuousClock()
-            let elapsed = try await clock.measure {
-                for batch in 0..<10 {
-                    let devices = (0..<10_000).map { String(format: "%08d-0000-4000-8000-%012d", batch, $0) }
-                    let r = try await Emu.execute(server, token: token, ["remoteActionId": "#flush_dns_cache", "devices": devices])
-                    #expect(r.status == 200)
-                }
+            for batch in 0..<10 {
+                let devices = (0..<10_000).map { String(format: "%08d-0000-4000-8000-%012d", batch, $0) }
+                let r = try await Emu.execute(server, token: token, ["remoteActionId": "#flush_dns_cache", "devices": devices])
+                #expect(r.status == 200)
             }
             #expect(server.stats.executionCount == 10)
             #expect(server.stats.executedDevices == 100_000)
-            #expect(elapsed < .seconds(60), "took \(elapsed)")
         }
     }
 }
