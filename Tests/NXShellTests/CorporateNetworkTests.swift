@@ -27,7 +27,7 @@ import Testing
     private func token(api: String, trust: TrustSettings) async throws -> TokenInfo {
         let client = try NexthinkClient(configuration: NexthinkConfiguration(
             location: .urls(api: api, token: nil), clientID: "sandbox-client", clientSecret: Secret("sandbox-secret"),
-            connectTimeout: .seconds(5), readTimeout: .seconds(10), retry: RetryPolicy(maxAttempts: 1),
+            connectTimeout: .seconds(10), readTimeout: .seconds(60), retry: RetryPolicy(maxAttempts: 1),
             proxy: nil, trust: trust))
         do {
             let info = try await client.token()

@@ -70,7 +70,7 @@ private func fixedClient(_ transport: TokenOnlyTransport, store: (any TokenStore
 private func emulatorClient(_ server: EmulatorServer, secret: String, store: any TokenStore) throws -> NexthinkClient {
     let config = NexthinkConfiguration(
         location: .urls(api: server.baseURL, token: nil), clientID: "sandbox-client", clientSecret: Secret(secret),
-        connectTimeout: .seconds(5), readTimeout: .seconds(10), proxy: nil, tokenStore: store)
+        connectTimeout: .seconds(10), readTimeout: .seconds(60), proxy: nil, tokenStore: store)
     return try NexthinkClient(configuration: config)
 }
 
