@@ -81,7 +81,7 @@ import Testing
     @Test func resultRecordsCarryTheRequestIdOrTheError() {
         let run = AuditRun(profile: "prod", api: "acme", action: "#x", batches: 2)
         let batch = DeviceBatch(index: 2, firstPosition: 11, devices: ["a", "b"])
-        let plan = FleetPlan(template: ExecutionRequest(remoteActionId: "#x", devices: []), batches: [batch],
+        let plan = FleetPlan(template: ExecutionRequest(remoteActionId: "#x", devices: []), action: RemoteAction(id: "#x"), batches: [batch],
                              deviceCount: 2, duplicatesDropped: 0)
         let ok = run.result(BatchResult(batch: batch, outcome: .accepted(ExecutionResponse(requestId: "req", expiresInMinutes: 60))), of: plan)
         #expect(ok.requestId == "req" && ok.expiresInMinutes == 60 && ok.error == nil)

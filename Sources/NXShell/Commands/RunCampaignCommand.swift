@@ -5,26 +5,24 @@ import NexthinkClient
 /// expiry, the campaign's declared parameters when `#campaigns` lists them, profile policy),
 /// ask for confirmation on a terminal, then send the batches, each exactly once
 /// (StateChange/StateChangeRun).
-struct RunCampaignCommand: ShellCommand {
+struct RunCampaignCommand: StateChangeCommand {
     static let name = "run campaign"
     static let kind = StateChangeGate.Kind(refusal: "campaigns cannot be sent", command: "run campaign",
                                            allowListKey: "allowed_campaigns")
     /// The API needs an expiry and has no default; a week gives people time to answer.
     static let defaultExpiryMinutes = 7 * 24 * 60
 
-    struct Plan: Sendable {
-        var run: CampaignRun
-        var campaign: CampaignInfo?
-        var rehearsal: Bool
+    func subject(_ command: CommandInvocation, _ context: CommandContext) -> StateChangeSubject {
+        StateChangeSubject(id: ActionID.normalize(command.operandText ?? ""),
+                           allowed: context.policy.allowedCampaigns?.map(ActionID.normalize))
     }
 
-    func validate(_ command: CommandInvocation, _ context: CommandContext) async throws -> Plan {
-        let id = ActionID.normalize(command.operandText ?? "")
-        let gate = StateChangeGate(kind: Self.kind, context: context)
-        try gate.checkPolicy(id, allowed: context.policy.allowedCampaigns?.map(ActionID.normalize))
-        let rehearsal = try context.dryRun()
-        let users = try UserTargets.collect(command.list("for"), spans: command.spans.clauses["for"], origins: context.origins)
-        try gate.checkConsent(id, rehearsal: rehearsal)
+    func checkEarly(_ command: CommandInvocation, _ context: CommandContext, rehearsal: Bool) throws -> UserTargets.List {
+        try UserTargets.collect(command.list("for"), spans: command.spans.clauses["for"], origins: context.origins)
+    }
+
+    func plan(_ command: CommandInvocation, _ context: CommandContext, _ users: UserTargets.List) async throws -> CampaignRun {
+        let id = subject(command, context).id
         if users.duplicatesDropped > 0 {
             context.console.message("nxsh: " + ShellMessages.duplicateUsersDropped(users.duplicatesDropped, unique: users.sids.count))
         }
@@ -40,20 +38,17 @@ struct RunCampaignCommand: ShellCommand {
             throw HostError(ShellMessages.invalidCampaignRequest(id, problems: problems.count), notes: problems.map(\.description),
                             span: span(of: problems[0], in: command), exitCode: ExitStatus.runtime)
         }
-        let run = CampaignRun(template: template, batches: batches, userCount: users.sids.count,
-                              duplicatesDropped: users.duplicatesDropped, reason: command.text("reason"))
-        return Plan(run: run, campaign: campaign, rehearsal: rehearsal)
+        return CampaignRun(template: template, campaign: campaign, batches: batches, userCount: users.sids.count,
+                           duplicatesDropped: users.duplicatesDropped, reason: command.text("reason"))
     }
 
-    func perform(_ plan: Plan, _ context: CommandContext) async throws -> Value {
-        if plan.rehearsal {
-            let dry = CampaignDryRun(plan: plan.run, campaign: plan.campaign, concurrency: context.policy.fleet.concurrency)
-            context.console.message(dry.report)
-            return dry.record
-        }
-        try await StateChangeGate(kind: Self.kind, context: context)
-            .confirm(plan.run.subject, prompt: CampaignSummary.prompt(plan.run, plan.campaign))
-        return try await StateChangeRun(context: context, change: plan.run).execute()
+    func rehearse(_ run: CampaignRun, concurrency: Int) -> (report: String, record: Value) {
+        let dry = CampaignDryRun(plan: run, concurrency: concurrency)
+        return (dry.report, dry.record)
+    }
+
+    func prompt(_ run: CampaignRun) -> String {
+        CampaignSummary.prompt(run)
     }
 
     /// The campaign as the tenant's `#campaigns` lists it, to check its state and parameters;

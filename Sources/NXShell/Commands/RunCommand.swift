@@ -4,26 +4,22 @@ import NexthinkClient
 /// `run`: check everything we can before the first POST (every device id, the action's
 /// declared inputs, profile policy), ask for confirmation on a terminal, then send the
 /// batches, each exactly once (StateChange/StateChangeRun).
-struct RunCommand: ShellCommand {
+struct RunCommand: StateChangeCommand {
     static let name = "run"
     static let kind = StateChangeGate.Kind(refusal: ShellMessages.runRefusal, command: "run",
                                            allowListKey: "allowed_actions")
 
-    /// A checked run: sent in `perform`, or only shown when it is a rehearsal.
-    struct Plan: Sendable {
-        var fleet: FleetPlan
-        var action: RemoteAction
-        var rehearsal: Bool
+    func subject(_ command: CommandInvocation, _ context: CommandContext) -> StateChangeSubject {
+        StateChangeSubject(id: ActionID.normalize(command.operandText ?? ""),
+                           allowed: context.policy.allowedActions?.map(ActionID.normalize))
     }
 
-    func validate(_ command: CommandInvocation, _ context: CommandContext) async throws -> Plan {
-        let actionID = ActionID.normalize(command.operandText ?? "")
-        let gate = StateChangeGate(kind: Self.kind, context: context)
-        try gate.checkPolicy(actionID, allowed: context.policy.allowedActions?.map(ActionID.normalize))
-        let rehearsal = try context.dryRun()
-        let targets = try DeviceTargets.collect(command.list("on"), spans: command.spans.clauses["on"],
-                                                origins: context.origins)
-        try gate.checkConsent(actionID, rehearsal: rehearsal)
+    func checkEarly(_ command: CommandInvocation, _ context: CommandContext, rehearsal: Bool) throws -> DeviceIDList {
+        try DeviceTargets.collect(command.list("on"), spans: command.spans.clauses["on"], origins: context.origins)
+    }
+
+    func plan(_ command: CommandInvocation, _ context: CommandContext, _ targets: DeviceIDList) async throws -> FleetPlan {
+        let actionID = subject(command, context).id
         if targets.duplicatesDropped > 0 {
             context.console.message(ShellMessages.duplicatesDropped(targets.duplicatesDropped, unique: targets.ids.count))
         }
@@ -48,20 +44,17 @@ struct RunCommand: ShellCommand {
                             notes: error.problems.map(\.description), span: error.problems.first.map { span(of: $0, in: command) },
                             exitCode: ExitStatus.runtime)
         }
-        let plan = FleetPlan(template: template, batches: batches, deviceCount: targets.ids.count,
-                             duplicatesDropped: targets.duplicatesDropped)
-        return Plan(fleet: plan, action: action, rehearsal: rehearsal)
+        return FleetPlan(template: template, action: action, batches: batches, deviceCount: targets.ids.count,
+                         duplicatesDropped: targets.duplicatesDropped)
     }
 
-    func perform(_ plan: Plan, _ context: CommandContext) async throws -> Value {
-        if plan.rehearsal {
-            let dry = DryRun(plan: plan.fleet, action: plan.action, concurrency: context.policy.fleet.concurrency)
-            context.console.message(dry.report)
-            return dry.record
-        }
-        try await StateChangeGate(kind: Self.kind, context: context)
-            .confirm(plan.fleet.template.remoteActionId, prompt: RunSummary(action: plan.action, plan: plan.fleet).prompt)
-        return try await StateChangeRun(context: context, change: plan.fleet).execute()
+    func rehearse(_ plan: FleetPlan, concurrency: Int) -> (report: String, record: Value) {
+        let dry = DryRun(plan: plan, concurrency: concurrency)
+        return (dry.report, dry.record)
+    }
+
+    func prompt(_ plan: FleetPlan) -> String {
+        RunSummary(plan: plan).prompt
     }
 
     /// The part of the command a validation problem is about: the parameter's name inside
@@ -82,11 +75,10 @@ struct RunCommand: ShellCommand {
 
 /// What is about to run, for the confirmation prompt.
 struct RunSummary {
-    let action: RemoteAction
     let plan: FleetPlan
 
     var prompt: String {
-        let request = plan.template, count = plan.deviceCount, batches = plan.batches.count
+        let action = plan.action, request = plan.template, count = plan.deviceCount, batches = plan.batches.count
         var lines = [ShellMessages.aboutToRun(action.id, action.name, devices: count, batches: batches)]
         for key in request.params.keys.sorted() { lines.append(ShellMessages.promptParam(key, request.params[key] ?? "")) }
         lines.append(ShellMessages.promptExpires(request.expiresInMinutes ?? 60))

@@ -5,6 +5,8 @@ import NexthinkClient
 /// all of them.
 struct CampaignRun: BatchedChange {
     var template: CampaignTriggerRequest
+    /// From `#campaigns`, when the tenant has that query: its name for the prompt and the dry run.
+    var campaign: CampaignInfo?
     var batches: [Batch<String>]
     var userCount: Int
     var duplicatesDropped: Int

@@ -10,7 +10,6 @@ import NexthinkClient
 /// describing it. Nothing is sent and nothing is written to the audit log.
 struct DryRun {
     let plan: FleetPlan
-    let action: RemoteAction
     let concurrency: Int
 
     /// Bodies with more devices than this show the first few and a count, not 10,000 ids.
@@ -18,7 +17,7 @@ struct DryRun {
 
     var report: String {
         let count = plan.deviceCount, n = plan.batches.count
-        var lines = [ShellMessages.dryRunHead(action.id, action.name, devices: count, batches: n, concurrency: concurrency)]
+        var lines = [ShellMessages.dryRunHead(plan.action.id, plan.action.name, devices: count, batches: n, concurrency: concurrency)]
         if plan.duplicatesDropped > 0 { lines.append(ShellMessages.dryRunDuplicates(plan.duplicatesDropped)) }
         lines += Self.batchLines(plan.batches, noun: "devices")
         for key in plan.template.params.keys.sorted() { lines.append(ShellMessages.dryRunParam(key, plan.template.params[key] ?? "")) }

@@ -4,6 +4,8 @@ import NexthinkClient
 /// A remote action run, decided before sending: the batches and the request shared by all of them.
 struct FleetPlan: BatchedChange {
     var template: ExecutionRequest
+    /// The action's details, as checked: its name for the prompt and the dry run.
+    var action: RemoteAction
     var batches: [DeviceBatch]
     var deviceCount: Int
     var duplicatesDropped: Int
