@@ -13,8 +13,7 @@ struct RunCampaignCommand: StateChangeCommand {
     static let defaultExpiryMinutes = 7 * 24 * 60
 
     func subject(_ command: CommandInvocation, _ context: CommandContext) -> StateChangeSubject {
-        StateChangeSubject(id: ActionID.normalize(command.operandText ?? ""),
-                           allowed: context.policy.allowedCampaigns?.map(ActionID.normalize))
+        StateChangeSubject(id: NQLID.hashed(command.operandText ?? ""), allowed: context.policy.allowedCampaigns?.map(NQLID.hashed))
     }
 
     func checkEarly(_ command: CommandInvocation, _ context: CommandContext, rehearsal: Bool) throws -> UserTargets.List {
@@ -22,11 +21,18 @@ struct RunCampaignCommand: StateChangeCommand {
     }
 
     func plan(_ command: CommandInvocation, _ context: CommandContext, _ users: UserTargets.List) async throws -> CampaignRun {
-        let id = subject(command, context).id
+        let written = subject(command, context).id
         if users.duplicatesDropped > 0 {
             context.console.message("nxsh: " + ShellMessages.duplicateUsersDropped(users.duplicatesDropped, unique: users.sids.count))
         }
-        let campaign = try await Self.campaign(id, command, context)
+        // `#campaigns` is asked first: an id it does not list gets the closest ones.
+        let campaign = try await Self.campaign(written, command, context)
+        let id: NQLID
+        do {
+            id = try NQLID(written, .campaign, field: "campaignNqlId")
+        } catch {
+            throw invalidRequest(written, error.problems, command)
+        }
         let batches = BatchPlanner.batches(users.sids, size: Limits.campaignUsers.upperBound)
         let template = CampaignTriggerRequest(campaignNqlId: id, userSid: [],
                                               expiresInMinutes: command.int("expires") ?? Self.defaultExpiryMinutes,
@@ -34,10 +40,7 @@ struct RunCampaignCommand: StateChangeCommand {
         var first = template
         first.userSid = batches.first?.items ?? []
         let problems = first.problems(against: campaign)
-        if !problems.isEmpty {
-            throw HostError(ShellMessages.invalidCampaignRequest(id, problems: problems.count), notes: problems.map(\.description),
-                            span: span(of: problems[0], in: command), exitCode: ExitStatus.runtime)
-        }
+        if !problems.isEmpty { throw invalidRequest(id.text, problems, command) }
         return CampaignRun(template: template, campaign: campaign, batches: batches, userCount: users.sids.count,
                            duplicatesDropped: users.duplicatesDropped, reason: command.text("reason"))
     }
@@ -69,13 +72,18 @@ struct RunCampaignCommand: StateChangeCommand {
                         span: command.spans.operand, exitCode: ExitStatus.runtime)
     }
 
+    private func invalidRequest(_ id: String, _ problems: [ValidationProblem], _ command: CommandInvocation) -> HostError {
+        HostError(ShellMessages.invalidCampaignRequest(id, problems: problems.count), notes: problems.map(\.description),
+                  span: span(of: problems[0], in: command), exitCode: ExitStatus.runtime)
+    }
+
     /// The part of the command a validation problem is about: the parameter's name inside
     /// `with <...>`, the value of `expires`, the list of `for`...
     private func span(of problem: ValidationProblem, in command: CommandInvocation) -> SourceSpan {
         let spans = command.spans
         switch problem.field {
         case "campaignNqlId": return spans.operand ?? spans.statement
-        case "userSid": return problem.index.map { spans.clauses["for"]?.element($0) ?? spans.clause("for") } ?? spans.clause("for")
+        case "userSid": return spans.clause("for")
         case "expiresInMinutes": return spans.clause("expires")
         case "parameters": return spans.clause("with")
         case let field where field.hasPrefix("parameters."):

@@ -10,8 +10,7 @@ struct RunCommand: StateChangeCommand {
                                            allowListKey: "allowed_actions")
 
     func subject(_ command: CommandInvocation, _ context: CommandContext) -> StateChangeSubject {
-        StateChangeSubject(id: ActionID.normalize(command.operandText ?? ""),
-                           allowed: context.policy.allowedActions?.map(ActionID.normalize))
+        StateChangeSubject(id: NQLID.hashed(command.operandText ?? ""), allowed: context.policy.allowedActions?.map(NQLID.hashed))
     }
 
     func checkEarly(_ command: CommandInvocation, _ context: CommandContext, rehearsal: Bool) throws -> DeviceIDList {
@@ -19,13 +18,14 @@ struct RunCommand: StateChangeCommand {
     }
 
     func plan(_ command: CommandInvocation, _ context: CommandContext, _ targets: DeviceIDList) async throws -> FleetPlan {
-        let actionID = subject(command, context).id
         if targets.duplicatesDropped > 0 {
             context.console.message(ShellMessages.duplicatesDropped(targets.duplicatesDropped, unique: targets.ids.count))
         }
+        let actionID = try NQLID(command.operandText ?? "", .remoteAction)
         let action = try await context.catalogue.details(actionID)
+        // The one check of `apiEnabled`: the request below is checked for its parameters only.
         guard action.targeting.apiEnabled else {
-            throw HostError(ShellMessages.notAPIEnabled(actionID), notes: [ShellMessages.notAPIEnabledNote],
+            throw HostError(ShellMessages.notAPIEnabled(actionID.text), notes: [ShellMessages.notAPIEnabledNote],
                             exitCode: ExitStatus.permission)
         }
         let fleet = context.policy.fleet
@@ -37,11 +37,10 @@ struct RunCommand: StateChangeCommand {
                                         expiresInMinutes: command.int("expires"), triggerInfo: trigger)
         var first = template
         first.devices = batches.first?.devices ?? []
-        do {
-            try first.validate(against: action)
-        } catch {
-            throw HostError(ShellMessages.invalidRequest(actionID, problems: error.problems.count),
-                            notes: error.problems.map(\.description), span: error.problems.first.map { span(of: $0, in: command) },
+        let problems = first.problems() + first.parameterProblems(against: action)
+        if !problems.isEmpty {
+            throw HostError(ShellMessages.invalidRequest(actionID.text, problems: problems.count),
+                            notes: problems.map(\.description), span: span(of: problems[0], in: command),
                             exitCode: ExitStatus.runtime)
         }
         return FleetPlan(template: template, action: action, batches: batches, deviceCount: targets.ids.count,
@@ -63,7 +62,7 @@ struct RunCommand: StateChangeCommand {
         let spans = command.spans
         switch problem.field {
         case "remoteActionId": return spans.operand ?? spans.statement
-        case "devices": return problem.index.map { spans.clauses["on"]?.element($0) ?? spans.clause("on") } ?? spans.clause("on")
+        case "devices": return spans.clause("on")
         case "expiresInMinutes": return spans.clause("expires")
         case "triggerInfo.reason": return spans.clause("reason")
         case let field where field.hasPrefix("params."):

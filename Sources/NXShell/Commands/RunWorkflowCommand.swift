@@ -10,8 +10,7 @@ struct RunWorkflowCommand: StateChangeCommand {
                                            allowListKey: "allowed_workflows")
 
     func subject(_ command: CommandInvocation, _ context: CommandContext) -> StateChangeSubject {
-        StateChangeSubject(id: ActionID.normalize(command.operandText ?? ""),
-                           allowed: context.policy.allowedWorkflows?.map(ActionID.normalize))
+        StateChangeSubject(id: NQLID.hashed(command.operandText ?? ""), allowed: context.policy.allowedWorkflows?.map(NQLID.hashed))
     }
 
     func checkEarly(_ command: CommandInvocation, _ context: CommandContext, rehearsal: Bool) throws -> WorkflowTargetValues {
@@ -19,17 +18,17 @@ struct RunWorkflowCommand: StateChangeCommand {
     }
 
     func plan(_ command: CommandInvocation, _ context: CommandContext, _ targets: WorkflowTargetValues) async throws -> WorkflowRun {
-        let id = subject(command, context).id
         if targets.duplicatesDropped > 0 {
             context.console.message(ShellMessages.duplicateTargetsDropped(targets.duplicatesDropped, unique: targets.targets.count))
         }
-        let workflow = try await WorkflowReads.workflow(command, connection: context.connection)
+        let id = try NQLID(command.operandText ?? "", .workflow)
+        let workflow = try await WorkflowReads.workflow(id, command, connection: context.connection)
         guard workflow.isAPIEnabled else {
-            throw HostError(ShellMessages.workflowNotAPIEnabled(id), notes: [ShellMessages.workflowNotAPIEnabledNote],
+            throw HostError(ShellMessages.workflowNotAPIEnabled(id.text), notes: [ShellMessages.workflowNotAPIEnabledNote],
                             span: command.spans.operand, exitCode: ExitStatus.permission)
         }
         let fleet = context.policy.fleet
-        let run = WorkflowRun(workflow: workflow, params: command.strings("with"), externalIDs: targets.externalIDs,
+        let run = WorkflowRun(id: id, workflow: workflow, params: command.strings("with"), externalIDs: targets.externalIDs,
                               batches: WorkflowRun.batches(targets.targets),
                               deviceCount: targets.deviceCount, userCount: targets.userCount,
                               duplicatesDropped: targets.duplicatesDropped,
@@ -37,7 +36,7 @@ struct RunWorkflowCommand: StateChangeCommand {
                                                    externalReference: command.text("ref")))
         let problems = run.body(run.batches.first?.items ?? []).problems(against: workflow)
         if !problems.isEmpty {
-            throw HostError(ShellMessages.invalidWorkflowRequest(id, problems: problems.count), notes: problems.map(\.description),
+            throw HostError(ShellMessages.invalidWorkflowRequest(id.text, problems: problems.count), notes: problems.map(\.description),
                             span: span(of: problems[0], in: command), exitCode: ExitStatus.runtime)
         }
         return run

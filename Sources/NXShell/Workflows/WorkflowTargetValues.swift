@@ -33,9 +33,7 @@ struct WorkflowTargetValues {
                 case .failure(let problem):
                     problems.append(Problem(clause: clause, index: index, message: problem.message))
                 case .success(let target):
-                    if let message = target.problem {
-                        problems.append(Problem(clause: clause, index: index, message: message))
-                    } else if seen.insert(target).inserted {
+                    if seen.insert(target).inserted {
                         result.targets.append(target)
                         if target.isDevice { result.deviceCount += 1 } else { result.userCount += 1 }
                     } else {
@@ -57,11 +55,20 @@ struct WorkflowTargetValues {
 
     private struct Refusal: Error { var message: String }
 
+    /// The target, checked by its constructor (`WorkflowDevice`, `WorkflowUser`).
     private static func target(_ value: Value, device: Bool) -> Result<WorkflowTarget, Refusal> {
+        do {
+            return try checked(value, device: device)
+        } catch {
+            return .failure(Refusal(message: error.problems.map(\.message).joined()))
+        }
+    }
+
+    private static func checked(_ value: Value, device: Bool) throws(NexthinkError) -> Result<WorkflowTarget, Refusal> {
         switch value {
         case .uuid(let s), .string(let s):
             let id = DeviceIDs.trimmed(s)
-            return .success(device ? .device(WorkflowDevice(collectorUid: id)) : .user(WorkflowUser(sid: id)))
+            return .success(device ? .device(try WorkflowDevice(collectorUid: id)) : .user(try WorkflowUser(sid: id)))
         case .record(let record):
             var fields: [String: String] = [:]
             let allowed = device ? deviceFields : userFields
@@ -74,8 +81,8 @@ struct WorkflowTargetValues {
                 default: return .failure(Refusal(message: ShellMessages.targetFieldType(key, field.typeName)))
                 }
             }
-            return .success(device ? .device(WorkflowDevice(name: fields["name"], uid: fields["uid"], collectorUid: fields["collectorUid"]))
-                : .user(WorkflowUser(sid: fields["sid"], upn: fields["upn"], uid: fields["uid"])))
+            return .success(device ? .device(try WorkflowDevice(name: fields["name"], uid: fields["uid"], collectorUid: fields["collectorUid"]))
+                : .user(try WorkflowUser(sid: fields["sid"], upn: fields["upn"], uid: fields["uid"])))
         default:
             return .failure(Refusal(message: ShellMessages.targetType(value.typeName, device: device)))
         }

@@ -29,7 +29,7 @@ struct DryRun {
     }
 
     /// The JSON body exactly as the client sends it (`WireJSON`); long device lists elided.
-    static func body(_ template: ExecutionRequest, devices: [String]) -> String {
+    static func body(_ template: ExecutionRequest, devices: [CollectorID]) -> String {
         var request = template
         request.devices = Array(devices.prefix(devicesShown))
         return elided(try? WireJSON.encode(request), lastShown: request.devices.last.map { "\"\($0)\"" },
@@ -65,7 +65,7 @@ struct DryRun {
         let t = plan.template
         return .record(Record([
             ("dryRun", .bool(true)),
-            ("remoteActionId", .nqlID(t.remoteActionId)),
+            ("remoteActionId", .nqlID(t.remoteActionId.text)),
             ("deviceCount", .int(plan.deviceCount)),
             ("batches", .int(plan.batches.count)),
             ("duplicatesDropped", .int(plan.duplicatesDropped)),

@@ -10,15 +10,15 @@ struct FleetPlan: BatchedChange {
     var deviceCount: Int
     var duplicatesDropped: Int
 
-    var subject: String { template.remoteActionId }
+    var subject: String { template.remoteActionId.text }
     var itemNoun: String { "devices" }
 
-    func executor(_ client: NexthinkClient, concurrency: Int) -> BatchExecutor<String, ExecutionResponse> {
+    func executor(_ client: NexthinkClient, concurrency: Int) -> BatchExecutor<CollectorID, ExecutionResponse> {
         BatchExecutor(template: template, client: client, concurrency: concurrency)
     }
 
     func describeIntent(_ batch: DeviceBatch, in entry: inout AuditEntry) {
-        entry.devicesSha256 = AuditEntry.digest(batch.devices)
+        entry.devicesSha256 = AuditEntry.digest(batch.devices.map(\.uuid))
         entry.params = template.params
         entry.expiresInMinutes = template.expiresInMinutes
         entry.triggerInfo = template.triggerInfo
