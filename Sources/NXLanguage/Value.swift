@@ -17,6 +17,14 @@ public enum Value: Sendable, Equatable {
     case record(Record)
 }
 
+extension Value {
+    /// A string given where a command takes an id, as that id: `#` added when missing (the
+    /// language's one place for it; the shell's `NQLID` does the same for text from elsewhere).
+    public static func idText(_ text: String) -> String {
+        text.hasPrefix("#") ? text : "#" + text
+    }
+}
+
 /// An insertion-ordered string-keyed map: API field order is kept for display.
 public struct Record: Sendable, Equatable {
     public private(set) var keys: [String] = []

@@ -1,16 +1,15 @@
 /// Body of `POST /api/v1/act/execute`.
 public struct ExecutionRequest: Sendable, Hashable, Codable {
-    public var remoteActionId: String
+    public var remoteActionId: NQLID
     /// Script parameters by input name; the service only takes strings.
     public var params: [String: String]
-    /// Collector UUIDs.
-    public var devices: [String]
+    public var devices: [CollectorID]
     /// nil lets the service pick its default (60).
     public var expiresInMinutes: Int?
     public var triggerInfo: TriggerInfo?
 
     public init(
-        remoteActionId: String, params: [String: String] = [:], devices: [String],
+        remoteActionId: NQLID, params: [String: String] = [:], devices: [CollectorID],
         expiresInMinutes: Int? = nil, triggerInfo: TriggerInfo? = nil
     ) {
         self.remoteActionId = remoteActionId

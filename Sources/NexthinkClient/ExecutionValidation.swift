@@ -1,9 +1,10 @@
 extension ExecutionRequest {
-    /// Checks the rules the spec states, and, when the action's details are known, its
-    /// declared inputs. Returns every problem (empty when the request is fine).
+    /// Checks the rules the spec states, and, when the action's details are known, that it is
+    /// enabled for the API and takes these parameters. The ids are proven by their types.
+    /// Returns every problem (empty when the request is fine).
     public func problems(against action: RemoteAction? = nil) -> [ValidationProblem] {
         var found = shapeProblems()
-        if let action { found += problems(against: action) }
+        if let action { found += apiProblems(action) + parameterProblems(against: action) }
         return found
     }
 
@@ -14,12 +15,7 @@ extension ExecutionRequest {
     }
 
     private func shapeProblems() -> [ValidationProblem] {
-        var found: [ValidationProblem] = []
-        if !IDRules.isRemoteActionID(remoteActionId) {
-            found.append(.init(field: "remoteActionId", message:
-                "'\(remoteActionId)' is not a remote action id; ids start with '#' then letters, digits or '_' (e.g. #ExampleRA)"))
-        }
-        found += deviceProblems()
+        var found = deviceProblems()
         if let m = expiresInMinutes, !Limits.expiresInMinutes.contains(m) {
             found.append(.init(field: "expiresInMinutes", message:
                 "\(m) is out of range; use \(Limits.expiresInMinutes.lowerBound)...\(Limits.expiresInMinutes.upperBound) minutes (1 hour to 7 days)"))
@@ -35,20 +31,23 @@ extension ExecutionRequest {
         if devices.isEmpty {
             return [.init(field: "devices", message: "no device given; pass 1 to \(Limits.devices.upperBound) collector UUIDs")]
         }
-        return IDListRules.problems(devices, field: "devices", max: Limits.devices.upperBound, valid: IDRules.isUUID,
-                                    expected: "a collector UUID (expected e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6)")
+        return IDListRules.countProblems(devices.count, field: "devices", max: Limits.devices.upperBound)
     }
 
-    private func problems(against action: RemoteAction) -> [ValidationProblem] {
-        guard action.id == remoteActionId else {
+    private func apiProblems(_ action: RemoteAction) -> [ValidationProblem] {
+        guard action.id == remoteActionId.text, !action.targeting.apiEnabled else { return [] }
+        return [.init(field: "remoteActionId", message:
+            "\(action.id) is not enabled for API execution; enable 'API' targeting for it in Nexthink first")]
+    }
+
+    /// The parameters against the action's declared inputs, for a caller that has checked
+    /// `targeting.apiEnabled` itself (the shell refuses that with its own exit status).
+    public func parameterProblems(against action: RemoteAction) -> [ValidationProblem] {
+        guard action.id == remoteActionId.text else {
             return [.init(field: "remoteActionId", message:
                 "the request is for \(remoteActionId) but was checked against the details of \(action.id)")]
         }
         var found: [ValidationProblem] = []
-        if !action.targeting.apiEnabled {
-            found.append(.init(field: "remoteActionId", message:
-                "\(action.id) is not enabled for API execution; enable 'API' targeting for it in Nexthink first"))
-        }
         let inputs = Dictionary(action.scriptInfo.inputs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         // Sorted so the report is stable from run to run.
         for name in params.keys.sorted() {

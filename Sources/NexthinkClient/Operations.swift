@@ -27,14 +27,10 @@ extension NexthinkClient {
     }
 
     /// Details of one remote action by NQL id (`#name`).
-    public func remoteAction(id: String) async throws -> RemoteAction {
-        guard IDRules.isRemoteActionID(id) else {
-            throw NexthinkError.validation([.init(field: "id", message:
-                "'\(id)' is not a remote action id; ids start with '#' then letters, digits or '_' (e.g. #ExampleRA)")])
-        }
+    public func remoteAction(id: NQLID) async throws -> RemoteAction {
         let context = ErrorContext(subject: "remote action \(id)",
                                    notFoundHint: "no remote action has the id \(id); list them to see the valid ids")
-        let response = try await call("GET", "/api/v1/act/remote-action/details" + QueryEncoding.query([("nql-id", id)]),
+        let response = try await call("GET", "/api/v1/act/remote-action/details" + QueryEncoding.query([("nql-id", id.text)]),
                                       .read, context)
         return try decode(RemoteAction.self, response, what: "remote action \(id)")
     }

@@ -44,20 +44,12 @@ public enum Limits {
     /// Campaign expiry: 1 minute to 365 days.
     public static let campaignExpiresInMinutes = 1...525_600
     public static let campaignParameters = 30
-    /// Invalid device ids listed one by one before the rest is summarised; a pasted list of
-    /// 10 000 bad ids should not produce 10 000 lines.
-    static let reportedDeviceProblems = 20
 }
 
 enum IDRules {
-    /// Remote action NQL ids (`#ExampleRA`, `#get_disk_space`). The spec gives no pattern for
-    /// them; Nexthink ids mix cases, so this is wider than the NQL query-id pattern.
-    static func isRemoteActionID(_ s: String) -> Bool {
-        isObjectID(s)
-    }
-
-    /// NQL ids of remote actions, workflows and campaigns (`#wf_restart_spooler`): '#' then
-    /// letters, digits or '_'. The documents give no pattern; this is the remote action rule.
+    /// NQL ids of remote actions, workflows and campaigns (`#ExampleRA`, `#wf_restart_spooler`):
+    /// '#' then letters, digits or '_'. The documents give no pattern; Nexthink ids mix cases,
+    /// so this is wider than the NQL query-id pattern.
     static func isObjectID(_ s: String) -> Bool {
         hashID(s, length: 1...255) { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     }
@@ -79,28 +71,10 @@ enum IDRules {
     }
 }
 
-/// Rules shared by every list of ids a call takes (devices, users, SIDs).
+/// The rule every list of ids a call takes shares (devices, users, SIDs); each id's shape is
+/// proven by its type (`CollectorID`, `UserSID`, `WorkflowDevice`...).
 enum IDListRules {
-    /// Too many items, and each invalid one (the first `Limits.reportedDeviceProblems`, then a count).
-    static func problems<T>(_ items: [T], field: String, max: Int, problem: (T) -> String?) -> [ValidationProblem] {
-        var found: [ValidationProblem] = []
-        if items.count > max {
-            found.append(.init(field: field, message: "\(items.count) given; one call takes at most \(max), split the list"))
-        }
-        var invalid = 0
-        for (i, item) in items.enumerated() {
-            guard let message = problem(item) else { continue }
-            invalid += 1
-            if invalid <= Limits.reportedDeviceProblems { found.append(.init(field: field, index: i, message: message)) }
-        }
-        if invalid > Limits.reportedDeviceProblems {
-            found.append(.init(field: field, message: "\(invalid - Limits.reportedDeviceProblems) more invalid entries not listed"))
-        }
-        return found
-    }
-
-    /// Strings that must each pass `valid`; the message quotes the bad one.
-    static func problems(_ items: [String], field: String, max: Int, valid: (String) -> Bool, expected: String) -> [ValidationProblem] {
-        problems(items, field: field, max: max) { valid($0) ? nil : "'\($0)' is not \(expected)" }
+    static func countProblems(_ count: Int, field: String, max: Int) -> [ValidationProblem] {
+        count > max ? [.init(field: field, message: "\(count) given; one call takes at most \(max), split the list")] : []
     }
 }

@@ -78,10 +78,10 @@ import Testing
         return String(String(decoding: output.stdout, as: UTF8.self).prefix(64))
     }
 
-    @Test func resultRecordsCarryTheRequestIdOrTheError() {
+    @Test func resultRecordsCarryTheRequestIdOrTheError() throws {
         let run = AuditRun(profile: "prod", api: "acme", action: "#x", batches: 2)
-        let batch = DeviceBatch(index: 2, firstPosition: 11, devices: ["a", "b"])
-        let plan = FleetPlan(template: ExecutionRequest(remoteActionId: "#x", devices: []), batches: [batch],
+        let batch = DeviceBatch(index: 2, firstPosition: 11, devices: try [0, 1].map { try CollectorID(FleetSession.uuid($0)) })
+        let plan = FleetPlan(template: ExecutionRequest(remoteActionId: try NQLID("#x", .remoteAction), devices: []), action: RemoteAction(id: "#x"), batches: [batch],
                              deviceCount: 2, duplicatesDropped: 0)
         let ok = run.result(BatchResult(batch: batch, outcome: .accepted(ExecutionResponse(requestId: "req", expiresInMinutes: 60))), of: plan)
         #expect(ok.requestId == "req" && ok.expiresInMinutes == 60 && ok.error == nil)

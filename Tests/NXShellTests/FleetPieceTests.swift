@@ -22,14 +22,15 @@ import Testing
         #expect(origins.origin(of: [.string("a")]) == nil)
     }
 
-    @Test func dryRunBodyIsTheClientsJSONWithLongDeviceListsElided() {
-        let template = ExecutionRequest(remoteActionId: "#x", params: ["k": "v"], devices: [],
+    @Test func dryRunBodyIsTheClientsJSONWithLongDeviceListsElided() throws {
+        let template = ExecutionRequest(remoteActionId: try NQLID("#x", .remoteAction), params: ["k": "v"], devices: [],
                                         triggerInfo: TriggerInfo(externalSource: "nxsh"))
-        let few = DryRun.body(template, devices: ["a", "b"])
-        #expect(few == ##"{"devices":["a","b"],"params":{"k":"v"},"remoteActionId":"#x","triggerInfo":{"externalSource":"nxsh"}}"##)
-        let many = DryRun.body(template, devices: (0..<25).map { "d\($0)" })
-        #expect(many.contains(#""d19", ... 5 more]"#))
-        #expect(!many.contains("d20"))
+        let (a, b) = (FleetSession.uuid(0), FleetSession.uuid(1))
+        let few = DryRun.body(template, devices: [try CollectorID(a), try CollectorID(b)])
+        #expect(few == ##"{"devices":["## + "\"\(a)\",\"\(b)\"" + ##"],"params":{"k":"v"},"remoteActionId":"#x","triggerInfo":{"externalSource":"nxsh"}}"##)
+        let many = DryRun.body(template, devices: try (0..<25).map { try CollectorID(FleetSession.uuid($0)) })
+        #expect(many.contains("\"\(FleetSession.uuid(19))\", ... 5 more]"))
+        #expect(!many.contains(FleetSession.uuid(20)))
     }
 
     @Test func waitDefaultsToTheRunsExpiry() {
@@ -57,23 +58,23 @@ import Testing
         #expect(throws: HostError.self) { try FleetStatus.requests(in: dry) }
     }
 
-    @Test func workflowTargetsSplitIntoCallsWithinBothLimits() {
-        let devices = (0..<15_000).map { WorkflowTarget.device(WorkflowDevice(collectorUid: FleetSession.uuid($0))) }
-        let users = (0..<6_000).map { WorkflowTarget.user(WorkflowUser(sid: "S-1-5-21-1-2-3-\($0)")) }
+    @Test func workflowTargetsSplitIntoCallsWithinBothLimits() throws {
+        let devices = try (0..<15_000).map { WorkflowTarget.device(try WorkflowDevice(collectorUid: FleetSession.uuid($0))) }
+        let users = try (0..<6_000).map { WorkflowTarget.user(try WorkflowUser(sid: "S-1-5-21-1-2-3-\($0)")) }
         let batches = WorkflowRun.batches(devices + users)
         #expect(batches.map(\.range) == ["1-10000", "10001-20000", "20001-21000"])
         let workflow = Workflow(id: "#wf", versions: [WorkflowVersion(isActive: true, dependency: .userAndDevice, parameters: [])])
         for batch in batches {
-            let body = WorkflowExecuteBody(workflowId: "#wf", targets: batch.items, params: [:], externalIDs: false)
+            let body = WorkflowExecuteBody(workflowId: try NQLID("#wf", .workflow), targets: batch.items, params: [:], externalIDs: false)
             #expect(body.problems(against: workflow).isEmpty)
         }
         #expect(WorkflowRun.batches([]).map(\.range) == ["none"])
     }
 
-    @Test func workflowDryRunBodyCutsEachListAfterTwenty() {
-        let devices = (0..<25).map { WorkflowTarget.device(WorkflowDevice(collectorUid: FleetSession.uuid($0))) }
-        let users = (0..<22).map { WorkflowTarget.user(WorkflowUser(sid: "S-1-5-21-1-2-3-\($0)")) }
-        let run = WorkflowRun(workflow: Workflow(id: "#wf"), params: ["a": "b"], externalIDs: false, batches: WorkflowRun.batches(devices + users),
+    @Test func workflowDryRunBodyCutsEachListAfterTwenty() throws {
+        let devices = try (0..<25).map { WorkflowTarget.device(try WorkflowDevice(collectorUid: FleetSession.uuid($0))) }
+        let users = try (0..<22).map { WorkflowTarget.user(try WorkflowUser(sid: "S-1-5-21-1-2-3-\($0)")) }
+        let run = WorkflowRun(id: try NQLID("#wf", .workflow), workflow: Workflow(id: "#wf"), params: ["a": "b"], externalIDs: false, batches: WorkflowRun.batches(devices + users),
                               deviceCount: 25, userCount: 22, duplicatesDropped: 0, trigger: TriggerInfo(externalSource: "nxsh"))
         let body = WorkflowDryRun(run: run, concurrency: 4).body(devices + users)
         #expect(body.contains("\"\(FleetSession.uuid(19))\", ... 5 more],\"params\":{\"a\":\"b\"}"))

@@ -7,7 +7,7 @@ import Testing
         let uid = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
         let row = Value.record(Record([("device.collector.uid", .string("2bdb0941-2507-40de-854a-3efa1784b26b"))]))
         let targets = try DeviceTargets.collect([.uuid(uid), .string(uid.uppercased()), row], spans: nil, origins: ListOrigins())
-        #expect(targets.ids == [uid, "2bdb0941-2507-40de-854a-3efa1784b26b"])
+        #expect(targets.ids.map(\.uuid) == [uid, "2bdb0941-2507-40de-854a-3efa1784b26b"])
         #expect(targets.duplicatesDropped == 1)
     }
 

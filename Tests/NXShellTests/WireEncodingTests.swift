@@ -6,12 +6,13 @@ import Testing
 /// print `/` where the wire had `\/`).
 @Suite struct WireEncodingTests {
     @Test func dryRunPrintsExactlyTheBytesTheClientSends() throws {
-        let template = ExecutionRequest(remoteActionId: "#x", params: ["path": "C:/temp/a b"], devices: [],
+        let template = ExecutionRequest(remoteActionId: try NQLID("#x", .remoteAction), params: ["path": "C:/temp/a b"], devices: [],
                                         triggerInfo: TriggerInfo(externalSource: "nxsh"))
         var sent = template
-        sent.devices = ["a"]
+        let device = try CollectorID("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+        sent.devices = [device]
         let wire = String(decoding: try WireJSON.encode(sent), as: UTF8.self)
-        #expect(DryRun.body(template, devices: ["a"]) == wire)
+        #expect(DryRun.body(template, devices: [device]) == wire)
         #expect(wire.contains(#""path":"C:/temp/a b""#))
     }
 }

@@ -31,7 +31,7 @@ import Testing
 
     @Test func serverErrorOnTheSecondBatchIsReportedNotResent() async throws {
         try await withEmulator(readTimeout: .seconds(60)) { server, client in
-            let batches = BatchPlanner.plan((0..<30).map { BatchPlanningTests.uuid($0) }, size: 10)
+            let batches = BatchPlanner.plan((0..<30).map { BatchPlanningTests.id($0) }, size: 10)
             let results = await BatchExecutor(template: Self.template, client: client, concurrency: 1).run(batches,
                 hooks: BatchHooks(didFinish: { result in
                     if result.batch.index == 1 { server.faults.inject(.execute, .status(500)) }

@@ -13,13 +13,13 @@ import Testing
 
     static let template = ExecutionRequest(remoteActionId: "#ExampleRA", devices: [])
     static func batches(_ count: Int, size: Int = 2) -> [DeviceBatch] {
-        BatchPlanner.plan((0..<(count * size)).map { BatchPlanningTests.uuid($0) }, size: size)
+        BatchPlanner.plan((0..<(count * size)).map { BatchPlanningTests.id($0) }, size: size)
     }
 
     @Test func resultsComeBackInBatchOrderWithinTheConcurrencyBound() async {
         let probe = Probe()
         let executor = BatchExecutor(template: Self.template, concurrency: 3) { request in
-            let index = Int(request.devices[0].suffix(12), radix: 16).map { $0 / 2 + 1 } ?? 0
+            let index = Int(request.devices[0].uuid.suffix(12), radix: 16).map { $0 / 2 + 1 } ?? 0
             probe.state.withLock { $0.inFlight += 1; $0.peak = max($0.peak, $0.inFlight); $0.sent.append(index) }
             try await Task.sleep(for: .milliseconds(index % 3 == 0 ? 5 : 20))
             probe.state.withLock { $0.inFlight -= 1 }
@@ -38,7 +38,7 @@ import Testing
             probe.event("send \(request.devices.count)")
             return ExecutionResponse(requestId: "r")
         }
-        let hooks = BatchHooks<String, ExecutionResponse>(willSend: { batch in probe.event("intent \(batch.index) \(batch.items.count)") },
+        let hooks = BatchHooks<CollectorID, ExecutionResponse>(willSend: { batch in probe.event("intent \(batch.index) \(batch.items.count)") },
                                didFinish: { result in probe.event("result \(result.batch.index)") })
         _ = await executor.run(Self.batches(2, size: 3), hooks: hooks)
         #expect(probe.state.withLock { $0.events } == ["intent 1 3", "send 3", "result 1", "intent 2 3", "send 3", "result 2"])
@@ -46,7 +46,7 @@ import Testing
 
     @Test func outcomeUnknownFailureLetsTheOtherBatchesComplete() async {
         let executor = BatchExecutor(template: Self.template, concurrency: 1) { request in
-            if request.devices[0] == BatchPlanningTests.uuid(2) {
+            if request.devices[0] == BatchPlanningTests.id(2) {
                 throw NexthinkError(kind: .outcomeUnknown, status: 500, message: "boom")
             }
             return ExecutionResponse(requestId: "ok")

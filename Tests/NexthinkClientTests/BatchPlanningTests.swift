@@ -16,14 +16,14 @@ import Testing
     @Test func normalizeTrimsReportsEveryInvalidAndDropsDuplicates() {
         let a = "3fa85f64-5717-4562-b3fc-2c963f66afa6", b = "2bdb0941-2507-40de-854a-3efa1784b26b"
         let list = DeviceIDs.normalize(["  \(a)\t", "nope", b, a.uppercased(), nil, b + "\r", "x"])
-        #expect(list.ids == [a, b])
+        #expect(list.ids.map(\.uuid) == [a, b])
         #expect(list.duplicatesDropped == 2)
         #expect(list.invalid == [InvalidDeviceID(index: 1, value: "nope"), InvalidDeviceID(index: 4, value: nil),
                                  InvalidDeviceID(index: 6, value: "x")])
     }
 
     @Test func planSplitsIntoConsecutiveBatchesOfAtMostTenThousand() {
-        let ids = (0..<25_000).map { Self.uuid($0) }
+        let ids = (0..<25_000).map { Self.id($0) }
         let batches = BatchPlanner.plan(ids)
         #expect(batches.map(\.devices.count) == [10_000, 10_000, 5_000])
         #expect(batches.map(\.deviceRange) == ["1-10000", "10001-20000", "20001-25000"])
@@ -47,6 +47,11 @@ import Testing
     }
 
     /// Deterministic, distinct, valid UUIDs.
+    /// `uuid(n)`, checked.
+    static func id(_ n: Int) -> CollectorID {
+        try! CollectorID(uuid(n))
+    }
+
     static func uuid(_ n: Int) -> String {
         let hex = String(n, radix: 16)
         let tail = String(repeating: "0", count: 12 - hex.count) + hex

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Campaigns against the emulator")
 struct CampaignTests {
-    static let sid = "S-1-5-21-1-2-3-1001"
+    static let sid: UserSID = "S-1-5-21-1-2-3-1001"
     let request = CampaignTriggerRequest(campaignNqlId: "#csat_after_fix", userSid: [sid, "S-1-5-21-1-2-3-1002"],
                                          expiresInMinutes: 60, parameters: ["ticket": "INC0012345"])
 
@@ -26,7 +26,7 @@ struct CampaignTests {
             #expect(server.stats.accepted(for: .campaignTrigger) == 1)
             let id = try #require(answer.requests.first?.requestId)
             let rows = try await client.executeNQL(queryID: "#campaign_responses_by_request", parameters: ["request_id": id])
-            #expect(rows.data.first?["user.sid"] == .string(Self.sid))
+            #expect(rows.data.first?["user.sid"] == .string(Self.sid.text))
             #expect(rows.data.first?["state"] == .string("targeted"))
         }
     }
@@ -42,9 +42,7 @@ struct CampaignTests {
     }
 
     static let invalid: [(CampaignTriggerRequest, String)] = [
-        (.init(campaignNqlId: "csat", userSid: [sid], expiresInMinutes: 60, parameters: ["ticket": "x"]), "campaignNqlId"),
         (.init(campaignNqlId: "#csat_after_fix", userSid: [], expiresInMinutes: 60, parameters: ["ticket": "x"]), "userSid"),
-        (.init(campaignNqlId: "#csat_after_fix", userSid: ["alice"], expiresInMinutes: 60, parameters: ["ticket": "x"]), "userSid[0]"),
         (.init(campaignNqlId: "#csat_after_fix", userSid: Array(repeating: sid, count: 10_001), expiresInMinutes: 60,
                parameters: ["ticket": "x"]), "userSid"),
         (.init(campaignNqlId: "#csat_after_fix", userSid: [sid], expiresInMinutes: 0, parameters: ["ticket": "x"]), "expiresInMinutes"),
@@ -55,7 +53,7 @@ struct CampaignTests {
         (.init(campaignNqlId: "#csat_after_fix", userSid: [sid], expiresInMinutes: 60), "parameters.ticket"),
     ]
 
-    @Test(arguments: 0..<9)
+    @Test(arguments: 0..<7)
     func invalidRequestsAreListedAndNeverSent(_ index: Int) async throws {
         let (bad, place) = Self.invalid[index]
         try await withEmulator { server, client in
@@ -105,7 +103,7 @@ struct CampaignTests {
     }
 
     @Test func largeUserListsSplitIntoCallsWithinTheLimit() {
-        let sids = (0..<20_001).map { "S-1-5-21-1-2-3-\($0)" }
+        let sids = (0..<20_001).map { try! UserSID("S-1-5-21-1-2-3-\($0)") }
         let batches = CampaignTriggerRequest(campaignNqlId: "#c", userSid: sids, expiresInMinutes: 5).batches()
         #expect(batches.map(\.userSid.count) == [10_000, 10_000, 1])
     }

@@ -22,7 +22,7 @@ struct ExecuteTests {
             let result = try await client.executeNQL(
                 queryID: "#remote_action_executions_by_request", parameters: ["request_id": accepted.requestId])
             #expect(result.data.count == 1)
-            #expect(result.data.first?["device.collector.uid"] == .string(sampleDevices[0]))
+            #expect(result.data.first?["device.collector.uid"] == .string(sampleDevices[0].uuid))
             #expect(result.data.first?["request_id"] == .string(accepted.requestId))
             #expect(result.headers.contains("status"))
         }
@@ -38,9 +38,7 @@ struct ExecuteTests {
     }
 
     @Test(arguments: [
-        (ExecutionRequest(remoteActionId: "ExampleRA", devices: sampleDevices), "remoteActionId"),
         (ExecutionRequest(remoteActionId: "#ExampleRA", devices: []), "devices"),
-        (ExecutionRequest(remoteActionId: "#ExampleRA", devices: sampleDevices + ["LAPTOP-01"]), "devices[1]"),
         (ExecutionRequest(remoteActionId: "#ExampleRA", devices: Array(repeating: sampleDevices[0], count: 10_001)), "devices"),
         (ExecutionRequest(remoteActionId: "#ExampleRA", devices: sampleDevices, expiresInMinutes: 59), "expiresInMinutes"),
         (ExecutionRequest(remoteActionId: "#ExampleRA", devices: sampleDevices, expiresInMinutes: 10_081), "expiresInMinutes"),
@@ -63,7 +61,7 @@ struct ExecuteTests {
     @Test func actionNotEnabledForAPIIsRejectedLocallyWhenKnown() async throws {
         try await withEmulator { server, client in
             let action = try await client.remoteAction(id: "#collect_event_logs")
-            let r = ExecutionRequest(remoteActionId: action.id, devices: sampleDevices)
+            let r = ExecutionRequest(remoteActionId: try NQLID(action.id, .remoteAction), devices: sampleDevices)
             let local = try #require(await nexthinkError { try await client.execute(r, against: action) })
             #expect(local.kind == .validation)
             #expect(server.stats.requests(for: .execute) == 0)

@@ -46,7 +46,7 @@ struct FaultTimeoutTests {
         try await withEmulator(readTimeout: Self.timeout) { server, client in
             _ = try await client.token()
             server.faults.inject(.execute, .delay(Self.slow), times: 1)
-            let request = ExecutionRequest(remoteActionId: "#get_battery_status", devices: [faultDevice])
+            let request = ExecutionRequest(remoteActionId: "#get_battery_status", devices: [try CollectorID(faultDevice)])
             let error = try #require(await nexthinkError { try await client.execute(request) })
             #expect(error.kind == .outcomeUnknown)
             #expect(error.hint?.contains("before running it again") == true)

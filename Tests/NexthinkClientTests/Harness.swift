@@ -101,4 +101,4 @@ func nexthinkError(_ body: () async throws -> some Any) async -> NexthinkError? 
     }
 }
 
-let sampleDevices = ["3fa85f64-5717-4562-b3fc-2c963f66afa6"]
+let sampleDevices: [CollectorID] = ["3fa85f64-5717-4562-b3fc-2c963f66afa6"]

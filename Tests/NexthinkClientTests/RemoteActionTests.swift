@@ -72,17 +72,6 @@ struct RemoteActionTests {
         }
     }
 
-    @Test func malformedIdIsRejectedBeforeSending() async throws {
-        try await withEmulator { server, client in
-            let error = try #require(await nexthinkError { try await client.remoteAction(id: "ExampleRA") })
-            #expect(error.kind == .validation)
-            #expect(error.problems.first?.field == "id")
-            #expect("\(error)".contains("start with '#'"))
-            #expect(server.stats.requests(for: .details) == 0)
-            #expect(server.stats.tokenRequests == 0)
-        }
-    }
-
     @Test func failedGetsAreRetried() async throws {
         let recorder = Recorder()
         try await withEmulator(recorder: recorder) { server, client in

@@ -63,8 +63,7 @@ extension CommandUse {
         self.span = span
         if let operand = call.operand, call.spec.operand.isNQLID, case .literal(let value) = operand.kind {
             switch value {
-            case .nqlID(let id): operandID = id
-            case .string(let text): operandID = text.hasPrefix("#") ? text : "#" + text
+            case .nqlID(let id), .string(let id): operandID = Value.idText(id)
             default: break
             }
             operandSpan = operand.span

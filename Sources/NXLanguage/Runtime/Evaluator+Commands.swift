@@ -63,7 +63,7 @@ extension Evaluator {
     nonisolated(nonsending) private func nqlID(_ expr: Expr, for command: String) async throws -> String {
         switch try await evaluate(expr) {
         case .nqlID(let id): return id
-        case .string(let text): return text.hasPrefix("#") ? text : "#" + text
+        case .string(let text): return Value.idText(text)
         case let other:
             throw Interruption.error(Catalog.expectedType("the id given to \(command)", expected: "an NQL id such as #get_battery_status",
                                                           got: other.typeName), at: expr.span)

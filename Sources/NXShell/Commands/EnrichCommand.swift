@@ -5,25 +5,16 @@ import NexthinkClient
 /// the first call (identifying column, field names, empty identifications, duplicate objects,
 /// each named by its file line when the rows came from `read_csv`), then sent in batches of
 /// the document's limit with the same consent, dry run, audit and progress as `run`.
-struct EnrichCommand: ShellCommand {
+struct EnrichCommand: StateChangeCommand {
     static let name = "enrich"
     static let kind = StateChangeGate.Kind(refusal: ShellMessages.enrichRefusal, command: "enrich", allowListKey: nil)
 
-    struct Plan: Sendable {
-        var change: EnrichmentChange
-        var rehearsal: Bool
+    func subject(_ invocation: CommandInvocation, _ context: CommandContext) throws -> StateChangeSubject {
+        StateChangeSubject(id: "enrich " + EnrichmentChange.noun(try Self.checkedObject(invocation)), allowed: nil)
     }
 
-    func validate(_ invocation: CommandInvocation, _ context: CommandContext) async throws -> Plan {
-        guard let object = Self.object(invocation.operandText) else {
-            throw HostError(ShellMessages.enrichNeedsObject, notes: [ShellMessages.enrichExample],
-                            span: invocation.spans.statement, exitCode: ExitStatus.scriptError)
-        }
-        let gate = StateChangeGate(kind: Self.kind, context: context)
-        let subject = "enrich " + EnrichmentChange.noun(object)
-        try gate.checkPolicy(subject, allowed: nil)
-        let rehearsal = try context.dryRun()
-        try gate.checkConsent(subject, rehearsal: rehearsal)
+    func plan(_ invocation: CommandInvocation, _ context: CommandContext, _ early: Void) async throws -> EnrichmentChange {
+        let object = try Self.checkedObject(invocation)
         let domain = invocation.text("domain") ?? context.policy.fleet.externalSource
         guard !domain.isEmpty else {
             throw HostError(ShellMessages.emptyDomain, span: invocation.spans.clause("domain"), exitCode: ExitStatus.scriptError)
@@ -42,20 +33,25 @@ struct EnrichCommand: ShellCommand {
             throw HostError(ShellMessages.noRows, notes: [ShellMessages.enrichExample],
                             span: spans?.value ?? invocation.spans.statement, exitCode: ExitStatus.scriptError)
         }
-        let change = EnrichmentChange(object: object, domain: domain,
-                                      batches: BatchPlanner.batches(planned, size: EnrichmentLimits.objectsPerRequest),
-                                      objectCount: planned.count)
-        return Plan(change: change, rehearsal: rehearsal)
+        return EnrichmentChange(object: object, domain: domain,
+                                batches: BatchPlanner.batches(planned, size: EnrichmentLimits.objectsPerRequest),
+                                objectCount: planned.count)
     }
 
-    func perform(_ plan: Plan, _ context: CommandContext) async throws -> Value {
-        let change = plan.change
-        if plan.rehearsal {
-            context.console.message(EnrichmentDryRun(change: change, concurrency: context.policy.fleet.concurrency).report)
-            return EnrichmentDryRun.record(change)
+    func rehearse(_ change: EnrichmentChange, concurrency: Int) -> (report: String, record: Value) {
+        (EnrichmentDryRun(change: change, concurrency: concurrency).report, EnrichmentDryRun.record(change))
+    }
+
+    func prompt(_ change: EnrichmentChange) -> String {
+        Self.prompt(change)
+    }
+
+    private static func checkedObject(_ invocation: CommandInvocation) throws -> EnrichmentObject {
+        guard let object = object(invocation.operandText) else {
+            throw HostError(ShellMessages.enrichNeedsObject, notes: [ShellMessages.enrichExample],
+                            span: invocation.spans.statement, exitCode: ExitStatus.scriptError)
         }
-        try await StateChangeGate(kind: Self.kind, context: context).confirm(change.subject, prompt: Self.prompt(change))
-        return try await StateChangeRun(context: context, change: change).execute()
+        return object
     }
 
     static func object(_ word: String?) -> EnrichmentObject? {

@@ -47,7 +47,7 @@ struct ExportCommand: ShellCommand {
                             exitCode: ExitStatus.ioError)
         }
         let compression = invocation.text("compression").flatMap { ExportCompression(rawValue: $0.uppercased()) } ?? .none
-        let request = ExportRequest(queryID: ActionID.normalize(invocation.operandText ?? ""),
+        let request = ExportRequest(queryID: NQLID.hashed(invocation.operandText ?? ""),
                                     parameters: invocation.strings("with"), compression: compression)
         return Plan(request: request, written: written, path: path)
     }

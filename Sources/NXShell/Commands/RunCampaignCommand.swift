@@ -5,30 +5,34 @@ import NexthinkClient
 /// expiry, the campaign's declared parameters when `#campaigns` lists them, profile policy),
 /// ask for confirmation on a terminal, then send the batches, each exactly once
 /// (StateChange/StateChangeRun).
-struct RunCampaignCommand: ShellCommand {
+struct RunCampaignCommand: StateChangeCommand {
     static let name = "run campaign"
     static let kind = StateChangeGate.Kind(refusal: "campaigns cannot be sent", command: "run campaign",
                                            allowListKey: "allowed_campaigns")
     /// The API needs an expiry and has no default; a week gives people time to answer.
     static let defaultExpiryMinutes = 7 * 24 * 60
 
-    struct Plan: Sendable {
-        var run: CampaignRun
-        var campaign: CampaignInfo?
-        var rehearsal: Bool
+    func subject(_ command: CommandInvocation, _ context: CommandContext) -> StateChangeSubject {
+        StateChangeSubject(id: NQLID.hashed(command.operandText ?? ""), allowed: context.policy.allowedCampaigns?.map(NQLID.hashed))
     }
 
-    func validate(_ command: CommandInvocation, _ context: CommandContext) async throws -> Plan {
-        let id = ActionID.normalize(command.operandText ?? "")
-        let gate = StateChangeGate(kind: Self.kind, context: context)
-        try gate.checkPolicy(id, allowed: context.policy.allowedCampaigns?.map(ActionID.normalize))
-        let rehearsal = try context.dryRun()
-        let users = try UserTargets.collect(command.list("for"), spans: command.spans.clauses["for"], origins: context.origins)
-        try gate.checkConsent(id, rehearsal: rehearsal)
+    func checkEarly(_ command: CommandInvocation, _ context: CommandContext, rehearsal: Bool) throws -> UserTargets.List {
+        try UserTargets.collect(command.list("for"), spans: command.spans.clauses["for"], origins: context.origins)
+    }
+
+    func plan(_ command: CommandInvocation, _ context: CommandContext, _ users: UserTargets.List) async throws -> CampaignRun {
+        let written = subject(command, context).id
         if users.duplicatesDropped > 0 {
             context.console.message("nxsh: " + ShellMessages.duplicateUsersDropped(users.duplicatesDropped, unique: users.sids.count))
         }
-        let campaign = try await Self.campaign(id, command, context)
+        // `#campaigns` is asked first: an id it does not list gets the closest ones.
+        let campaign = try await Self.campaign(written, command, context)
+        let id: NQLID
+        do {
+            id = try NQLID(written, .campaign, field: "campaignNqlId")
+        } catch {
+            throw invalidRequest(written, error.problems, command)
+        }
         let batches = BatchPlanner.batches(users.sids, size: Limits.campaignUsers.upperBound)
         let template = CampaignTriggerRequest(campaignNqlId: id, userSid: [],
                                               expiresInMinutes: command.int("expires") ?? Self.defaultExpiryMinutes,
@@ -36,24 +40,18 @@ struct RunCampaignCommand: ShellCommand {
         var first = template
         first.userSid = batches.first?.items ?? []
         let problems = first.problems(against: campaign)
-        if !problems.isEmpty {
-            throw HostError(ShellMessages.invalidCampaignRequest(id, problems: problems.count), notes: problems.map(\.description),
-                            span: span(of: problems[0], in: command), exitCode: ExitStatus.runtime)
-        }
-        let run = CampaignRun(template: template, batches: batches, userCount: users.sids.count,
-                              duplicatesDropped: users.duplicatesDropped, reason: command.text("reason"))
-        return Plan(run: run, campaign: campaign, rehearsal: rehearsal)
+        if !problems.isEmpty { throw invalidRequest(id.text, problems, command) }
+        return CampaignRun(template: template, campaign: campaign, batches: batches, userCount: users.sids.count,
+                           duplicatesDropped: users.duplicatesDropped, reason: command.text("reason"))
     }
 
-    func perform(_ plan: Plan, _ context: CommandContext) async throws -> Value {
-        if plan.rehearsal {
-            let dry = CampaignDryRun(plan: plan.run, campaign: plan.campaign, concurrency: context.policy.fleet.concurrency)
-            context.console.message(dry.report)
-            return dry.record
-        }
-        try await StateChangeGate(kind: Self.kind, context: context)
-            .confirm(plan.run.subject, prompt: CampaignSummary.prompt(plan.run, plan.campaign))
-        return try await StateChangeRun(context: context, change: plan.run).execute()
+    func rehearse(_ run: CampaignRun, concurrency: Int) -> (report: String, record: Value) {
+        let dry = CampaignDryRun(plan: run, concurrency: concurrency)
+        return (dry.report, dry.record)
+    }
+
+    func prompt(_ run: CampaignRun) -> String {
+        CampaignSummary.prompt(run)
     }
 
     /// The campaign as the tenant's `#campaigns` lists it, to check its state and parameters;
@@ -74,13 +72,18 @@ struct RunCampaignCommand: ShellCommand {
                         span: command.spans.operand, exitCode: ExitStatus.runtime)
     }
 
+    private func invalidRequest(_ id: String, _ problems: [ValidationProblem], _ command: CommandInvocation) -> HostError {
+        HostError(ShellMessages.invalidCampaignRequest(id, problems: problems.count), notes: problems.map(\.description),
+                  span: span(of: problems[0], in: command), exitCode: ExitStatus.runtime)
+    }
+
     /// The part of the command a validation problem is about: the parameter's name inside
     /// `with <...>`, the value of `expires`, the list of `for`...
     private func span(of problem: ValidationProblem, in command: CommandInvocation) -> SourceSpan {
         let spans = command.spans
         switch problem.field {
         case "campaignNqlId": return spans.operand ?? spans.statement
-        case "userSid": return problem.index.map { spans.clauses["for"]?.element($0) ?? spans.clause("for") } ?? spans.clause("for")
+        case "userSid": return spans.clause("for")
         case "expiresInMinutes": return spans.clause("expires")
         case "parameters": return spans.clause("with")
         case let field where field.hasPrefix("parameters."):

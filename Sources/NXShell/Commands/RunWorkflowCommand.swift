@@ -4,33 +4,31 @@ import NexthinkClient
 /// `run workflow #id [on DEVICES] [users USERS] [with <...>] [reason "..."] [ref "..."]`: every
 /// target and parameter checked against the workflow's details before the first call, then
 /// the batches sent once each (StateChange/StateChangeRun), as `run` does for remote actions.
-struct RunWorkflowCommand: ShellCommand {
+struct RunWorkflowCommand: StateChangeCommand {
     static let name = "run workflow"
     static let kind = StateChangeGate.Kind(refusal: ShellMessages.workflowRefusal, command: "run workflow",
                                            allowListKey: "allowed_workflows")
 
-    struct Plan: Sendable {
-        var run: WorkflowRun
-        var rehearsal: Bool
+    func subject(_ command: CommandInvocation, _ context: CommandContext) -> StateChangeSubject {
+        StateChangeSubject(id: NQLID.hashed(command.operandText ?? ""), allowed: context.policy.allowedWorkflows?.map(NQLID.hashed))
     }
 
-    func validate(_ command: CommandInvocation, _ context: CommandContext) async throws -> Plan {
-        let id = ActionID.normalize(command.operandText ?? "")
-        let gate = StateChangeGate(kind: Self.kind, context: context)
-        try gate.checkPolicy(id, allowed: context.policy.allowedWorkflows?.map(ActionID.normalize))
-        let rehearsal = try context.dryRun()
-        let targets = try WorkflowTargetValues.collect(command)
-        try gate.checkConsent(id, rehearsal: rehearsal)
+    func checkEarly(_ command: CommandInvocation, _ context: CommandContext, rehearsal: Bool) throws -> WorkflowTargetValues {
+        try WorkflowTargetValues.collect(command)
+    }
+
+    func plan(_ command: CommandInvocation, _ context: CommandContext, _ targets: WorkflowTargetValues) async throws -> WorkflowRun {
         if targets.duplicatesDropped > 0 {
             context.console.message(ShellMessages.duplicateTargetsDropped(targets.duplicatesDropped, unique: targets.targets.count))
         }
-        let workflow = try await WorkflowReads.workflow(command, connection: context.connection)
+        let id = try NQLID(command.operandText ?? "", .workflow)
+        let workflow = try await WorkflowReads.workflow(id, command, connection: context.connection)
         guard workflow.isAPIEnabled else {
-            throw HostError(ShellMessages.workflowNotAPIEnabled(id), notes: [ShellMessages.workflowNotAPIEnabledNote],
+            throw HostError(ShellMessages.workflowNotAPIEnabled(id.text), notes: [ShellMessages.workflowNotAPIEnabledNote],
                             span: command.spans.operand, exitCode: ExitStatus.permission)
         }
         let fleet = context.policy.fleet
-        let run = WorkflowRun(workflow: workflow, params: command.strings("with"), externalIDs: targets.externalIDs,
+        let run = WorkflowRun(id: id, workflow: workflow, params: command.strings("with"), externalIDs: targets.externalIDs,
                               batches: WorkflowRun.batches(targets.targets),
                               deviceCount: targets.deviceCount, userCount: targets.userCount,
                               duplicatesDropped: targets.duplicatesDropped,
@@ -38,24 +36,21 @@ struct RunWorkflowCommand: ShellCommand {
                                                    externalReference: command.text("ref")))
         let problems = run.body(run.batches.first?.items ?? []).problems(against: workflow)
         if !problems.isEmpty {
-            throw HostError(ShellMessages.invalidWorkflowRequest(id, problems: problems.count), notes: problems.map(\.description),
+            throw HostError(ShellMessages.invalidWorkflowRequest(id.text, problems: problems.count), notes: problems.map(\.description),
                             span: span(of: problems[0], in: command), exitCode: ExitStatus.runtime)
         }
-        return Plan(run: run, rehearsal: rehearsal)
+        return run
     }
 
-    func perform(_ plan: Plan, _ context: CommandContext) async throws -> Value {
-        let run = plan.run
-        if plan.rehearsal {
-            let dry = WorkflowDryRun(run: run, concurrency: context.policy.fleet.concurrency)
-            context.console.message(dry.report)
-            return dry.record
-        }
-        let targets = ShellMessages.targetCount(devices: run.deviceCount, users: run.userCount)
-        try await StateChangeGate(kind: Self.kind, context: context)
-            .confirm(run.workflow.id, prompt: ShellMessages.workflowPrompt((run.workflow.id, run.workflow.name), targets: targets, batches: run.batches.count,
-                                                                      params: run.params, reason: run.trigger.reason))
-        return try await StateChangeRun(context: context, change: run).execute()
+    func rehearse(_ run: WorkflowRun, concurrency: Int) -> (report: String, record: Value) {
+        let dry = WorkflowDryRun(run: run, concurrency: concurrency)
+        return (dry.report, dry.record)
+    }
+
+    func prompt(_ run: WorkflowRun) -> String {
+        ShellMessages.workflowPrompt((run.workflow.id, run.workflow.name),
+                                     targets: ShellMessages.targetCount(devices: run.deviceCount, users: run.userCount),
+                                     batches: run.batches.count, params: run.params, reason: run.trigger.reason)
     }
 
     /// Targets were checked one by one already; what is left is about the workflow, its

@@ -7,7 +7,7 @@ enum FleetValues {
     /// entry per batch (failed ones included) so scripts can find what did not go out.
     static func run(_ plan: FleetPlan, _ results: [ExecutionBatchResult]) -> Value {
         let accepted = results.compactMap(\.response)
-        var fields: [(String, Value)] = [("remoteActionId", .nqlID(plan.template.remoteActionId))]
+        var fields: [(String, Value)] = [("remoteActionId", .nqlID(plan.template.remoteActionId.text))]
         if results.count == 1, let only = accepted.first { fields.append(("requestId", .string(only.requestId))) }
         fields += [
             ("requestIds", .list(accepted.map { .string($0.requestId) })),

@@ -7,7 +7,7 @@ import NexthinkClient
 /// from `read()`), and nothing is sent while any is invalid.
 enum UserTargets {
     struct List: Sendable {
-        var sids: [String] = []
+        var sids: [UserSID] = []
         var duplicatesDropped = 0
     }
 
@@ -16,17 +16,21 @@ enum UserTargets {
 
     static func collect(_ items: [Value], spans: ClauseSpans?, origins: ListOrigins) throws -> List {
         var list = List()
-        var seen = Set<String>(minimumCapacity: items.count)
+        var seen = Set<UserSID>(minimumCapacity: items.count)
         var invalid: [(index: Int, problem: String)] = []
         for (index, item) in items.enumerated() {
             guard let text = sid(of: item) else {
                 invalid.append((index, ShellMessages.notAUser(describe(item))))
                 continue
             }
-            let sid = DeviceIDs.trimmed(text)
-            if let problem = UserSIDs.problem(sid) {
-                invalid.append((index, problem))
-            } else if seen.insert(sid).inserted {
+            let sid: UserSID
+            do {
+                sid = try UserSID(DeviceIDs.trimmed(text))
+            } catch {
+                invalid.append((index, error.problems.map(\.message).joined()))
+                continue
+            }
+            if seen.insert(sid).inserted {
                 list.sids.append(sid)
             } else {
                 // Compared as written: SIDs have one spelling, and the service filters exact

@@ -57,10 +57,3 @@ final class APIHost: LanguageHost {
                        spans: command.spans, settings: command.settings)
     }
 }
-
-enum ActionID {
-    /// Commands receive ids with or without the leading '#'; the API wants it.
-    static func normalize(_ id: String) -> String {
-        id.hasPrefix("#") ? id : "#" + id
-    }
-}

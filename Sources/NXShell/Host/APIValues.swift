@@ -11,7 +11,7 @@ import NexthinkClient
 enum APIValues {
     static func action(_ a: RemoteAction) -> Value {
         .record(Record([
-            ("id", .nqlID(ActionID.normalize(a.id))),
+            ("id", .nqlID(NQLID.hashed(a.id))),
             ("uuid", .string(a.uuid)),
             ("name", .string(a.name)),
             ("description", .string(a.description)),

@@ -57,14 +57,14 @@ final class ActionCatalogue: Sendable {
         }
     }
 
-    func details(_ id: String) async throws -> RemoteAction {
+    func details(_ id: NQLID) async throws -> RemoteAction {
         let client = try connection.client()
         do {
             let action = try await client.remoteAction(id: id)
             remember([action], replacing: false)
             return action
         } catch let error as NexthinkError where error.kind == .notFound {
-            throw await unknownAction(id)
+            throw await unknownAction(id.text)
         }
     }
 

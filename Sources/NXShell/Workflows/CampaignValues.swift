@@ -6,12 +6,12 @@ import NexthinkClient
 enum CampaignValues {
     /// `requests` has one record per user of the accepted batches, in the service's order;
     /// users of failed batches are only in `batchResults`.
-    static func run(_ plan: CampaignRun, _ results: [BatchResult<String, CampaignTriggerResponse>]) -> Value {
+    static func run(_ plan: CampaignRun, _ results: [BatchResult<UserSID, CampaignTriggerResponse>]) -> Value {
         let answered = results.compactMap(\.response)
         let requests = answered.flatMap(\.requests)
         let notTargeted = answered.reduce(0) { $0 + $1.refused.count }
         return .record(Record([
-            ("campaignId", .nqlID(plan.template.campaignNqlId)),
+            ("campaignId", .nqlID(plan.template.campaignNqlId.text)),
             ("requests", .list(requests.map(request))),
             ("targeted", .int(requests.count - notTargeted)),
             ("notTargeted", .int(notTargeted)),
@@ -34,7 +34,7 @@ enum CampaignValues {
         ]))
     }
 
-    static func batch(_ result: BatchResult<String, CampaignTriggerResponse>) -> Value {
+    static func batch(_ result: BatchResult<UserSID, CampaignTriggerResponse>) -> Value {
         let refused = result.response?.refused.count
         return .record(Record([
             ("index", .int(result.batch.index)),

@@ -11,20 +11,19 @@ enum WorkflowReads {
     }
 
     static func details(_ invocation: CommandInvocation, connection: Connection) async throws -> Value {
-        WorkflowValues.details(try await workflow(invocation, connection: connection))
+        WorkflowValues.details(try await workflow(try NQLID(invocation.operandText ?? "", .workflow), invocation, connection: connection))
     }
 
-    /// The workflow named by the command's operand; an unknown id is an error at the operand
+    /// The workflow `id` (the command's operand); an unknown id is an error at the operand
     /// with the closest ids.
-    static func workflow(_ invocation: CommandInvocation, connection: Connection) async throws -> Workflow {
-        let id = ActionID.normalize(invocation.operandText ?? "")
+    static func workflow(_ id: NQLID, _ invocation: CommandInvocation, connection: Connection) async throws -> Workflow {
         let client = try connection.client()
         do {
             return try await client.workflow(id: id)
         } catch let error as NexthinkError where error.kind == .notFound {
-            let near = Suggest.nearby(id, in: (try? await client.listWorkflows().map(\.id)) ?? [])
+            let near = Suggest.nearby(id.text, in: (try? await client.listWorkflows().map(\.id)) ?? [])
             let notes = (near.isEmpty ? [] : [ShellMessages.didYouMean(near)]) + [ShellMessages.listNote]
-            throw HostError(ShellMessages.unknownWorkflow(id), notes: notes, span: invocation.spans.operand,
+            throw HostError(ShellMessages.unknownWorkflow(id.text), notes: notes, span: invocation.spans.operand,
                             exitCode: ExitStatus.runtime)
         }
     }

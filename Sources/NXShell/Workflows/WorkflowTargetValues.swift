@@ -33,9 +33,7 @@ struct WorkflowTargetValues {
                 case .failure(let problem):
                     problems.append(Problem(clause: clause, index: index, message: problem.message))
                 case .success(let target):
-                    if let message = target.problem {
-                        problems.append(Problem(clause: clause, index: index, message: message))
-                    } else if seen.insert(target).inserted {
+                    if seen.insert(target).inserted {
                         result.targets.append(target)
                         if target.isDevice { result.deviceCount += 1 } else { result.userCount += 1 }
                     } else {
@@ -57,27 +55,39 @@ struct WorkflowTargetValues {
 
     private struct Refusal: Error { var message: String }
 
+    /// The target, checked by its constructor (`WorkflowDevice`, `WorkflowUser`); what is
+    /// wrong with it otherwise.
     private static func target(_ value: Value, device: Bool) -> Result<WorkflowTarget, Refusal> {
+        do {
+            return .success(try checked(value, device: device))
+        } catch let refusal as Refusal {
+            return .failure(refusal)
+        } catch {
+            return .failure(Refusal(message: (error as? NexthinkError)?.problems.map(\.message).joined() ?? "\(error)"))
+        }
+    }
+
+    private static func checked(_ value: Value, device: Bool) throws -> WorkflowTarget {
         switch value {
         case .uuid(let s), .string(let s):
             let id = DeviceIDs.trimmed(s)
-            return .success(device ? .device(WorkflowDevice(collectorUid: id)) : .user(WorkflowUser(sid: id)))
+            return device ? .device(try WorkflowDevice(collectorUid: id)) : .user(try WorkflowUser(sid: id))
         case .record(let record):
             var fields: [String: String] = [:]
             let allowed = device ? deviceFields : userFields
             for (key, field) in record.fields {
                 guard allowed.contains(key) else {
-                    return .failure(Refusal(message: ShellMessages.unknownTargetField(key, device: device, allowed: allowed)))
+                    throw Refusal(message: ShellMessages.unknownTargetField(key, device: device, allowed: allowed))
                 }
                 switch field {
                 case .string(let s), .uuid(let s): fields[key] = DeviceIDs.trimmed(s)
-                default: return .failure(Refusal(message: ShellMessages.targetFieldType(key, field.typeName)))
+                default: throw Refusal(message: ShellMessages.targetFieldType(key, field.typeName))
                 }
             }
-            return .success(device ? .device(WorkflowDevice(name: fields["name"], uid: fields["uid"], collectorUid: fields["collectorUid"]))
-                : .user(WorkflowUser(sid: fields["sid"], upn: fields["upn"], uid: fields["uid"])))
+            return device ? .device(try WorkflowDevice(name: fields["name"], uid: fields["uid"], collectorUid: fields["collectorUid"]))
+                : .user(try WorkflowUser(sid: fields["sid"], upn: fields["upn"], uid: fields["uid"]))
         default:
-            return .failure(Refusal(message: ShellMessages.targetType(value.typeName, device: device)))
+            throw Refusal(message: ShellMessages.targetType(value.typeName, device: device))
         }
     }
 }

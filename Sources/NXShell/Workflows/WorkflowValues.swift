@@ -7,7 +7,7 @@ enum WorkflowValues {
     /// A row of `list workflows`: what people scan.
     static func summary(_ w: Workflow) -> Value {
         .record(Record([
-            ("id", .nqlID(ActionID.normalize(w.id))),
+            ("id", .nqlID(NQLID.hashed(w.id))),
             ("name", .string(w.name)),
             ("status", .string(w.status.rawValue)),
             ("dependency", w.dependency.map { .string($0.rawValue) } ?? .null),
@@ -18,7 +18,7 @@ enum WorkflowValues {
     /// `get workflow`: everything the service said.
     static func details(_ w: Workflow) -> Value {
         .record(Record([
-            ("id", .nqlID(ActionID.normalize(w.id))),
+            ("id", .nqlID(NQLID.hashed(w.id))),
             ("uuid", .string(w.uuid)),
             ("name", .string(w.name)),
             ("description", .string(w.description)),
@@ -41,7 +41,7 @@ enum WorkflowValues {
 
     static func campaign(_ c: CampaignInfo) -> Value {
         .record(Record([
-            ("id", .nqlID(ActionID.normalize(c.id))),
+            ("id", .nqlID(NQLID.hashed(c.id))),
             ("name", .string(c.name)),
             ("status", .string(c.status)),
             ("triggerMethod", .string(c.triggerMethod)),

@@ -105,7 +105,7 @@ public struct BatchExecutor<Item: Sendable, Response: Sendable>: Sendable {
     }
 }
 
-extension BatchExecutor where Item == String, Response == ExecutionResponse {
+extension BatchExecutor where Item == CollectorID, Response == ExecutionResponse {
     /// Remote action execution: `template` supplies everything but the devices of each batch.
     public init(template: ExecutionRequest, concurrency: Int = 4,
                 execute: @escaping @Sendable (ExecutionRequest) async throws -> ExecutionResponse) {

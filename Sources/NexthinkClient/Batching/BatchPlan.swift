@@ -24,21 +24,21 @@ extension Batch: Equatable where Item: Equatable {}
 extension Batch: Hashable where Item: Hashable {}
 
 /// A batch of Collector UUIDs for one execute call.
-public typealias DeviceBatch = Batch<String>
+public typealias DeviceBatch = Batch<CollectorID>
 
-extension Batch where Item == String {
-    public init(index: Int, firstPosition: Int, devices: [String]) {
+extension Batch where Item == CollectorID {
+    public init(index: Int, firstPosition: Int, devices: [CollectorID]) {
         self.init(index: index, firstPosition: firstPosition, items: devices)
     }
 
-    public var devices: [String] { items }
+    public var devices: [CollectorID] { items }
     public var deviceRange: String { range }
 }
 
 public enum BatchPlanner {
     /// Consecutive batches of at most `size` devices (the API's per-call limit by default):
     /// 25,000 ids give 10,000 + 10,000 + 5,000, so batch N covers a predictable range.
-    public static func plan(_ devices: [String], size: Int = Limits.devices.upperBound) -> [DeviceBatch] {
+    public static func plan(_ devices: [CollectorID], size: Int = Limits.devices.upperBound) -> [DeviceBatch] {
         batches(devices, size: size)
     }
 

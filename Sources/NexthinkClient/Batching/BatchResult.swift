@@ -54,4 +54,4 @@ public struct BatchResult<Item: Sendable, Response: Sendable>: Sendable {
 }
 
 /// The result of one batch of a remote action execute.
-public typealias ExecutionBatchResult = BatchResult<String, ExecutionResponse>
+public typealias ExecutionBatchResult = BatchResult<CollectorID, ExecutionResponse>

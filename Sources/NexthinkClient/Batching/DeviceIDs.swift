@@ -79,7 +79,7 @@ public enum DeviceIDs {
                 continue
             }
             if seen.insert(key).inserted {
-                list.ids.append(id)
+                list.ids.append(CollectorID(checked: id))
             } else {
                 list.duplicatesDropped += 1
             }
@@ -91,11 +91,11 @@ public enum DeviceIDs {
 /// The outcome of `DeviceIDs.normalize`.
 public struct DeviceIDList: Sendable, Equatable {
     /// Valid, unique ids in first-seen order, trimmed but otherwise as given.
-    public var ids: [String] = []
+    public var ids: [CollectorID] = []
     public var duplicatesDropped = 0
     public var invalid: [InvalidDeviceID] = []
 
-    public init(ids: [String] = [], duplicatesDropped: Int = 0, invalid: [InvalidDeviceID] = []) {
+    public init(ids: [CollectorID] = [], duplicatesDropped: Int = 0, invalid: [InvalidDeviceID] = []) {
         self.ids = ids
         self.duplicatesDropped = duplicatesDropped
         self.invalid = invalid

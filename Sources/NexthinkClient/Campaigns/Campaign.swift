@@ -1,14 +1,14 @@
 /// Body of `POST /api/v1/euf/campaign/trigger`.
 public struct CampaignTriggerRequest: Sendable, Hashable, Codable {
-    public var campaignNqlId: String
+    public var campaignNqlId: NQLID
     /// SIDs of the users to show the campaign to.
-    public var userSid: [String]
+    public var userSid: [UserSID]
     /// 1 minute to 365 days, from the time of the call.
     public var expiresInMinutes: Int
     /// Values of the campaign's parameters; the keys must be exactly its parameter ids.
     public var parameters: [String: String]
 
-    public init(campaignNqlId: String, userSid: [String], expiresInMinutes: Int, parameters: [String: String] = [:]) {
+    public init(campaignNqlId: NQLID, userSid: [UserSID], expiresInMinutes: Int, parameters: [String: String] = [:]) {
         self.campaignNqlId = campaignNqlId
         self.userSid = userSid
         self.expiresInMinutes = expiresInMinutes

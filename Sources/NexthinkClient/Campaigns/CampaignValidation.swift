@@ -1,18 +1,13 @@
 extension CampaignTriggerRequest {
-    /// Every problem (empty when the request is fine). SIDs are checked against the SID pattern
-    /// of the Workflows document (the Campaigns document gives none). With `campaign` known
-    /// (from `#campaigns`), also that it can be sent through the API with these parameters.
+    /// Every problem (empty when the request is fine); the id and the SIDs are proven by their
+    /// types. With `campaign` known (from `#campaigns`), also that it can be sent through the
+    /// API with these parameters.
     public func problems(against campaign: CampaignInfo? = nil) -> [ValidationProblem] {
         var found: [ValidationProblem] = []
-        if !IDRules.isObjectID(campaignNqlId) {
-            found.append(.init(field: "campaignNqlId", message:
-                "'\(campaignNqlId)' is not a campaign id; ids start with '#' then letters, digits or '_' (e.g. #csat_after_fix)"))
-        }
         if userSid.isEmpty {
             found.append(.init(field: "userSid", message: "no user given; pass 1 to \(Limits.campaignUsers.upperBound) user SIDs"))
         }
-        found += IDListRules.problems(userSid, field: "userSid", max: Limits.campaignUsers.upperBound,
-                                      valid: IDRules.isSID, expected: IDRules.sidExample)
+        found += IDListRules.countProblems(userSid.count, field: "userSid", max: Limits.campaignUsers.upperBound)
         if !Limits.campaignExpiresInMinutes.contains(expiresInMinutes) {
             found.append(.init(field: "expiresInMinutes", message:
                 "\(expiresInMinutes) is out of range; use 1...525600 minutes (1 minute to 365 days)"))
@@ -26,7 +21,7 @@ extension CampaignTriggerRequest {
     }
 
     private func problems(against campaign: CampaignInfo) -> [ValidationProblem] {
-        guard campaign.id == campaignNqlId else {
+        guard campaign.id == campaignNqlId.text else {
             return [.init(field: "campaignNqlId", message: "the request is for \(campaignNqlId) but was checked against \(campaign.id)")]
         }
         var found = campaign.triggerProblems.map { ValidationProblem(field: "campaignNqlId", message: $0) }

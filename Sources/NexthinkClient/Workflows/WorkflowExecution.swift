@@ -1,13 +1,11 @@
 /// Body of `POST /api/v1/workflows/execute`: Collector UUIDs and user SIDs.
 public struct WorkflowExecutionRequest: Sendable, Hashable, Codable {
-    public var workflowId: String
-    /// Collector UUIDs.
-    public var devices: [String]
-    /// User SIDs (`S-1-5-21-...`).
-    public var users: [String]
+    public var workflowId: NQLID
+    public var devices: [CollectorID]
+    public var users: [UserSID]
     public var params: [String: String]
 
-    public init(workflowId: String, devices: [String] = [], users: [String] = [], params: [String: String] = [:]) {
+    public init(workflowId: NQLID, devices: [CollectorID] = [], users: [UserSID] = [], params: [String: String] = [:]) {
         self.workflowId = workflowId
         self.devices = devices
         self.users = users
@@ -17,12 +15,12 @@ public struct WorkflowExecutionRequest: Sendable, Hashable, Codable {
 
 /// Body of `POST /api/v2/workflows/execute`: devices and users by external identifiers.
 public struct WorkflowTargetsRequest: Sendable, Hashable, Codable {
-    public var workflowId: String
+    public var workflowId: NQLID
     public var devices: [WorkflowDevice]
     public var users: [WorkflowUser]
     public var params: [String: String]
 
-    public init(workflowId: String, devices: [WorkflowDevice] = [], users: [WorkflowUser] = [], params: [String: String] = [:]) {
+    public init(workflowId: NQLID, devices: [WorkflowDevice] = [], users: [WorkflowUser] = [], params: [String: String] = [:]) {
         self.workflowId = workflowId
         self.devices = devices
         self.users = users
@@ -30,28 +28,43 @@ public struct WorkflowTargetsRequest: Sendable, Hashable, Codable {
     }
 }
 
-/// A device by any of its identifiers (at least one). The service picks the most recently
-/// active device when several match.
+/// A device by any of its identifiers (at least one), checked against the Workflows document's
+/// patterns when it is made, so bodies and batches take it as proven. The service picks the
+/// most recently active device when several match.
 public struct WorkflowDevice: Sendable, Hashable, Codable {
-    public var name: String?
-    public var uid: String?
-    public var collectorUid: String?
+    public let name: String?
+    public let uid: String?
+    public let collectorUid: CollectorID?
 
-    public init(name: String? = nil, uid: String? = nil, collectorUid: String? = nil) {
+    /// A validation error (field `devices`) saying what is wrong with the first bad identifier.
+    public init(name: String? = nil, uid: String? = nil, collectorUid: String? = nil) throws(NexthinkError) {
+        let problem: String? = if name == nil, uid == nil, collectorUid == nil { "give at least one of name, uid, collectorUid" }
+            else if let uid, !IDRules.isUUID(uid) { "uid \(uid) is not \(IDRules.uuidExample)" }
+            else if let c = collectorUid, !IDRules.isUUID(c) { "collectorUid \(c) is not \(IDRules.uuidExample)" }
+            else if name?.isEmpty == true { "name is empty" }
+            else { nil }
+        if let problem { throw NexthinkError.validation([.init(field: "devices", message: problem)]) }
         self.name = name
         self.uid = uid
-        self.collectorUid = collectorUid
+        self.collectorUid = collectorUid.map(CollectorID.init(checked:))
     }
 }
 
-/// A user by any of its identifiers (at least one).
+/// A user by any of its identifiers (at least one), checked when it is made.
 public struct WorkflowUser: Sendable, Hashable, Codable {
-    public var sid: String?
-    public var upn: String?
-    public var uid: String?
+    public let sid: UserSID?
+    public let upn: String?
+    public let uid: String?
 
-    public init(sid: String? = nil, upn: String? = nil, uid: String? = nil) {
-        self.sid = sid
+    /// A validation error (field `users`) saying what is wrong with the first bad identifier.
+    public init(sid: String? = nil, upn: String? = nil, uid: String? = nil) throws(NexthinkError) {
+        let problem: String? = if sid == nil, upn == nil, uid == nil { "give at least one of sid, upn, uid" }
+            else if let sid, !IDRules.isSID(sid) { "sid \(sid) is not \(IDRules.sidExample)" }
+            else if let upn, !IDRules.isUPN(upn) { "upn \(upn) is not a user principal name (expected e.g. a@acme.com)" }
+            else if let uid, !IDRules.isUUID(uid) { "uid \(uid) is not \(IDRules.uuidExample)" }
+            else { nil }
+        if let problem { throw NexthinkError.validation([.init(field: "users", message: problem)]) }
+        self.sid = sid.map(UserSID.init(checked:))
         self.upn = upn
         self.uid = uid
     }

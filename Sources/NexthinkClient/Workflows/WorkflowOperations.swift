@@ -15,16 +15,12 @@ extension NexthinkClient {
 
     /// Details of one workflow by NQL id (`#name`). The service answers a list, empty for an
     /// unknown id: that is reported as not found.
-    public func workflow(id: String, source: String? = nil) async throws -> Workflow {
-        guard IDRules.isObjectID(id) else {
-            throw NexthinkError.validation([.init(field: "id", message:
-                "'\(id)' is not a workflow id; ids start with '#' then letters, digits or '_' (e.g. #wf_restart_spooler)")])
-        }
+    public func workflow(id: NQLID, source: String? = nil) async throws -> Workflow {
         try checkSource(source)
         let hint = "no workflow has the id \(id); list them to see the valid ids"
-        let path = "/api/v1/workflows/details" + QueryEncoding.query([("nqlId", id)])
+        let path = "/api/v1/workflows/details" + QueryEncoding.query([("nqlId", id.text)])
         let response = try await call("GET", path, .read, ErrorContext(subject: "workflow \(id)", notFoundHint: hint), source: source)
-        guard let found = try decode([Workflow].self, response, what: "workflow \(id)").first(where: { $0.id == id }) else {
+        guard let found = try decode([Workflow].self, response, what: "workflow \(id)").first(where: { $0.id == id.text }) else {
             throw NexthinkError(kind: .notFound, status: response.status, message: "workflow \(id): not found",
                                 method: "GET", path: endpoints.api.path + path, hint: hint)
         }
@@ -70,7 +66,7 @@ extension NexthinkClient {
                                   what: "the trigger of execution \(executionUUID)", check: "the execution's status")
     }
 
-    private func triggerWorkflow(_ body: some Encodable, id: String, problems: [ValidationProblem], path: String,
+    private func triggerWorkflow(_ body: some Encodable, id: NQLID, problems: [ValidationProblem], path: String,
                                  source: String?) async throws -> WorkflowExecutionResponse {
         let problems = problems + sourceProblems(source)
         if !problems.isEmpty { throw NexthinkError.validation(problems) }

@@ -5,14 +5,6 @@ public enum WorkflowTarget: Sendable, Hashable {
     case device(WorkflowDevice)
     case user(WorkflowUser)
 
-    /// Why it cannot identify anything, if it cannot (patterns of the Workflows document).
-    public var problem: String? {
-        switch self {
-        case .device(let d): d.problem
-        case .user(let u): u.problem
-        }
-    }
-
     public var isDevice: Bool {
         if case .device = self { return true }
         return false
@@ -21,8 +13,8 @@ public enum WorkflowTarget: Sendable, Hashable {
     /// `collectorUid=3fa85f64-…`, `name=LAPTOP-01 upn=…`: what the audit log digests.
     public var text: String {
         let fields: [(String, String?)] = switch self {
-        case .device(let d): [("name", d.name), ("uid", d.uid), ("collectorUid", d.collectorUid)]
-        case .user(let u): [("sid", u.sid), ("upn", u.upn), ("uid", u.uid)]
+        case .device(let d): [("name", d.name), ("uid", d.uid), ("collectorUid", d.collectorUid?.uuid)]
+        case .user(let u): [("sid", u.sid?.text), ("upn", u.upn), ("uid", u.uid)]
         }
         return fields.compactMap { name, value in value.map { "\(name)=\($0)" } }.joined(separator: " ")
     }
@@ -35,8 +27,8 @@ public enum WorkflowExecuteBody: Sendable, Hashable {
     case v2(WorkflowTargetsRequest)
 
     /// v1 takes each device's `collectorUid` and each user's `sid`; callers choose it only when
-    /// every target was given as a plain id.
-    public init(workflowId: String, targets: [WorkflowTarget], params: [String: String], externalIDs: Bool) {
+    /// every target was given as a plain id (a target without one is left out of a v1 body).
+    public init(workflowId: NQLID, targets: [WorkflowTarget], params: [String: String], externalIDs: Bool) {
         var devices: [WorkflowDevice] = [], users: [WorkflowUser] = []
         for target in targets {
             switch target {
@@ -46,8 +38,8 @@ public enum WorkflowExecuteBody: Sendable, Hashable {
         }
         self = externalIDs
             ? .v2(WorkflowTargetsRequest(workflowId: workflowId, devices: devices, users: users, params: params))
-            : .v1(WorkflowExecutionRequest(workflowId: workflowId, devices: devices.map { $0.collectorUid ?? "" },
-                                           users: users.map { $0.sid ?? "" }, params: params))
+            : .v1(WorkflowExecutionRequest(workflowId: workflowId, devices: devices.compactMap(\.collectorUid),
+                                           users: users.compactMap(\.sid), params: params))
     }
 
     public var path: String {

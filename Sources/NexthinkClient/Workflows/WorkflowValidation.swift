@@ -23,20 +23,17 @@ extension IDRules {
     static let uuidExample = "a UUID (expected e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6)"
 }
 
-/// Checks shared by both execute versions: the id, the params, and, when the workflow's
-/// details are known, that it can be triggered through the API with these parameters.
+/// Checks shared by both execute versions: the params, and, when the workflow's details are
+/// known, that it can be triggered through the API with these parameters. The id and the
+/// targets are proven by their types.
 enum WorkflowRules {
-    static func problems(id: String, params: [String: String], hasTargets: Bool, against workflow: Workflow?) -> [ValidationProblem] {
+    static func problems(id: NQLID, params: [String: String], hasTargets: Bool, against workflow: Workflow?) -> [ValidationProblem] {
         var found: [ValidationProblem] = []
-        if !IDRules.isObjectID(id) {
-            found.append(.init(field: "workflowId", message:
-                "'\(id)' is not a workflow id; ids start with '#' then letters, digits or '_' (e.g. #wf_restart_spooler)"))
-        }
         if !hasTargets, workflow?.dependency != WorkflowDependency.none {
             found.append(.init(field: "devices", message: "no device or user given; pass at least one target"))
         }
         guard let workflow else { return found }
-        guard workflow.id == id else {
+        guard workflow.id == id.text else {
             return found + [.init(field: "workflowId", message: "the request is for \(id) but was checked against the details of \(workflow.id)")]
         }
         found += workflow.triggerProblems.map { .init(field: "workflowId", message: $0) }
@@ -64,40 +61,22 @@ extension Workflow {
 extension WorkflowExecutionRequest {
     /// Every problem (empty when the request is fine); see `WorkflowRules`.
     public func problems(against workflow: Workflow? = nil) -> [ValidationProblem] {
-        let max = Limits.workflowTargets.upperBound
-        return WorkflowRules.problems(id: workflowId, params: params, hasTargets: !devices.isEmpty || !users.isEmpty, against: workflow)
-            + IDListRules.problems(devices, field: "devices", max: max, valid: IDRules.isUUID, expected: "a collector UUID (expected e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6)")
-            + IDListRules.problems(users, field: "users", max: max, valid: IDRules.isSID, expected: IDRules.sidExample)
+        WorkflowRules.problems(id: workflowId, params: params, hasTargets: !devices.isEmpty || !users.isEmpty, against: workflow)
+            + WorkflowRules.countProblems(devices: devices.count, users: users.count)
     }
 }
 
 extension WorkflowTargetsRequest {
     public func problems(against workflow: Workflow? = nil) -> [ValidationProblem] {
+        WorkflowRules.problems(id: workflowId, params: params, hasTargets: !devices.isEmpty || !users.isEmpty, against: workflow)
+            + WorkflowRules.countProblems(devices: devices.count, users: users.count)
+    }
+}
+
+extension WorkflowRules {
+    /// Each list within the per-call limit.
+    static func countProblems(devices: Int, users: Int) -> [ValidationProblem] {
         let max = Limits.workflowTargets.upperBound
-        var found = WorkflowRules.problems(id: workflowId, params: params, hasTargets: !devices.isEmpty || !users.isEmpty, against: workflow)
-        found += IDListRules.problems(devices, field: "devices", max: max, problem: \.problem)
-        found += IDListRules.problems(users, field: "users", max: max, problem: \.problem)
-        return found
-    }
-}
-
-extension WorkflowDevice {
-    /// Why this record cannot identify a device, if it cannot.
-    public var problem: String? {
-        if name == nil, uid == nil, collectorUid == nil { return "give at least one of name, uid, collectorUid" }
-        if let uid, !IDRules.isUUID(uid) { return "uid \(uid) is not \(IDRules.uuidExample)" }
-        if let c = collectorUid, !IDRules.isUUID(c) { return "collectorUid \(c) is not \(IDRules.uuidExample)" }
-        if name?.isEmpty == true { return "name is empty" }
-        return nil
-    }
-}
-
-extension WorkflowUser {
-    public var problem: String? {
-        if sid == nil, upn == nil, uid == nil { return "give at least one of sid, upn, uid" }
-        if let sid, !IDRules.isSID(sid) { return "sid \(sid) is not \(IDRules.sidExample)" }
-        if let upn, !IDRules.isUPN(upn) { return "upn \(upn) is not a user principal name (expected e.g. a@acme.com)" }
-        if let uid, !IDRules.isUUID(uid) { return "uid \(uid) is not \(IDRules.uuidExample)" }
-        return nil
+        return IDListRules.countProblems(devices, field: "devices", max: max) + IDListRules.countProblems(users, field: "users", max: max)
     }
 }

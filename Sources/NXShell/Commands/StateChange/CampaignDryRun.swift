@@ -5,13 +5,11 @@ import NexthinkClient
 /// describing it. Nothing is sent and nothing is written to the audit log.
 struct CampaignDryRun {
     let plan: CampaignRun
-    /// From `#campaigns`, when the tenant has that query.
-    let campaign: CampaignInfo?
     let concurrency: Int
 
     var report: String {
         let template = plan.template
-        var lines = [ShellMessages.campaignDryRun(CampaignSummary.title(template.campaignNqlId, campaign), users: plan.userCount,
+        var lines = [ShellMessages.campaignDryRun(CampaignSummary.title(template.campaignNqlId.text, plan.campaign), users: plan.userCount,
                                                   batches: plan.batches.count, concurrency: concurrency)]
         if plan.duplicatesDropped > 0 { lines.append("  " + ShellMessages.duplicateUsersLine(plan.duplicatesDropped)) }
         lines += DryRun.batchLines(plan.batches, noun: plan.itemNoun)
@@ -24,7 +22,7 @@ struct CampaignDryRun {
     }
 
     /// The JSON body exactly as the client sends it (`WireJSON`); long user lists elided.
-    static func body(_ template: CampaignTriggerRequest, users: [String]) -> String {
+    static func body(_ template: CampaignTriggerRequest, users: [UserSID]) -> String {
         var request = template
         request.userSid = Array(users.prefix(DryRun.devicesShown))
         return DryRun.elided(try? WireJSON.encode(request), lastShown: request.userSid.last.map { "\"\($0)\"" },
@@ -35,7 +33,7 @@ struct CampaignDryRun {
         let t = plan.template
         return .record(Record([
             ("dryRun", .bool(true)),
-            ("campaignId", .nqlID(t.campaignNqlId)),
+            ("campaignId", .nqlID(t.campaignNqlId.text)),
             ("userCount", .int(plan.userCount)),
             ("batches", .int(plan.batches.count)),
             ("duplicatesDropped", .int(plan.duplicatesDropped)),
@@ -54,9 +52,9 @@ enum CampaignSummary {
         return "\(id) (\(name))"
     }
 
-    static func prompt(_ plan: CampaignRun, _ campaign: CampaignInfo?) -> String {
+    static func prompt(_ plan: CampaignRun) -> String {
         let t = plan.template
-        var lines = [ShellMessages.aboutToSend(title(t.campaignNqlId, campaign), users: plan.userCount, batches: plan.batches.count)]
+        var lines = [ShellMessages.aboutToSend(title(t.campaignNqlId.text, plan.campaign), users: plan.userCount, batches: plan.batches.count)]
         for key in t.parameters.keys.sorted() { lines.append("  \(key) = \(t.parameters[key] ?? "")") }
         lines.append("  " + ShellMessages.campaignExpiry(t.expiresInMinutes))
         if let reason = plan.reason { lines.append("  reason: \(reason)") }

@@ -5,25 +5,27 @@ import NexthinkClient
 /// all of them.
 struct CampaignRun: BatchedChange {
     var template: CampaignTriggerRequest
-    var batches: [Batch<String>]
+    /// From `#campaigns`, when the tenant has that query: its name for the prompt and the dry run.
+    var campaign: CampaignInfo?
+    var batches: [Batch<UserSID>]
     var userCount: Int
     var duplicatesDropped: Int
     /// Not part of the Campaigns API: kept in the audit log only.
     var reason: String?
 
-    var subject: String { template.campaignNqlId }
+    var subject: String { template.campaignNqlId.text }
     var auditKind: String? { "campaign" }
     var itemNoun: String { "users" }
     var unknownOutcomeAdvice: String { ShellMessages.campaignUnknownAdvice }
 
-    func executor(_ client: NexthinkClient, concurrency: Int) -> BatchExecutor<String, CampaignTriggerResponse> {
+    func executor(_ client: NexthinkClient, concurrency: Int) -> BatchExecutor<UserSID, CampaignTriggerResponse> {
         BatchExecutor(template: template, client: client, concurrency: concurrency)
     }
 
     /// The audit log's device fields hold the batch's users: `deviceRange` its positions,
     /// `devicesSha256` the digest of its SIDs.
-    func describeIntent(_ batch: Batch<String>, in entry: inout AuditEntry) {
-        entry.devicesSha256 = AuditEntry.digest(batch.items)
+    func describeIntent(_ batch: Batch<UserSID>, in entry: inout AuditEntry) {
+        entry.devicesSha256 = AuditEntry.digest(batch.items.map(\.text))
         entry.params = template.parameters
         entry.expiresInMinutes = template.expiresInMinutes
         entry.triggerInfo = reason.map { TriggerInfo(reason: $0) }
@@ -35,12 +37,12 @@ struct CampaignRun: BatchedChange {
         entry.notActedOn = response.refused.count
     }
 
-    func value(_ results: [BatchResult<String, CampaignTriggerResponse>]) -> Value {
+    func value(_ results: [BatchResult<UserSID, CampaignTriggerResponse>]) -> Value {
         CampaignValues.run(self, results)
     }
 
     /// Users the service answered with a message instead of a request id.
-    func shortfall(_ results: [BatchResult<String, CampaignTriggerResponse>]) -> [String] {
+    func shortfall(_ results: [BatchResult<UserSID, CampaignTriggerResponse>]) -> [String] {
         results.compactMap(\.response).flatMap(\.refused).map { ShellMessages.userNotTargeted($0.userSid, $0.message) }
     }
 }

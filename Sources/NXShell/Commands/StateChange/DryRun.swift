@@ -10,7 +10,6 @@ import NexthinkClient
 /// describing it. Nothing is sent and nothing is written to the audit log.
 struct DryRun {
     let plan: FleetPlan
-    let action: RemoteAction
     let concurrency: Int
 
     /// Bodies with more devices than this show the first few and a count, not 10,000 ids.
@@ -18,7 +17,7 @@ struct DryRun {
 
     var report: String {
         let count = plan.deviceCount, n = plan.batches.count
-        var lines = [ShellMessages.dryRunHead(action.id, action.name, devices: count, batches: n, concurrency: concurrency)]
+        var lines = [ShellMessages.dryRunHead(plan.action.id, plan.action.name, devices: count, batches: n, concurrency: concurrency)]
         if plan.duplicatesDropped > 0 { lines.append(ShellMessages.dryRunDuplicates(plan.duplicatesDropped)) }
         lines += Self.batchLines(plan.batches, noun: "devices")
         for key in plan.template.params.keys.sorted() { lines.append(ShellMessages.dryRunParam(key, plan.template.params[key] ?? "")) }
@@ -30,7 +29,7 @@ struct DryRun {
     }
 
     /// The JSON body exactly as the client sends it (`WireJSON`); long device lists elided.
-    static func body(_ template: ExecutionRequest, devices: [String]) -> String {
+    static func body(_ template: ExecutionRequest, devices: [CollectorID]) -> String {
         var request = template
         request.devices = Array(devices.prefix(devicesShown))
         return elided(try? WireJSON.encode(request), lastShown: request.devices.last.map { "\"\($0)\"" },
@@ -66,7 +65,7 @@ struct DryRun {
         let t = plan.template
         return .record(Record([
             ("dryRun", .bool(true)),
-            ("remoteActionId", .nqlID(t.remoteActionId)),
+            ("remoteActionId", .nqlID(t.remoteActionId.text)),
             ("deviceCount", .int(plan.deviceCount)),
             ("batches", .int(plan.batches.count)),
             ("duplicatesDropped", .int(plan.duplicatesDropped)),

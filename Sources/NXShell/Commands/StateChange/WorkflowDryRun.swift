@@ -33,8 +33,8 @@ struct WorkflowDryRun {
     /// A target as the body writes it: a quoted id (v1) or an object (v2).
     private func json(_ target: WorkflowTarget, _ body: WorkflowExecuteBody) -> String {
         let bytes: [UInt8]? = switch (target, body) {
-        case (.device(let d), .v1): try? WireJSON.encode(d.collectorUid ?? "")
-        case (.user(let u), .v1): try? WireJSON.encode(u.sid ?? "")
+        case (.device(let d), .v1): try? WireJSON.encode(d.collectorUid)
+        case (.user(let u), .v1): try? WireJSON.encode(u.sid)
         case (.device(let d), .v2): try? WireJSON.encode(d)
         case (.user(let u), .v2): try? WireJSON.encode(u)
         }

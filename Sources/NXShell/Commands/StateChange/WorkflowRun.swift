@@ -7,6 +7,7 @@ import NexthinkClient
 /// both per-call limits (10,000 devices, 10,000 users) and batch N covers a predictable range
 /// of that list; a run of up to 10,000 targets in all is one call.
 struct WorkflowRun: BatchedChange {
+    var id: NQLID
     var workflow: Workflow
     var params: [String: String]
     /// v2 (external ids) when any target was written as a record.
@@ -25,12 +26,12 @@ struct WorkflowRun: BatchedChange {
         targets.isEmpty ? [Batch(index: 1, firstPosition: 1, items: [])] : BatchPlanner.batches(targets, size: batchSize)
     }
 
-    var subject: String { workflow.id }
+    var subject: String { id.text }
     var auditKind: String? { "workflow" }
     var itemNoun: String { "targets" }
 
     func body(_ targets: [WorkflowTarget]) -> WorkflowExecuteBody {
-        WorkflowExecuteBody(workflowId: workflow.id, targets: targets, params: params, externalIDs: externalIDs)
+        WorkflowExecuteBody(workflowId: id, targets: targets, params: params, externalIDs: externalIDs)
     }
 
     func executor(_ client: NexthinkClient, concurrency: Int) -> BatchExecutor<WorkflowTarget, WorkflowExecutionResponse> {

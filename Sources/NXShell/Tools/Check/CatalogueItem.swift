@@ -48,7 +48,7 @@ struct CatalogueItem: Codable, Sendable, Hashable {
     var facts: [String]
 
     init(_ workflow: Workflow) {
-        id = ActionID.normalize(workflow.id)
+        id = NQLID.hashed(workflow.id)
         name = workflow.name
         description = workflow.description
         triggerProblems = workflow.triggerProblems
@@ -59,7 +59,7 @@ struct CatalogueItem: Codable, Sendable, Hashable {
     }
 
     init(_ campaign: CampaignInfo) {
-        id = ActionID.normalize(campaign.id)
+        id = NQLID.hashed(campaign.id)
         name = campaign.name
         description = ""
         triggerProblems = campaign.triggerProblems

@@ -32,7 +32,7 @@ extension CatalogueCache.Entry {
     /// The input (action) or parameter (workflow, campaign) names of one object; nil when the
     /// object or its declared names are unknown.
     func parameters(_ kind: CatalogueKind, of id: String) -> [String]? {
-        let id = ActionID.normalize(id)
+        let id = NQLID.hashed(id)
         if kind == .action { return actions.first { $0.id == id }?.scriptInfo.inputs.map(\.name) }
         return items(kind)?.first { $0.id == id }?.parameters
     }

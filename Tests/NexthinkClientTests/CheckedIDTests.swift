@@ -1,0 +1,120 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+@testable import NexthinkClient
+import Testing
+
+/// The checked id constructors: what each accepts, and the one problem each kind of bad input
+/// gets (the text users see, byte for byte, and the field it is reported under).
+@Suite struct CheckedIDTests {
+    static func problem(_ make: () throws -> Void) -> String? {
+        do {
+            try make()
+            return nil
+        } catch let error as NexthinkError {
+            #expect(error.kind == .validation)
+            return error.problems.map(\.description).joined(separator: "\n")
+        } catch {
+            return "unexpected \(error)"
+        }
+    }
+
+    @Test(arguments: NQLID.Kind.allCases)
+    func nqlIDsGetTheirHashOnce(_ kind: NQLID.Kind) throws {
+        #expect(try NQLID("get_disk", kind).text == "#get_disk")
+        #expect(try NQLID("#get_disk", kind).text == "#get_disk")
+        #expect(try NQLID("#ab", kind).description == "#ab")
+    }
+
+    @Test(arguments: ["#ExampleRA", "ExampleRA", "#a", "#A1_b2", "#" + String(repeating: "a", count: 255)])
+    func objectIDsMixCases(_ id: String) throws {
+        for kind in [NQLID.Kind.remoteAction, .workflow, .campaign] { _ = try NQLID(id, kind) }
+    }
+
+    @Test(arguments: ["", "#", "#a b", "#a-b", "#a#b", "#é", "#" + String(repeating: "a", count: 256)])
+    func badObjectIDsAreNamedByKind(_ id: String) {
+        let shown = id.hasPrefix("#") ? id : "#" + id
+        let rule = "ids start with '#' then letters, digits or '_'"
+        #expect(Self.problem { _ = try NQLID(id, .remoteAction) } == "id: '\(shown)' is not a remote action id; \(rule) (e.g. #ExampleRA)")
+        #expect(Self.problem { _ = try NQLID(id, .workflow) } == "id: '\(shown)' is not a workflow id; \(rule) (e.g. #wf_restart_spooler)")
+        #expect(Self.problem { _ = try NQLID(id, .campaign, field: "campaignNqlId") }
+            == "campaignNqlId: '\(shown)' is not a campaign id; \(rule) (e.g. #csat_after_fix)")
+    }
+
+    @Test func queryIDsFollowTheSpecPattern() throws {
+        _ = try NQLID("#remote_action_executions_by_request", .query)
+        _ = try NQLID("ab", .query)
+        for bad in ["#a", "#Upper", "#a-b", "#" + String(repeating: "a", count: 256)] {
+            #expect(Self.problem { _ = try NQLID(bad, .query, field: "queryId") }
+                == "queryId: '\(bad)' is not an NQL query id; it must match #[a-z0-9_]{2,255} (e.g. #remote_action_executions_by_request)")
+        }
+    }
+
+    @Test func collectorIDsTakeEitherCaseAndNothingElse() throws {
+        // Variables, not literals: a literal would go through the tests' ExpressibleByStringLiteral.
+        for good in ["3fa85f64-5717-4562-b3fc-2c963f66afa6", "3FA85F64-5717-4562-B3FC-2C963F66AFA6"] {
+            #expect(try CollectorID(good).uuid == good)
+        }
+        for bad in ["", "LAPTOP-01", " 3fa85f64-5717-4562-b3fc-2c963f66afa6", "{3fa85f64-5717-4562-b3fc-2c963f66afa6}",
+                    "3fa85f64-5717-4562-b3fc-2c963f66afg6", "３fa85f64-5717-4562-b3fc-2c963f66afa6"] {
+            #expect(Self.problem { _ = try CollectorID(bad) }
+                == "devices: '\(bad)' is not a collector UUID (expected e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6)")
+        }
+    }
+
+    @Test func userSIDsRefuseUPNsWithAHint() throws {
+        for good in ["S-1-5-21-1-2-3-1001", "0"] {
+            #expect(try UserSID(good).text == good)
+        }
+        let (upn, short) = ("a@acme.com", "S-1")
+        #expect(Self.problem { _ = try UserSID(upn) }
+            == "userSid: 'a@acme.com' is a UPN; campaigns take user SIDs (e.g. S-1-5-21-1-2-3-1001)")
+        #expect(Self.problem { _ = try UserSID(short) } == "userSid: 'S-1' is not a user SID (expected e.g. S-1-5-21-1-2-3-1001)")
+        let long = String(repeating: "x", count: 200)
+        #expect(Self.problem { _ = try UserSID(long) }
+            == "userSid: '\(long.prefix(80))' is not a user SID (expected e.g. S-1-5-21-1-2-3-1001)")
+    }
+
+    @Test func workflowTargetsAreCheckedWhenMade() throws {
+        let uuid = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+        #expect(try WorkflowDevice(collectorUid: uuid).collectorUid?.uuid == uuid)
+        #expect(Self.problem { _ = try WorkflowDevice() } == "devices: give at least one of name, uid, collectorUid")
+        #expect(Self.problem { _ = try WorkflowDevice(uid: "x") }
+            == "devices: uid x is not a UUID (expected e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6)")
+        #expect(Self.problem { _ = try WorkflowDevice(collectorUid: "x") }
+            == "devices: collectorUid x is not a UUID (expected e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6)")
+        #expect(Self.problem { _ = try WorkflowDevice(name: "") } == "devices: name is empty")
+        #expect(try WorkflowUser(sid: "S-1-5-21-1-2-3-1001").sid?.text == "S-1-5-21-1-2-3-1001")
+        #expect(Self.problem { _ = try WorkflowUser() } == "users: give at least one of sid, upn, uid")
+        #expect(Self.problem { _ = try WorkflowUser(sid: "S-1") } == "users: sid S-1 is not a user SID (expected e.g. S-1-5-21-1-2-3-1001)")
+        #expect(Self.problem { _ = try WorkflowUser(upn: "not-an-email") }
+            == "users: upn not-an-email is not a user principal name (expected e.g. a@acme.com)")
+        #expect(Self.problem { _ = try WorkflowUser(uid: "x") }
+            == "users: uid x is not a UUID (expected e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6)")
+    }
+
+    @Test func idsEncodeAsPlainStringsAndDecodeOnlyWhenValid() throws {
+        let uuid = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+        let request = ExecutionRequest(remoteActionId: try NQLID("a_b", .remoteAction), devices: [try CollectorID(uuid)])
+        let text = String(decoding: try WireJSON.encode(request), as: UTF8.self)
+        #expect(text.contains(##""remoteActionId":"#a_b""##))
+        #expect(text.contains(#""devices":["3fa85f64-5717-4562-b3fc-2c963f66afa6"]"#))
+        #expect(try JSONDecoder().decode(ExecutionRequest.self, from: Data(text.utf8)) == request)
+        for bad in [#"["nope"]"#, ##"["#a b"]"##] {
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode([CollectorID].self, from: Data(bad.utf8)) }
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode([NQLID].self, from: Data(bad.utf8)) }
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode([UserSID].self, from: Data(bad.utf8)) }
+        }
+    }
+
+    /// The shell refuses an action that is not enabled for the API itself, so it asks for the
+    /// parameter problems alone; the request's full check still reports it.
+    @Test func apiEnabledIsReportedByTheFullCheckOnly() throws {
+        let action = RemoteAction(id: "#x", targeting: Targeting(apiEnabled: false))
+        let request = ExecutionRequest(remoteActionId: try NQLID("#x", .remoteAction), devices: sampleDevices)
+        #expect(request.parameterProblems(against: action).isEmpty)
+        #expect(request.problems(against: action).map(\.field) == ["remoteActionId"])
+    }
+}
