@@ -22,7 +22,7 @@ struct DeleteDevicesCommand: ShellCommand {
         try checkUpFrontConsent(context, rehearsal: rehearsal)
         try gate.checkConsent(subject, rehearsal: rehearsal)
         let span = invocation.spans.operand ?? invocation.spans.statement
-        let devices = try DeletionTargets.collect(invocation.operand, origins: context.origins, span: span)
+        let devices = try DeletionTargets.collect(invocation.operand, span: span)
         let change = DeletionChange(batches: BatchPlanner.batches(devices, size: DeletionLimits.devicesPerRequest),
                                     deviceCount: devices.count)
         return Plan(change: change, rehearsal: rehearsal)

@@ -23,7 +23,7 @@ struct RunCampaignCommand: ShellCommand {
         let gate = StateChangeGate(kind: Self.kind, context: context)
         try gate.checkPolicy(id, allowed: context.policy.allowedCampaigns?.map(ActionID.normalize))
         let rehearsal = try context.dryRun()
-        let users = try UserTargets.collect(command.list("for"), spans: command.spans.clauses["for"], origins: context.origins)
+        let users = try UserTargets.collect(command.list("for"), spans: command.spans.clauses["for"])
         try gate.checkConsent(id, rehearsal: rehearsal)
         if users.duplicatesDropped > 0 {
             context.console.message("nxsh: " + ShellMessages.duplicateUsersDropped(users.duplicatesDropped, unique: users.sids.count))

@@ -21,8 +21,7 @@ struct RunCommand: ShellCommand {
         let gate = StateChangeGate(kind: Self.kind, context: context)
         try gate.checkPolicy(actionID, allowed: context.policy.allowedActions?.map(ActionID.normalize))
         let rehearsal = try context.dryRun()
-        let targets = try DeviceTargets.collect(command.list("on"), spans: command.spans.clauses["on"],
-                                                origins: context.origins)
+        let targets = try DeviceTargets.collect(command.list("on"), spans: command.spans.clauses["on"])
         try gate.checkConsent(actionID, rehearsal: rehearsal)
         if targets.duplicatesDropped > 0 {
             context.console.message(ShellMessages.duplicatesDropped(targets.duplicatesDropped, unique: targets.ids.count))
