@@ -73,6 +73,13 @@ struct ListOriginTests {
         #expect(devices.place(at: 1) == ListOrigin.Place(source: "d.txt", line: 2))
     }
 
+    @Test func equalityIgnoresPlaces() {
+        let read = ValueList([.string("a")], origin: ListOrigin(source: "a.txt", lines: [3]))
+        #expect(Value.list(read) == .list([.string("a")]))
+        #expect(read == ValueList([.string("a")], origin: ListOrigin(source: "b.txt", lines: [9])))
+        #expect(Value.list(read) != .list([.string("b")]))
+    }
+
     /// A place costs a `Value` no byte: the list payload stays 16 bytes like a string's.
     @Test func aValueIsNoLargerThanAStringPayloadAndATag() {
         #expect(MemoryLayout<Value>.size == MemoryLayout<String>.size + 1)

@@ -27,6 +27,15 @@ import Testing
         }
     }
 
+    @Test func workflowTargetsFromAFileNameTheirLines() async throws {
+        try await withFleetSession { s in
+            let name = try s.file("devices.txt", ["# ids", "bad-1", FleetSession.uuid(1), "bad-2"])
+            let script = "run workflow #wf_restart_spooler on (read(\"\(name)\") | where it != \"bad-1\")"
+            #expect(await s.run(script) == 70)
+            #expect(s.err.text.contains("invalid device at position 2 (devices.txt line 4): "), "\(s.err.text)")
+        }
+    }
+
     @Test func rowsToDeletePickedFromACSVFileNameTheirLines() async throws {
         try await withFleetSession { s in
             _ = try s.file("old.csv", ["uid,name", "\(FleetSession.uuid(1)),A", "not-a-uid,B", "\(FleetSession.uuid(3)),"])

@@ -18,7 +18,11 @@ struct WorkflowTargetValues {
     private struct Problem {
         var clause: String
         var index: Int
+        /// The element's file line, when it came from `read()`.
+        var place: ListOrigin.Place?
         var message: String
+
+        var text: String { ShellMessages.targetProblem(clause, index, place, message) }
     }
 
     static func collect(_ command: CommandInvocation) throws -> WorkflowTargetValues {
@@ -31,10 +35,10 @@ struct WorkflowTargetValues {
             for (index, value) in values.enumerated() {
                 switch target(value, device: clause == "on") {
                 case .failure(let problem):
-                    problems.append(Problem(clause: clause, index: index, message: problem.message))
+                    problems.append(Problem(clause: clause, index: index, place: values.place(at: index), message: problem.message))
                 case .success(let target):
                     if let message = target.problem {
-                        problems.append(Problem(clause: clause, index: index, message: message))
+                        problems.append(Problem(clause: clause, index: index, place: values.place(at: index), message: message))
                     } else if seen.insert(target).inserted {
                         result.targets.append(target)
                         if target.isDevice { result.deviceCount += 1 } else { result.userCount += 1 }
@@ -46,8 +50,8 @@ struct WorkflowTargetValues {
         }
         if let first = problems.first {
             let notes = problems.count == 1 ? [ShellMessages.targetsNote]
-                : problems.map { ShellMessages.targetProblem($0.clause, $0.index, $0.message) } + [ShellMessages.targetsNote]
-            let text = problems.count == 1 ? ShellMessages.targetProblem(first.clause, first.index, first.message)
+                : problems.map(\.text) + [ShellMessages.targetsNote]
+            let text = problems.count == 1 ? first.text
                 : ShellMessages.invalidTargets(problems.count, of: devices.count + users.count)
             throw HostError(text, notes: notes, span: command.spans.clauses[first.clause]?.element(first.index),
                             exitCode: ExitStatus.runtime)
