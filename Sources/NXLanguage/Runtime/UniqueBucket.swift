@@ -40,8 +40,8 @@ enum UniqueBucket {
     /// The offset of the first of each group of equal values, in order (so the list keeps their
     /// places). `languageEquals` decides within a bucket (it is not transitive: a UUID equals
     /// both "ABC…" and "abc…", which differ), so a value is compared with every kept value of
-    /// its hash. The table is open addressing over
-    /// indices into the result: a `Dictionary` hashed each key with SipHash, most of the time.
+    /// its hash. The table is open addressing over indices into the result: a `Dictionary`
+    /// hashed each key with SipHash, most of the time.
     static func firsts(of list: ValueList) -> [Int] {
         var result: [Int] = []
         var hashes: [UInt64] = []

@@ -75,21 +75,22 @@ enum EnrichmentRows {
     }
 
     static func table(_ items: ValueList, spans: ClauseSpans?) throws -> Table {
+        func place(_ i: Int) -> String { ShellMessages.rowPlace(i, items.place(at: i)) }
         var columns: [String] = [], known = Set<String>(), records: [Record] = []
         records.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
             guard case .record(let record) = item else {
-                throw HostError(ShellMessages.notARow(ShellMessages.rowPlace(i, items.place(at: i)), item.typeName), notes: [ShellMessages.enrichExample],
+                throw HostError(ShellMessages.notARow(place(i), item.typeName), notes: [ShellMessages.enrichExample],
                                 span: spans?.element(i), exitCode: ExitStatus.scriptError)
             }
             for key in record.keys where known.insert(key).inserted { columns.append(key) }
             records.append(record)
         }
         let rows = records.enumerated().map { i, record in
-            EnrichmentRow(origin: ShellMessages.rowPlace(i, items.place(at: i)), cells: columns.map { column in record[column].flatMap(cell) })
+            EnrichmentRow(origin: place(i), cells: columns.map { column in record[column].flatMap(cell) })
         }
-        let header = items.place(at: 0).map { ShellMessages.rowPlace(0, ListOrigin.Place(source: $0.source, line: 1)) }
-            ?? ShellMessages.theRows
+        // The header is line 1 of the file the first row came from.
+        let header = items.place(at: 0).map { ShellMessages.filePlace($0.source, 1) } ?? ShellMessages.theRows
         return Table(columns: columns, columnsOrigin: header, rows: rows)
     }
 

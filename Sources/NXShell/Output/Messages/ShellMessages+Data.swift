@@ -83,8 +83,10 @@ extension ShellMessages {
 
     /// `teams.csv:14` for a row read from a file, `row 3` for others.
     static func rowPlace(_ index: Int, _ place: ListOrigin.Place?) -> String {
-        place.map { "\($0.source):\($0.line)" } ?? "row \(index + 1)"
+        place.map { filePlace($0.source, $0.line) } ?? "row \(index + 1)"
     }
+
+    static func filePlace(_ file: String, _ line: Int) -> String { "\(file):\(line)" }
 
     static func notARow(_ place: String, _ type: String) -> String {
         "\(place) is \(type); every row must be a record whose first field names the object"
