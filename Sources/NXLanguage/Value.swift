@@ -13,7 +13,8 @@ public enum Value: Sendable, Equatable {
     case uuid(String)
     /// `90m`, `2h`, `7d`, in seconds.
     case duration(seconds: Int)
-    case list([Value])
+    /// Its elements, and their places when the host knows where they came from.
+    case list(ValueList)
     case record(Record)
 }
 

@@ -96,7 +96,7 @@ extension Value {
     }
 
     var items: [Value] {
-        if case .list(let l) = self { return l }
+        if case .list(let l) = self { return l.elements }
         return []
     }
 }

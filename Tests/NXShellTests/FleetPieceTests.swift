@@ -3,7 +3,7 @@ import NexthinkClient
 import Testing
 @testable import NXShell
 
-/// Small fleet pieces: device files, list origins, dry-run bodies, wait defaults.
+/// Small fleet pieces: device files, dry-run bodies, wait defaults.
 @Suite struct FleetPieceTests {
     @Test func deviceFilesKeepLineNumbersAcrossCommentsBlanksAndCRLF() {
         let text = "# devices\r\n  a1 \r\n\r\n#b\n\tc3\nd4"
@@ -11,15 +11,6 @@ import Testing
         #expect(lines == ["a1", "c3", "d4"])
         #expect(numbers == [2, 5, 6])
         #expect(LineSplitter.lines([]).lines.isEmpty)
-    }
-
-    @Test func originsRecogniseTheListReadAndNotAnother() {
-        let origins = ListOrigins()
-        let items: [Value] = [.string("a"), .string("b")]
-        origins.remember(items, path: "devices.txt", lines: [3, 7])
-        #expect(origins.origin(of: items)?.lines == [3, 7])
-        #expect(origins.origin(of: [.string("a"), .string("c")]) == nil)
-        #expect(origins.origin(of: [.string("a")]) == nil)
     }
 
     @Test func dryRunBodyIsTheClientsJSONWithLongDeviceListsElided() throws {

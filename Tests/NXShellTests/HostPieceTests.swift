@@ -6,17 +6,17 @@ import Testing
     @Test func devicesAcceptUUIDsStringsAndRowsAndDropDuplicates() throws {
         let uid = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
         let row = Value.record(Record([("device.collector.uid", .string("2bdb0941-2507-40de-854a-3efa1784b26b"))]))
-        let targets = try DeviceTargets.collect([.uuid(uid), .string(uid.uppercased()), row], spans: nil, origins: ListOrigins())
+        let targets = try DeviceTargets.collect([.uuid(uid), .string(uid.uppercased()), row], spans: nil)
         #expect(targets.ids.map(\.uuid) == [uid, "2bdb0941-2507-40de-854a-3efa1784b26b"])
         #expect(targets.duplicatesDropped == 1)
     }
 
     @Test func invalidDevicePointsAtItsSpan() {
         let span = SourceSpan(start: 10, end: 15)
-        let devices: [Value] = [.uuid("3fa85f64-5717-4562-b3fc-2c963f66afa6"), .string("nope")]
+        let devices: ValueList = [.uuid("3fa85f64-5717-4562-b3fc-2c963f66afa6"), .string("nope")]
         let spans = ClauseSpans(word: SourceSpan(start: 0, end: 2), value: SourceSpan(start: 3, end: 20),
                                 elements: [SourceSpan(start: 4, end: 9), span])
-        let error = #expect(throws: HostError.self) { try DeviceTargets.collect(devices, spans: spans, origins: ListOrigins()) }
+        let error = #expect(throws: HostError.self) { try DeviceTargets.collect(devices, spans: spans) }
         #expect(error?.span == span)
         #expect(error?.message == "invalid device id 'nope' at position 2")
     }

@@ -67,8 +67,9 @@ public struct CommandInvocation: Sendable, Equatable {
         return strings
     }
 
-    /// A `.devices` clause: always a list (one id becomes a list of one).
-    public func list(_ word: String) -> [Value] {
+    /// A `.devices` clause: always a list (one id becomes a list of one), with the places of
+    /// its elements when they came from a file.
+    public func list(_ word: String) -> ValueList {
         if case .list(let elements)? = clauses[word] { return elements }
         return []
     }

@@ -29,7 +29,7 @@ extension ValueFormatter {
         }
     }
 
-    private static func appendList(_ elements: [Value], indent: String, depth: Int, to lines: inout [String]) {
+    private static func appendList(_ elements: ValueList, indent: String, depth: Int, to lines: inout [String]) {
         for element in elements {
             guard case .record(let record) = element, !record.isEmpty else {
                 lines.append(indent + "- " + text(element, depth: depth))

@@ -28,7 +28,7 @@ struct Arguments {
         throw mismatch(index, "a string")
     }
 
-    func list(_ index: Int) throws(BuiltinError) -> [Value] {
+    func list(_ index: Int) throws(BuiltinError) -> ValueList {
         if case .list(let elements) = values[index] { return elements }
         throw mismatch(index, "a list")
     }

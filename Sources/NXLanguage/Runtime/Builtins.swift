@@ -55,7 +55,7 @@ enum Builtins {
         "sort": { args throws(BuiltinError) in
             let list = try Arguments("sort", args, 1).list(0)
             do throws(Message) {
-                return .list(try Sorting.sorted(list))
+                return .list(list.picking(try Sorting.order(of: list)))
             } catch {
                 throw BuiltinError(message: error, argument: 0)
             }
@@ -137,7 +137,8 @@ enum Builtins {
     }
 
     private static func unique(_ args: [Value]) throws(BuiltinError) -> Value {
-        .list(UniqueBucket.firsts(of: try Arguments("unique", args, 1).list(0)))
+        let list = try Arguments("unique", args, 1).list(0)
+        return .list(list.picking(UniqueBucket.firsts(of: list)))
     }
 
     private static func range(_ args: [Value]) throws(BuiltinError) -> Value {

@@ -72,7 +72,7 @@ extension Evaluator {
 
     /// A list of ids, or one id; each element gets its own span when the list is a literal.
     nonisolated(nonsending) private func deviceList(_ expr: Expr,
-                                                    of command: String) async throws -> (values: [Value], spans: [SourceSpan]) {
+                                                    of command: String) async throws -> (values: ValueList, spans: [SourceSpan]) {
         try await listOrOne(expr) { if case .uuid = $0 { true } else if case .string = $0 { true } else { false } } failure: {
             Catalog.expectedType("the devices of '\(command)'", expected: "a list of device ids or one device id", got: $0.typeName)
         }
@@ -80,7 +80,7 @@ extension Evaluator {
 
     /// A list of records, or one record; each element gets its own span when the list is a literal.
     nonisolated(nonsending) private func rowList(_ expr: Expr,
-                                                 of command: String) async throws -> (values: [Value], spans: [SourceSpan]) {
+                                                 of command: String) async throws -> (values: ValueList, spans: [SourceSpan]) {
         try await listOrOne(expr) { if case .record = $0 { true } else { false } } failure: {
             Catalog.expectedType("the rows of '\(command)'", expected: Catalog.rowsExpected, got: $0.typeName)
         }
@@ -88,7 +88,7 @@ extension Evaluator {
 
     /// A list as it is, or one value `single` accepts as a list of one; anything else is `failure`.
     nonisolated(nonsending) private func listOrOne(_ expr: Expr, single: (Value) -> Bool,
-                                                   failure: (Value) -> Message) async throws -> (values: [Value], spans: [SourceSpan]) {
+                                                   failure: (Value) -> Message) async throws -> (values: ValueList, spans: [SourceSpan]) {
         let value = try await evaluate(expr)
         if case .list(let elements) = value {
             if case .list(let literals) = expr.kind, literals.count == elements.count {
@@ -102,7 +102,7 @@ extension Evaluator {
 
     /// Like `deviceList`, but one record is one target too.
     nonisolated(nonsending) private func targetList(_ expr: Expr, clause: String,
-                                                    of command: String) async throws -> (values: [Value], spans: [SourceSpan]) {
+                                                    of command: String) async throws -> (values: ValueList, spans: [SourceSpan]) {
         try await listOrOne(expr) { switch $0 { case .uuid, .string, .record: true; default: false } } failure: {
             Catalog.targetsExpected(clause, of: command, got: $0.typeName)
         }

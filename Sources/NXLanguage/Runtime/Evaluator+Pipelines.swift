@@ -15,39 +15,47 @@ extension Evaluator {
         switch stage.kind {
         case .filter(let condition):
             var kept: [Value] = []
-            for item in items {
+            // Positions only when there are places to keep: a list of no file costs nothing more.
+            var positions: [Int] = []
+            let tracksPlaces = items.origin != nil
+            for (position, item) in items.enumerated() {
                 try checkCancelled()
                 elements.append(item)
                 defer { elements.removeLast() }
                 let keep = condition.isSynchronous
                     ? try truth(evaluateNow(condition), Evaluator.whereCondition, at: condition.span)
                     : try await self.condition(condition, Evaluator.whereCondition)
-                if keep { kept.append(item) }
+                if keep {
+                    kept.append(item)
+                    if tracksPlaces { positions.append(position) }
+                }
             }
-            return .list(kept)
+            return .list(ValueList(kept, origin: items.origin?.picking(positions)))
         case .select(let paths):
             for path in paths { try requireField(path, in: items) }
-            return .list(items.map { item in
+            return .list(items.replacing(items.map { item in
                 .record(Record(paths.map { ($0.text, Fields.resolve($0, in: item) ?? .null) }))
-            })
+            }))
         case .sort(let sortKeys):
             for key in sortKeys { try requireField(key.path, in: items) }
             let keys = items.map { item in sortKeys.map { Fields.resolve($0.path, in: item) ?? .null } }
-            return .list(try at(stage.span, try Sorting.sorted(items, keys: keys, descending: sortKeys.map(\.descending))))
+            return .list(items.picking(try at(stage.span, try Sorting.order(keys: keys, descending: sortKeys.map(\.descending)))))
         case .first(let count):
-            return .list(Array(items.prefix(try await stageCount(count, stage))))
+            let kept = min(try await stageCount(count, stage), items.count)
+            return .list(items.slice(0..<kept))
         case .last(let count):
-            return .list(Array(items.suffix(try await stageCount(count, stage))))
+            let kept = min(try await stageCount(count, stage), items.count)
+            return .list(items.slice(items.count - kept..<items.count))
         case .count:
             return .int(items.count)
         case .pluck(let path):
             try requireField(path, in: items)
-            return .list(items.map { Fields.resolve(path, in: $0) ?? .null })
+            return .list(items.replacing(items.map { Fields.resolve(path, in: $0) ?? .null }))
         }
     }
 
     /// A field missing from some rows reads as null; missing from every row it is a typo.
-    private func requireField(_ path: FieldPath, in items: [Value]) throws {
+    private func requireField(_ path: FieldPath, in items: ValueList) throws {
         guard !items.isEmpty, !items.contains(where: { Fields.resolve(path, in: $0) != nil }) else { return }
         var available: [String] = []
         var seen = Set<String>()

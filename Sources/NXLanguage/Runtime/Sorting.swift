@@ -1,26 +1,26 @@
 /// Stable sorting by one or more keys. Nulls (and missing fields) sort first; keys of one
 /// column must be mutually comparable (all numbers, all text, all durations or all bools).
+/// Both give the positions of the elements in sorted order, so the list keeps their places.
 enum Sorting {
-    static func sorted(_ items: [Value], keys: [[Value]], descending: [Bool]) throws(Message) -> [Value] {
+    /// `keys` holds one row of keys per element.
+    static func order(keys: [[Value]], descending: [Bool]) throws(Message) -> [Int] {
         for column in descending.indices { try checkOrderable(keys.lazy.map { $0[column] }) }
-        let order = items.indices.sorted { a, b in
+        return keys.indices.sorted { a, b in
             for column in descending.indices {
                 let result = compare(keys[a][column], keys[b][column])
                 if result != 0 { return descending[column] ? result > 0 : result < 0 }
             }
             return a < b
         }
-        return order.map { items[$0] }
     }
 
     /// `sort(list)`: the values are their own keys, so none is wrapped in a key row.
-    static func sorted(_ items: [Value]) throws(Message) -> [Value] {
+    static func order(of items: ValueList) throws(Message) -> [Int] {
         try checkOrderable(items)
-        let order = items.indices.sorted { a, b in
+        return items.indices.sorted { a, b in
             let result = compare(items[a], items[b])
             return result != 0 ? result < 0 : a < b
         }
-        return order.map { items[$0] }
     }
 
     /// Nulls sort first; every other key must be orderable and of one kind.

@@ -37,29 +37,30 @@ enum UniqueBucket {
         return raw &* 0x9E37_79B9_7F4A_7C15
     }
 
-    /// The first of each group of equal values, in order. `languageEquals` decides within a
-    /// bucket (it is not transitive: a UUID equals both "ABC…" and "abc…", which differ), so a
-    /// value is compared with every kept value of its hash. The table is open addressing over
-    /// indices into the result: a `Dictionary` hashed each key with SipHash, most of the time.
-    static func firsts(of list: [Value]) -> [Value] {
-        var result: [Value] = []
+    /// The offset of the first of each group of equal values, in order (so the list keeps their
+    /// places). `languageEquals` decides within a bucket (it is not transitive: a UUID equals
+    /// both "ABC…" and "abc…", which differ), so a value is compared with every kept value of
+    /// its hash. The table is open addressing over indices into the result: a `Dictionary`
+    /// hashed each key with SipHash, most of the time.
+    static func firsts(of list: ValueList) -> [Int] {
+        var result: [Int] = []
         var hashes: [UInt64] = []
         let bits = max(1, (2 * list.count).bitWidth - (2 * list.count).leadingZeroBitCount)
         let mask = (1 << bits) - 1
         // Int32 halves the table; no list that fits in memory has 2^31 values.
         var table = [Int32](repeating: -1, count: 1 << bits)
-        for element in list {
+        for (offset, element) in list.enumerated() {
             let hash = UniqueBucket(element).hash
             var position = Int(truncatingIfNeeded: hash >> UInt64(64 - bits))
             while true {
                 let index = Int(table[position])
                 if index < 0 {
                     table[position] = Int32(truncatingIfNeeded: result.count)
-                    result.append(element)
+                    result.append(offset)
                     hashes.append(hash)
                     break
                 }
-                if hashes[index] == hash, result[index].languageEquals(element) { break }
+                if hashes[index] == hash, list[result[index]].languageEquals(element) { break }
                 position = (position + 1) & mask
             }
         }

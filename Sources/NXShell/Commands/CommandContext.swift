@@ -9,7 +9,6 @@ struct CommandContext: Sendable {
     let policy: RunPolicy
     let confirmer: any Confirmer
     let catalogue: ActionCatalogue
-    let origins: ListOrigins
     /// Where relative paths of the script resolve (the script's directory), like `read()`.
     let baseDirectory: String
     let outcome: SessionOutcome

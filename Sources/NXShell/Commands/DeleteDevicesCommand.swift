@@ -24,7 +24,7 @@ struct DeleteDevicesCommand: StateChangeCommand {
 
     func plan(_ invocation: CommandInvocation, _ context: CommandContext, _ early: Void) async throws -> DeletionChange {
         let span = invocation.spans.operand ?? invocation.spans.statement
-        let devices = try DeletionTargets.collect(invocation.operand, origins: context.origins, span: span)
+        let devices = try DeletionTargets.collect(invocation.operand, span: span)
         return DeletionChange(batches: BatchPlanner.batches(devices, size: DeletionLimits.devicesPerRequest),
                               deviceCount: devices.count)
     }

@@ -21,7 +21,7 @@ struct EnrichCommand: StateChangeCommand {
         }
         let items = invocation.list("with")
         let spans = invocation.spans.clauses["with"]
-        let table = try EnrichmentRows.table(items, places: context.origins.places(of: items), spans: spans)
+        let table = try EnrichmentRows.table(items, spans: spans)
         let planned: [PlannedEnrichment]
         switch EnrichmentPlanner.plan(object, columns: table.columns, columnsOrigin: table.columnsOrigin, rows: table.rows) {
         case .success(let rows): planned = rows

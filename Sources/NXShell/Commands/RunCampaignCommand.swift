@@ -17,7 +17,7 @@ struct RunCampaignCommand: StateChangeCommand {
     }
 
     func checkEarly(_ command: CommandInvocation, _ context: CommandContext, rehearsal: Bool) throws -> UserTargets.List {
-        try UserTargets.collect(command.list("for"), spans: command.spans.clauses["for"], origins: context.origins)
+        try UserTargets.collect(command.list("for"), spans: command.spans.clauses["for"])
     }
 
     func plan(_ command: CommandInvocation, _ context: CommandContext, _ users: UserTargets.List) async throws -> CampaignRun {

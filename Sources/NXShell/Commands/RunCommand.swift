@@ -14,7 +14,7 @@ struct RunCommand: StateChangeCommand {
     }
 
     func checkEarly(_ command: CommandInvocation, _ context: CommandContext, rehearsal: Bool) throws -> DeviceIDList {
-        try DeviceTargets.collect(command.list("on"), spans: command.spans.clauses["on"], origins: context.origins)
+        try DeviceTargets.collect(command.list("on"), spans: command.spans.clauses["on"])
     }
 
     func plan(_ command: CommandInvocation, _ context: CommandContext, _ targets: DeviceIDList) async throws -> FleetPlan {

@@ -12,10 +12,10 @@ import NexthinkClient
 import NXLanguage
 
 /// `read_csv(path)` and `write_csv(list, path)`: RFC 4180 files as lists of records. Values
-/// are kept as text (a CSV cell has no type). Each record's file line is remembered in
-/// `ListOrigins`, so later errors about it can say `teams.csv:14`.
+/// are kept as text (a CSV cell has no type). Each record carries its file line, so later
+/// errors about it can say `teams.csv:14`.
 enum CSVFunctions {
-    static func read(_ arguments: [Value], base: String, origins: ListOrigins) throws -> Value {
+    static func read(_ arguments: [Value], base: String) throws -> Value {
         guard arguments.count == 1, case .string(let path) = arguments[0] else {
             throw HostError(ShellMessages.readCSVUsage, notes: [ShellMessages.readCSVExample], exitCode: ExitStatus.runtime)
         }
@@ -31,8 +31,7 @@ enum CSVFunctions {
             throw HostError(error.description, exitCode: ExitStatus.scriptError)
         }
         let items = try table(records, path: path).map(Value.record)
-        origins.remember(items, path: path, lines: records.dropFirst().map(\.line))
-        return .list(items)
+        return .list(ValueList(items, origin: ListOrigin(source: path, lines: records.dropFirst().map(\.line))))
     }
 
     /// Records keyed by the header line's names.
@@ -76,7 +75,7 @@ enum CSVFunctions {
         return String(cString: strerror(posix.code.rawValue))
     }
 
-    static func rows(_ items: [Value]) throws -> [[String]] {
+    static func rows(_ items: ValueList) throws -> [[String]] {
         if items.allSatisfy({ if case .list = $0 { true } else { false } }) {
             return items.map { if case .list(let cells) = $0 { cells.map(cell) } else { [] } }
         }

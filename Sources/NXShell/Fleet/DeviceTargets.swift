@@ -6,14 +6,13 @@ import NexthinkClient
 /// reported with its position (and its file line when the list came from `read()`), and
 /// nothing is sent while any is invalid.
 enum DeviceTargets {
-    static func collect(_ items: [Value], spans: ClauseSpans?, origins: ListOrigins) throws -> DeviceIDList {
+    static func collect(_ items: ValueList, spans: ClauseSpans?) throws -> DeviceIDList {
         let list = DeviceIDs.normalize(items.map(uid(of:)))
         guard !list.invalid.isEmpty else { return list }
-        let origin = origins.origin(of: items)
         // The evaluator gives one span per element: the element's own in a literal list,
         // the whole expression's otherwise.
         let span = spans?.element(list.invalid[0].index)
-        throw error(list.invalid, items: items, origin: origin, span: span)
+        throw error(list.invalid, items: items, span: span)
     }
 
     private static func uid(of value: Value) -> String? {
@@ -28,12 +27,8 @@ enum DeviceTargets {
         }
     }
 
-    private static func error(_ invalid: [InvalidDeviceID], items: [Value], origin: ListOrigins.Origin?,
-                              span: SourceSpan?) -> HostError {
-        func place(_ bad: InvalidDeviceID) -> String {
-            let known = origin.flatMap { bad.index < $0.lines.count ? $0 : nil }
-            return ShellMessages.devicePosition(bad.index, file: known?.path, line: known?.lines[bad.index])
-        }
+    private static func error(_ invalid: [InvalidDeviceID], items: ValueList, span: SourceSpan?) -> HostError {
+        func place(_ bad: InvalidDeviceID) -> String { ShellMessages.devicePosition(bad.index, items.place(at: bad.index)) }
         let first = invalid[0]
         let example = ShellMessages.deviceExample
         if invalid.count == 1 {
@@ -45,7 +40,7 @@ enum DeviceTargets {
                          notes: notes, span: span, exitCode: ExitStatus.runtime)
     }
 
-    private static func describe(_ bad: InvalidDeviceID, _ items: [Value]) -> String {
+    private static func describe(_ bad: InvalidDeviceID, _ items: ValueList) -> String {
         if let value = bad.value { return ShellMessages.deviceText(value) }
         switch items[bad.index] {
         case .record: return ShellMessages.deviceRecord

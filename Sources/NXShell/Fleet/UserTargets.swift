@@ -14,7 +14,7 @@ enum UserTargets {
     /// Invalid users listed one by one in an error; the rest are counted.
     static let listedProblems = 20
 
-    static func collect(_ items: [Value], spans: ClauseSpans?, origins: ListOrigins) throws -> List {
+    static func collect(_ items: ValueList, spans: ClauseSpans?) throws -> List {
         var list = List()
         var seen = Set<UserSID>(minimumCapacity: items.count)
         var invalid: [(index: Int, problem: String)] = []
@@ -39,11 +39,7 @@ enum UserTargets {
             }
         }
         guard let first = invalid.first else { return list }
-        let origin = origins.origin(of: items)
-        func place(_ index: Int) -> String {
-            let known = origin.flatMap { index < $0.lines.count ? $0 : nil }
-            return ShellMessages.devicePosition(index, file: known?.path, line: known?.lines[index])
-        }
+        func place(_ index: Int) -> String { ShellMessages.devicePosition(index, items.place(at: index)) }
         var notes = invalid.prefix(listedProblems).map { "\(place($0.index)): \($0.problem)" }
         if invalid.count > listedProblems { notes.append(ShellMessages.moreInvalidUsers(invalid.count - listedProblems)) }
         throw HostError(ShellMessages.invalidUsers(invalid.count, of: items.count), notes: notes,

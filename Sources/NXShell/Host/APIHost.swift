@@ -52,7 +52,7 @@ final class APIHost: LanguageHost {
 
     private func context(for command: CommandInvocation) -> CommandContext {
         CommandContext(connection: connection, console: console, renderer: renderer, policy: policy,
-                       confirmer: confirmer, catalogue: catalogue, origins: functions.origins,
+                       confirmer: confirmer, catalogue: catalogue,
                        baseDirectory: functions.baseDirectory, outcome: outcome,
                        spans: command.spans, settings: command.settings)
     }

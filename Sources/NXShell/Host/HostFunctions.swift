@@ -13,22 +13,21 @@ struct HostFunctions: Sendable {
     /// for script files (so a runbook finds its device list wherever it is run from), the
     /// current directory for -e, stdin and the REPL.
     let baseDirectory: String
-    /// Line numbers of `read` results, for error messages about their elements.
-    let origins = ListOrigins()
 
     func function(named name: String) -> HostFunction? {
         switch name {
-        case "read": { [baseDirectory, origins] arguments in try Self.read(arguments, base: baseDirectory, origins: origins) }
+        case "read": { [baseDirectory] arguments in try Self.read(arguments, base: baseDirectory) }
         case "now": { arguments in try Self.now(arguments) }
-        case "read_csv": { [baseDirectory, origins] in try CSVFunctions.read($0, base: baseDirectory, origins: origins) }
+        case "read_csv": { [baseDirectory] in try CSVFunctions.read($0, base: baseDirectory) }
         case "write_csv": { [baseDirectory] in try CSVFunctions.write($0, base: baseDirectory) }
         default: nil
         }
     }
 
     /// Lines of a text file, trimmed; blank lines and `#` comment lines are skipped, so a
-    /// device list file can carry comments.
-    static func read(_ arguments: [Value], base: String, origins: ListOrigins) throws -> Value {
+    /// device list file can carry comments. Each element carries its file line, so an error
+    /// about it (`run ... on read("devices.txt") | where ...`) names `devices.txt line 4`.
+    static func read(_ arguments: [Value], base: String) throws -> Value {
         guard arguments.count == 1, case .string(let path) = arguments[0] else {
             throw HostError(ShellMessages.readUsage, notes: [ShellMessages.readExample], exitCode: ExitStatus.runtime)
         }
@@ -38,9 +37,7 @@ struct HostFunctions: Sendable {
                             notes: [ShellMessages.lookedAt(full)], exitCode: ExitStatus.noInput)
         }
         let (lines, numbers) = LineSplitter.lines(Array(data))
-        let items = lines.map { Value.string($0) }
-        origins.remember(items, path: path, lines: numbers)
-        return .list(items)
+        return .list(ValueList(lines.map { Value.string($0) }, origin: ListOrigin(source: path, lines: numbers)))
     }
 
     /// The current time as an ISO 8601 UTC string (what NQL rows use for `time`).

@@ -18,7 +18,11 @@ struct WorkflowTargetValues {
     private struct Problem {
         var clause: String
         var index: Int
+        /// The element's file line, when it came from `read()`.
+        var place: ListOrigin.Place?
         var message: String
+
+        var text: String { ShellMessages.targetProblem(clause, index, place, message) }
     }
 
     static func collect(_ command: CommandInvocation) throws -> WorkflowTargetValues {
@@ -31,7 +35,7 @@ struct WorkflowTargetValues {
             for (index, value) in values.enumerated() {
                 switch target(value, device: clause == "on") {
                 case .failure(let problem):
-                    problems.append(Problem(clause: clause, index: index, message: problem.message))
+                    problems.append(Problem(clause: clause, index: index, place: values.place(at: index), message: problem.message))
                 case .success(let target):
                     if seen.insert(target).inserted {
                         result.targets.append(target)
@@ -44,8 +48,8 @@ struct WorkflowTargetValues {
         }
         if let first = problems.first {
             let notes = problems.count == 1 ? [ShellMessages.targetsNote]
-                : problems.map { ShellMessages.targetProblem($0.clause, $0.index, $0.message) } + [ShellMessages.targetsNote]
-            let text = problems.count == 1 ? ShellMessages.targetProblem(first.clause, first.index, first.message)
+                : problems.map(\.text) + [ShellMessages.targetsNote]
+            let text = problems.count == 1 ? first.text
                 : ShellMessages.invalidTargets(problems.count, of: devices.count + users.count)
             throw HostError(text, notes: notes, span: command.spans.clauses[first.clause]?.element(first.index),
                             exitCode: ExitStatus.runtime)

@@ -2,7 +2,8 @@ import Foundation
 import NXLanguage
 
 /// An in-memory `LanguageHost`: a tiny fake catalogue of remote actions, deterministic run
-/// results, and a dictionary of "files" for `read`. Output is captured for assertions.
+/// results, and a dictionary of "files" for `read` (whose elements carry their lines).
+/// Output is captured for assertions.
 /// The API itself is exercised against the real emulator by the shell's tests.
 final class TestHost: LanguageHost, @unchecked Sendable {
     private let lock = NSLock()
@@ -77,8 +78,11 @@ final class TestHost: LanguageHost, @unchecked Sendable {
                 guard let text = files[path] else {
                     throw HostError("cannot read '\(path)': no such file", notes: ["check the path"], exitCode: ExitStatus.noInput)
                 }
-                return .list(text.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }
-                    .filter { !$0.isEmpty && !$0.hasPrefix("#") }.map(Value.string))
+                // Each element carries its line, as the shell's `read` does.
+                let kept = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                    .map { ($0.offset + 1, String($0.element).trimmingCharacters(in: .whitespaces)) }
+                    .filter { !$0.1.isEmpty && !$0.1.hasPrefix("#") }
+                return .list(ValueList(kept.map { .string($0.1) }, origin: ListOrigin(source: path, lines: kept.map(\.0))))
             }
         case "now":
             return { _ in .string("2026-01-15T09:30:00Z") }

@@ -53,8 +53,8 @@ struct DeletionChange: BatchedChange {
 /// The operand of `delete devices`: records with the device's uid and name (`<uid: ..., name:
 /// ...>`, rows of `read_csv`, or NQL rows with `device.collector.uid` and `device.name`).
 enum DeletionTargets {
-    static func collect(_ value: Value?, origins: ListOrigins, span: SourceSpan) throws -> [DeviceToDelete] {
-        let items: [Value]
+    static func collect(_ value: Value?, span: SourceSpan) throws -> [DeviceToDelete] {
+        let items: ValueList
         switch value {
         case .list(let list)?: items = list
         case .record(let record)?: items = [.record(record)]
@@ -69,9 +69,8 @@ enum DeletionTargets {
         }
         let problems = devices.deletionProblems(limit: .max)
         guard problems.isEmpty else {
-            let places = origins.places(of: items)
             let notes = problems.map { problem in
-                let place = problem.index.map { EnrichmentRows.place($0, places) } ?? problem.field
+                let place = problem.index.map { ShellMessages.rowPlace($0, items.place(at: $0)) } ?? problem.field
                 return "\(place): \(problem.message)"
             }
             throw HostError(ShellMessages.deleteProblems(problems.count), notes: notes + [ShellMessages.deleteExample],

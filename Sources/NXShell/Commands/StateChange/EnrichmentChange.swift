@@ -74,27 +74,24 @@ enum EnrichmentRows {
         var rows: [EnrichmentRow]
     }
 
-    static func table(_ items: [Value], places: [String?], spans: ClauseSpans?) throws -> Table {
+    static func table(_ items: ValueList, spans: ClauseSpans?) throws -> Table {
+        func place(_ i: Int) -> String { ShellMessages.rowPlace(i, items.place(at: i)) }
         var columns: [String] = [], known = Set<String>(), records: [Record] = []
         records.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
             guard case .record(let record) = item else {
-                throw HostError(ShellMessages.notARow(place(i, places), item.typeName), notes: [ShellMessages.enrichExample],
+                throw HostError(ShellMessages.notARow(place(i), item.typeName), notes: [ShellMessages.enrichExample],
                                 span: spans?.element(i), exitCode: ExitStatus.scriptError)
             }
             for key in record.keys where known.insert(key).inserted { columns.append(key) }
             records.append(record)
         }
         let rows = records.enumerated().map { i, record in
-            EnrichmentRow(origin: place(i, places), cells: columns.map { column in record[column].flatMap(cell) })
+            EnrichmentRow(origin: place(i), cells: columns.map { column in record[column].flatMap(cell) })
         }
-        let header = places.first.flatMap { $0 }.map { String($0.prefix { $0 != ":" }) + ":1" } ?? ShellMessages.theRows
+        // The header is line 1 of the file the first row came from.
+        let header = items.place(at: 0).map { ShellMessages.filePlace($0.source, 1) } ?? ShellMessages.theRows
         return Table(columns: columns, columnsOrigin: header, rows: rows)
-    }
-
-    /// `teams.csv:14`, or `row 3` for rows of no file.
-    static func place(_ index: Int, _ places: [String?]) -> String {
-        (index < places.count ? places[index] : nil) ?? ShellMessages.rowPlace(index + 1)
     }
 
     /// Text for the API; null (and an absent column) leave the field unchanged.

@@ -1,3 +1,4 @@
+import NXLanguage
 import NexthinkClient
 
 /// Messages of the data functions (`read`, `read_csv`, `write_csv`) and `export`.
@@ -80,7 +81,12 @@ extension ShellMessages {
     static let noRows = "there are no rows to enrich; nothing was sent"
     static let theRows = "the rows"
 
-    static func rowPlace(_ position: Int) -> String { "row \(position)" }
+    /// `teams.csv:14` for a row read from a file, `row 3` for others.
+    static func rowPlace(_ index: Int, _ place: ListOrigin.Place?) -> String {
+        place.map { filePlace($0.source, $0.line) } ?? "row \(index + 1)"
+    }
+
+    static func filePlace(_ file: String, _ line: Int) -> String { "\(file):\(line)" }
 
     static func notARow(_ place: String, _ type: String) -> String {
         "\(place) is \(type); every row must be a record whose first field names the object"

@@ -1,3 +1,5 @@
+import NXLanguage
+
 /// Messages of `audit`, `status` and `wait`.
 extension ShellMessages {
     static func auditCount(_ limit: Int) -> String {
@@ -37,8 +39,8 @@ extension ShellMessages {
 
 /// Messages of the device ids given to `run ... on`.
 extension ShellMessages {
-    static func devicePosition(_ index: Int, file: String?, line: Int?) -> String {
-        "at position \(index + 1)" + (file.flatMap { file in line.map { " (\(file) line \($0))" } } ?? "")
+    static func devicePosition(_ index: Int, _ place: ListOrigin.Place?) -> String {
+        "at position \(index + 1)" + (place.map { " (\($0.source) line \($0.line))" } ?? "")
     }
     static let deviceExample = "devices are collector UUIDs like 3fa85f64-5717-4562-b3fc-2c963f66afa6"
     static func invalidDeviceID(_ what: String, _ place: String) -> String { "invalid device id \(what) \(place)" }

@@ -1,3 +1,5 @@
+import NXLanguage
+
 /// Messages of the workflow and campaign commands.
 extension ShellMessages {
     static func conflictingFilters(_ kind: String, _ words: [String]) -> String {
@@ -17,8 +19,8 @@ extension ShellMessages {
 
 /// `run workflow`: targets, checks, confirmation, dry run.
 extension ShellMessages {
-    static func targetProblem(_ clause: String, _ index: Int, _ message: String) -> String {
-        "invalid \(clause == "on" ? "device" : "user") at position \(index + 1): \(message)"
+    static func targetProblem(_ clause: String, _ index: Int, _ place: ListOrigin.Place?, _ message: String) -> String {
+        "invalid \(clause == "on" ? "device" : "user") \(devicePosition(index, place)): \(message)"
     }
 
     static func invalidTargets(_ count: Int, of total: Int) -> String {
