@@ -2,6 +2,9 @@ extension Parser {
     ///     statements ::= { statement ( newline | ';' ) }
     mutating func parseStatements(inBlock: Bool) -> [Stmt] {
         var statements: [Stmt] = []
+        // Most lines of a script hold at most one statement; reserving saves the copies (and
+        // the moment both copies are held) of growing the program's array.
+        if !inBlock { statements.reserveCapacity(file.lineCount) }
         while true {
             // Between top-level statements nothing looks back, so passed tokens can go.
             if !inBlock { lexer.discard(before: index) }

@@ -24,6 +24,7 @@ struct TreeStorage: Sendable {
     mutating func reserve(forSourceBytes byteCount: Int) {
         nodes.reserveCapacity(byteCount / 4 + 16)
         links.reserveCapacity(byteCount / 8 + 16)
+        stages.reserveCapacity(byteCount / 32 + 4)
     }
 
     func isSynchronous(_ id: NodeID) -> Bool { nodes[Int(id.index)].isSynchronous }
