@@ -5,8 +5,9 @@
 /// names inside pipeline stages may be record fields (`where status == "failure"`) and are
 /// left to the evaluator.
 ///
-/// It also gives every variable a slot (`program` is the tree with the slots filled in):
-/// top-level names one in `Globals`, each name a block declares its own in the run's frame.
+/// It also gives every variable a slot (`program` is the statements on a tree with the slots
+/// filled in): top-level names one in `Globals`, each name a block declares its own in the
+/// run's frame.
 struct Resolver {
     /// Innermost last; the first holds the top-level names, whose slots are global.
     private var scopes: [[String: Slot]]
@@ -22,6 +23,9 @@ struct Resolver {
     private(set) var program: [Stmt] = []
     /// The name of each local slot: a slot is never shared by two declarations.
     private(set) var localNames: [String] = []
+    /// The tree the statements' expressions are in, and the slot of each of its variables.
+    private var tree: SyntaxTree?
+    private var slots: [Slot] = []
 
     /// `known`: names already bound (predefined variables, earlier REPL entries); `_` is
     /// always known since any shown value binds it. `globals` gives the top-level names their slots.
@@ -39,6 +43,10 @@ struct Resolver {
                         globals: Globals = Globals()) -> Resolver {
         var resolver = Resolver(known: known, hostFunctions: hostFunctions, globals: globals)
         resolver.program = resolver.statements(statements)
+        if let tree = resolver.tree {
+            let resolved = tree.resolved(resolver.slots)
+            resolver.program = resolver.program.map { $0.rebased(onto: resolved) }
+        }
         resolver.diagnostics.sort { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) }
         return resolver
     }
@@ -83,37 +91,44 @@ struct Resolver {
         var result = statement
         switch statement.kind {
         case .declare(let name, let nameSpan, let value):
-            let value = expression(value) ?? value
+            expression(value)
             result.slot = declare(name, nameSpan, .variable, visibleFrom: statement.span.end)
-            result.kind = .declare(name: name, nameSpan: nameSpan, value: value)
         case .assign(let name, let nameSpan, let value):
-            let value = expression(value) ?? value
+            expression(value)
             if let slot = slot(of: name) {
                 result.slot = slot
             } else {
                 report(Catalog.assignToUndeclared(name, suggestion: Suggestions.closest(to: name, in: visibleNames)), nameSpan)
             }
-            result.kind = .assign(name: name, nameSpan: nameSpan, value: value)
         case .expression(let expr):
-            result.kind = .expression(expression(expr) ?? expr)
+            expression(expr)
         case .print(let arguments):
-            result.kind = .print(expressions(arguments) ?? arguments)
+            expressions(arguments)
         case .ifElse(let condition, let then, let otherwise):
-            let condition = expression(condition) ?? condition
+            expression(condition)
             let then = block(then, in: statement).0
             result.kind = .ifElse(condition: condition, then: then, otherwise: otherwise.map { block($0, in: statement).0 })
         case .forIn(let name, let nameSpan, let sequence, let body):
-            let sequence = expression(sequence) ?? sequence
+            expression(sequence)
             let (body, slot) = block(body, in: statement, binding: (name, nameSpan))
             result.slot = slot
             result.kind = .forIn(name: name, nameSpan: nameSpan, sequence: sequence, body: body)
         case .assert(let condition, let message):
-            let condition = expression(condition) ?? condition
-            result.kind = .assert(condition: condition, message: message.map { expression($0) ?? $0 })
+            expression(condition)
+            if let message { expression(message) }
         case .exit(let status):
-            result.kind = .exit(status.map { expression($0) ?? $0 })
+            if let status { expression(status) }
         }
         return result
+    }
+
+    /// Records the slot of a variable node.
+    mutating func place(_ variable: Expr, in slot: Slot) {
+        if tree == nil {
+            tree = variable.tree
+            slots = Array(repeating: .unresolved, count: variable.tree.variableCount)
+        }
+        slots[variable.tree.variableOrdinal(variable.id)] = slot
     }
 
     // MARK: Scopes

@@ -21,6 +21,8 @@ public struct SourceFile: Sendable {
         self.lineStarts = starts
     }
 
+    var lineCount: Int { lineStarts.count }
+
     /// Length of the text in bytes.
     var byteCount: Int { text.utf8.count }
 

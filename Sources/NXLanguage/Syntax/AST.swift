@@ -1,21 +1,18 @@
-/// The syntax tree. Every node keeps its span so runtime errors point at the exact source.
+/// An expression of the syntax tree: a handle on a node of the `SyntaxTree` its parse built.
+/// The tree stores plain nodes; `kind` reads one back as an `ExprKind` whose children are
+/// handles again, so consumers walk the tree by pattern matching as on an enum.
 struct Expr: Sendable {
-    let kind: ExprKind
-    let span: SourceSpan
-    /// No host call anywhere inside: the evaluator takes its synchronous path, which saves an
-    /// async frame per node (see `Evaluator.evaluateNow`).
-    let isSynchronous: Bool
+    let tree: SyntaxTree
+    let id: NodeID
 
-    init(kind: ExprKind, span: SourceSpan) {
-        self.kind = kind
-        self.span = span
-        isSynchronous = kind.isSynchronous
-    }
+    var kind: ExprKind { tree.kind(of: id) }
+    var span: SourceSpan { tree.node(id).span }
+    /// No host call anywhere inside: the evaluator takes its synchronous path, which saves an
+    /// async frame per node (see `Evaluator.evaluateNow`). Computed once, when the node is built.
+    var isSynchronous: Bool { tree.node(id).isSynchronous }
 }
 
-/// Only the cases holding an `Expr` by value, and `call` (whose two fields would make every
-/// node wider), are boxed: leaves (literals, names) and lists and maps, whose children sit in
-/// arrays, are stored inline, which saves one allocation per leaf and keeps a node 32 bytes.
+/// What an expression is, read from its node (see `Expr.kind`).
 enum ExprKind: Sendable {
     case literal(Value)
     case interpolated([Segment])
@@ -23,19 +20,30 @@ enum ExprKind: Sendable {
     case variable(String, Slot = .unresolved)
     case list([Expr])
     case map([MapEntry])
-    indirect case unary(UnaryOperator, Expr)
-    indirect case binary(BinaryOperator, Expr, Expr)
-    indirect case field(Expr, name: String)
-    indirect case index(Expr, Expr)
-    indirect case call(name: String, arguments: [Expr])
-    indirect case command(CommandCall)
-    indirect case pipeline(Expr, [Stage])
+    case unary(UnaryOperator, Expr)
+    case binary(BinaryOperator, Expr, Expr)
+    case field(Expr, name: String)
+    case index(Expr, Expr)
+    case call(name: String, arguments: [Expr])
+    case command(CommandCall)
+    case pipeline(Expr, [Stage])
 }
 
-enum Segment: Sendable {
+/// The parts below are generic over how they hold an expression: the tree stores them with
+/// node ids, consumers see them with handles (`map` turns one into the other).
+enum SegmentOf<Child: Sendable>: Sendable {
     case text(String)
-    case expr(Expr)
+    case expr(Child)
+
+    func map<T>(_ transform: (Child) -> T) -> SegmentOf<T> {
+        switch self {
+        case .text(let text): .text(text)
+        case .expr(let child): .expr(transform(child))
+        }
+    }
 }
+
+typealias Segment = SegmentOf<Expr>
 
 struct MapEntry: Sendable {
     var key: String
@@ -43,36 +51,60 @@ struct MapEntry: Sendable {
     var value: Expr
 }
 
-enum UnaryOperator: String, Sendable {
+enum UnaryOperator: String, Sendable, CaseIterable {
     case negate = "-", not
 }
 
-enum BinaryOperator: String, Sendable {
+enum BinaryOperator: String, Sendable, CaseIterable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case and, or, contains
 }
 
 /// A command of `CommandTable` as written; the evaluator turns it into a `CommandInvocation`.
-struct CommandCall: Sendable {
+struct CommandCallOf<Child: Sendable>: Sendable {
     var spec: CommandSpec
-    var operand: Expr?
+    var operand: Child?
     /// In source order; each word at most once.
-    var clauses: [ClauseCall]
+    var clauses: [ClauseCallOf<Child>]
 
-    func clause(_ word: String) -> ClauseCall? { clauses.first { $0.word == word } }
+    func clause(_ word: String) -> ClauseCallOf<Child>? { clauses.first { $0.word == word } }
+
+    func map<T>(_ transform: (Child) -> T) -> CommandCallOf<T> {
+        CommandCallOf<T>(spec: spec, operand: operand.map(transform),
+                         clauses: clauses.map { ClauseCallOf<T>(word: $0.word, wordSpan: $0.wordSpan, value: transform($0.value)) })
+    }
 }
 
-struct ClauseCall: Sendable {
+struct ClauseCallOf<Child: Sendable>: Sendable {
     var word: String
     var wordSpan: SourceSpan
-    var value: Expr
+    var value: Child
 }
 
-struct Stage: Sendable {
-    var kind: StageKind
+typealias CommandCall = CommandCallOf<Expr>
+typealias ClauseCall = ClauseCallOf<Expr>
+
+struct StageOf<Child: Sendable>: Sendable {
+    var kind: StageKindOf<Child>
     var span: SourceSpan
+
+    func map<T>(_ transform: (Child) -> T) -> StageOf<T> {
+        let kind: StageKindOf<T> = switch self.kind {
+        case .filter(let condition): .filter(transform(condition))
+        case .select(let paths): .select(paths)
+        case .sort(let keys): .sort(keys)
+        case .first(let count): .first(count.map(transform))
+        case .last(let count): .last(count.map(transform))
+        case .count: .count
+        case .pluck(let path): .pluck(path)
+        }
+        return StageOf<T>(kind: kind, span: span)
+    }
 }
+
+typealias Stage = StageOf<Expr>
+typealias StageKind = StageKindOf<Expr>
 
 /// A dotted field name inside a pipeline stage: `name`, `device.name`.
 struct FieldPath: Sendable {
@@ -86,31 +118,12 @@ struct SortKey: Sendable {
     var descending: Bool
 }
 
-enum StageKind: Sendable {
-    case filter(Expr)
+enum StageKindOf<Child: Sendable>: Sendable {
+    case filter(Child)
     case select([FieldPath])
     case sort([SortKey])
-    case first(Expr?)
-    case last(Expr?)
+    case first(Child?)
+    case last(Child?)
     case count
     case pluck(FieldPath)
-}
-
-struct Stmt: Sendable {
-    var kind: StmtKind
-    var span: SourceSpan
-    /// Where the variable that a `let`, an assignment or a `for` binds lives (filled in by the resolver).
-    var slot = Slot.unresolved
-}
-
-/// Not boxed: statements sit in arrays, which already give the indirection.
-enum StmtKind: Sendable {
-    case declare(name: String, nameSpan: SourceSpan, value: Expr)
-    case assign(name: String, nameSpan: SourceSpan, value: Expr)
-    case expression(Expr)
-    case print([Expr])
-    case ifElse(condition: Expr, then: [Stmt], otherwise: [Stmt]?)
-    case forIn(name: String, nameSpan: SourceSpan, sequence: Expr, body: [Stmt])
-    case assert(condition: Expr, message: Expr?)
-    case exit(Expr?)
 }

@@ -6,21 +6,21 @@ extension Parser {
     ///
     ///     command ::= words [ operand ] clauses { postfix }
     ///     words   ::= command_word [ second_word ]
-    mutating func parseCommand() throws -> Expr {
+    mutating func parseCommand() throws -> NodeID {
         let token = peek()
         guard token.kind == .command, let spec = spec(startingWith: lexer.text(of: token)) else {
             throw failHere(Catalog.expectedExpression(found: describe(token)))
         }
-        if spec.words.count == 1, spec.operand.isRequired, !canStartOperand(tokenAt(index + 1)), !isStatementEnd(tokenAt(index + 1)) {
+        if spec.words.count == 1, spec.operand.isRequired, !Parser.canStartOperand(tokenAt(index + 1)), !Parser.isStatementEnd(tokenAt(index + 1)) {
             // `where status == "failure"`: a command word used as a plain (field) name.
             advance()
-            return Expr(kind: .variable(spec.words[0]), span: token.span)
+            return tree.variable(token.span)
         }
         for _ in spec.words { advance() }
         let operand = try parseOperand(of: spec)
         let clauses = try parseClauses(of: spec)
-        var expr = Expr(kind: .command(CommandCall(spec: spec, operand: operand, clauses: clauses)),
-                        span: span(from: token.span.start))
+        let whole = span(from: token.span.start)
+        var expr = tree.command(CommandCallOf(spec: spec, operand: operand, clauses: clauses), whole)
         return try parsePostfixOperators(on: &expr)
     }
 
@@ -38,14 +38,14 @@ extension Parser {
         return token.kind == .identifier && lexer.token(token, is: word)
     }
 
-    private func isStatementEnd(_ token: Token) -> Bool {
+    private static func isStatementEnd(_ token: Token) -> Bool {
         switch token.kind {
         case .newline, .end, .symbol(.semicolon), .symbol(.rightBrace): true
         default: false
         }
     }
 
-    func canStartOperand(_ token: Token) -> Bool {
+    static func canStartOperand(_ token: Token) -> Bool {
         switch token.kind {
         case .identifier, .command, .int, .double, .string, .nqlID, .uuid, .duration, .invalid: true
         case .keyword(let keyword): [.true, .false, .null, .not].contains(keyword)
@@ -55,19 +55,19 @@ extension Parser {
     }
 
     ///     operand ::= operand_word | unary_expr
-    private mutating func parseOperand(of spec: CommandSpec) throws -> Expr? {
+    private mutating func parseOperand(of spec: CommandSpec) throws -> NodeID? {
         switch spec.operand {
         case .none:
             return nil
         case .word(let choices):
             guard let word = peekIdentifier(), choices.contains(word) else { return nil }
-            return Expr(kind: .literal(.string(word)), span: advance().span)
+            return tree.spelled(.word, advance().span)
         case .words(let choices):
             return parseWords(choices)
         case .count:
             return peekIsCount() ? try parseUnary() : nil
         case .actionID, .workflowID, .campaignID, .queryID, .value:
-            guard canStartOperand(peek()) else {
+            guard Parser.canStartOperand(peek()) else {
                 throw failHere(Catalog.commandNeedsOperand(spec.name, example: spec.example))
             }
             return try parseUnary()
@@ -75,14 +75,15 @@ extension Parser {
     }
 
     /// The words as one literal list; nil when none was written.
-    private mutating func parseWords(_ choices: [String]) -> Expr? {
+    private mutating func parseWords(_ choices: [String]) -> NodeID? {
         let start = peek().span.start
         var words: [Value] = []
         while let word = peekIdentifier(), choices.contains(word) {
             words.append(.string(word))
             advance()
         }
-        return words.isEmpty ? nil : Expr(kind: .literal(.list(words)), span: span(from: start))
+        let whole = span(from: start)
+        return words.isEmpty ? nil : tree.value(.list(words), whole)
     }
 
     private mutating func peekIsCount() -> Bool {
@@ -94,17 +95,17 @@ extension Parser {
 
     ///     clauses ::= { clause_word clause_value }    (any order, each at most once; every
     ///                                                  required clause must be there)
-    private mutating func parseClauses(of spec: CommandSpec) throws -> [ClauseCall] {
-        var clauses: [ClauseCall] = []
-        while let word = clauseWord(peek(), of: spec) {
+    private mutating func parseClauses(of spec: CommandSpec) throws -> [ClauseCallOf<NodeID>] {
+        var clauses: [ClauseCallOf<NodeID>] = []
+        while let word = clauseWord(of: spec) {
             guard let clause = spec.clause(word) else {
                 try rejectMisspelledClause(word, of: spec)
                 break
             }
             let wordToken = advance()
             guard !clauses.contains(where: { $0.word == word }) else { throw fail(Catalog.duplicateClause(word), at: wordToken.span) }
-            if clause.isRequired, !canStartOperand(peek()) { throw failHere(Self.missing(clause, of: spec)) }
-            clauses.append(ClauseCall(word: word, wordSpan: wordToken.span, value: try parseClauseValue(clause)))
+            if clause.isRequired, !Parser.canStartOperand(peek()) { throw failHere(Self.missing(clause, of: spec)) }
+            clauses.append(ClauseCallOf(word: word, wordSpan: wordToken.span, value: try parseClauseValue(clause)))
         }
         for clause in spec.clauses where clause.isRequired && !clauses.contains(where: { $0.word == clause.word }) {
             throw failHere(Self.missing(clause, of: spec))
@@ -114,8 +115,9 @@ extension Parser {
 
     /// A name, or a keyword the command declares as a clause (`for` in `run campaign`): `for`
     /// cannot follow a command otherwise, so reading it as the clause takes nothing away.
-    private func clauseWord(_ token: Token, of spec: CommandSpec) -> String? {
-        switch token.kind {
+    private mutating func clauseWord(of spec: CommandSpec) -> String? {
+        let token = peek()
+        return switch token.kind {
         case .identifier: lexer.text(of: token)
         case .keyword(let keyword) where spec.clause(keyword.rawValue) != nil: keyword.rawValue
         default: nil
@@ -127,7 +129,7 @@ extension Parser {
     }
 
     ///     clause_value ::= clause_word_choice | additive_expr
-    private mutating func parseClauseValue(_ clause: ClauseSpec) throws -> Expr {
+    private mutating func parseClauseValue(_ clause: ClauseSpec) throws -> NodeID {
         guard case .word(let choices) = clause.type else { return try parseAdditive() }
         let token = peek()
         guard let word = peekIdentifier() else {
@@ -137,7 +139,7 @@ extension Parser {
             throw failHere(Catalog.unknownClauseWord(word, clause: clause.word,
                                                      suggestion: Suggestions.closest(to: word, in: choices), choices: choices))
         }
-        return Expr(kind: .literal(.string(word)), span: advance().span)
+        return tree.spelled(.word, advance().span)
     }
 
     /// `expire 2h` after a `run`: no expression may follow a command, so a word close to one of

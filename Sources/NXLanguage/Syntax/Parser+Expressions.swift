@@ -1,8 +1,8 @@
 extension Parser {
     ///     expr ::= or_expr { '|' stage }
-    mutating func parseExpression() throws -> Expr {
+    mutating func parseExpression() throws -> NodeID {
         let first = try parseOr()
-        var stages: [Stage] = []
+        var stages: [StageOf<NodeID>] = []
         while true {
             if peek().isSymbol(.pipe) {
                 advance()
@@ -14,7 +14,9 @@ extension Parser {
                 break
             }
         }
-        return stages.isEmpty ? first : Expr(kind: .pipeline(first, stages), span: span(from: first.span.start))
+        guard !stages.isEmpty else { return first }
+        let whole = span(from: span(of: first).start)
+        return tree.pipeline(first, stages, whole)
     }
 
     /// A line starting with `|` continues the pipeline of the line before.
@@ -30,28 +32,29 @@ extension Parser {
     ///     comparison     ::= additive { ( '==' | '!=' | '<' | '<=' | '>' | '>=' | 'contains' ) additive }
     ///     additive       ::= multiplicative { ( '+' | '-' ) multiplicative }
     ///     multiplicative ::= unary { ( '*' | '/' | '%' ) unary }
-    mutating func parseOr() throws -> Expr {
+    mutating func parseOr() throws -> NodeID {
         try parseBinary(above: 0)
     }
 
     ///     not_expr ::= 'not' not_expr | comparison
-    private mutating func parseNot() throws -> Expr {
+    private mutating func parseNot() throws -> NodeID {
         guard peek().isKeyword(.not) else { return try parseBinary(above: Precedence.not) }
         let token = advance()
         try enter(at: token.span)
         defer { depth -= 1 }
         let operand = try parseNot()
-        return Expr(kind: .unary(.not, operand), span: span(from: token.span.start))
+        let whole = span(from: token.span.start)
+        return tree.unary(.not, operand, whole)
     }
 
-    mutating func parseAdditive() throws -> Expr {
+    mutating func parseAdditive() throws -> NodeID {
         try parseBinary(above: Precedence.comparison)
     }
 
     /// Precedence climbing over the left-associative levels: operators of a level above
     /// `minimum` extend `left`. A flat chain is not nesting, but it becomes a left-deep tree that
     /// evaluation walks recursively, so a statement has its own operator budget.
-    private mutating func parseBinary(above minimum: Int) throws -> Expr {
+    private mutating func parseBinary(above minimum: Int) throws -> NodeID {
         var left = minimum < Precedence.not ? try parseNot() : try parseUnary()
         while case let (op, precedence)? = Parser.binaryOperator(peek().kind), precedence > minimum {
             let token = advance()
@@ -59,36 +62,40 @@ extension Parser {
             if operatorCount > Catalog.maxOperators { throw fail(Catalog.tooManyOperators(), at: token.span) }
             skipNewlines()
             let right = try parseBinary(above: precedence)
-            left = Expr(kind: .binary(op, left, right), span: SourceSpan(start: left.span.start, end: right.span.end))
+            let whole = SourceSpan(start: span(of: left).start, end: span(of: right).end)
+            left = tree.binary(op, left, right, whole)
         }
         return left
     }
 
     ///     unary ::= '-' unary | postfix
-    mutating func parseUnary() throws -> Expr {
+    mutating func parseUnary() throws -> NodeID {
         let token = peek()
         try enter(at: token.span)
         defer { depth -= 1 }
         guard token.isSymbol(.minus) else { return try parsePostfix() }
         advance()
         let operand = try parseUnary()
-        return Expr(kind: .unary(.negate, operand), span: span(from: token.span.start))
+        let whole = span(from: token.span.start)
+        return tree.unary(.negate, operand, whole)
     }
 
     ///     postfix ::= primary { '.' field_name | '[' expr ']' }
-    private mutating func parsePostfix() throws -> Expr {
+    private mutating func parsePostfix() throws -> NodeID {
         var expr = try parsePrimary()
         return try parsePostfixOperators(on: &expr)
     }
 
-    mutating func parsePostfixOperators(on expr: inout Expr) throws -> Expr {
+    mutating func parsePostfixOperators(on expr: inout NodeID) throws -> NodeID {
         var added = 0
         defer { depth -= added }
         while true {
             if peek().isSymbol(.dot) {
                 advance()
-                let name = try parseFieldName()
-                expr = Expr(kind: .field(expr, name: name), span: span(from: expr.span.start))
+                let nameStart = peek().span.start
+                _ = try parseFieldName()
+                let whole = span(from: span(of: expr).start)
+                expr = tree.field(expr, nameStart: nameStart, whole)
             } else if peek().isSymbol(.leftBracket) {
                 let open = advance()
                 let key = try withNewlines(false) { parser in
@@ -96,12 +103,13 @@ extension Parser {
                     try parser.close(.rightBracket, opener: open)
                     return key
                 }
-                expr = Expr(kind: .index(expr, key), span: span(from: expr.span.start))
+                let whole = span(from: span(of: expr).start)
+                expr = tree.index(expr, key, whole)
             } else {
                 return expr
             }
             added += 1
-            try enter(at: expr.span)
+            try enter(at: span(of: expr))
         }
     }
 

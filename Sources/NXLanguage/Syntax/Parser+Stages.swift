@@ -1,20 +1,20 @@
 extension Parser {
     ///     stage ::= 'where' or_expr | 'select' fields | 'sort' sort_keys
     ///             | ( 'first' | 'last' ) [ additive ] | 'count' | 'pluck' field_path
-    mutating func parseStage() throws -> Stage {
+    mutating func parseStage() throws -> StageOf<NodeID> {
         let token = peek()
         guard let name = peekIdentifier() else {
             throw failHere(Catalog.expected("a pipeline stage (\(Vocabulary.pipelineStages.joined(separator: ", ")))",
                                             found: describe(token)))
         }
         advance()
-        let kind: StageKind
+        let kind: StageKindOf<NodeID>
         switch name {
         case "where": kind = .filter(try parseOr())
         case "select": kind = .select(try parseFieldPaths())
         case "sort": kind = .sort(try parseSortKeys())
-        case "first": kind = .first(canStartOperand(peek()) ? try parseAdditive() : nil)
-        case "last": kind = .last(canStartOperand(peek()) ? try parseAdditive() : nil)
+        case "first": kind = .first(Parser.canStartOperand(peek()) ? try parseAdditive() : nil)
+        case "last": kind = .last(Parser.canStartOperand(peek()) ? try parseAdditive() : nil)
         case "count": kind = .count
         case "pluck": kind = .pluck(try parseFieldPath())
         default:
@@ -22,7 +22,7 @@ extension Parser {
             throw fail(Catalog.unknownStage(name, suggestion: suggestion),
                        at: token.span)
         }
-        return Stage(kind: kind, span: span(from: token.span.start))
+        return StageOf(kind: kind, span: span(from: token.span.start))
     }
 
     ///     field_path ::= field_name { '.' field_name }

@@ -2,6 +2,9 @@ extension Parser {
     ///     statements ::= { statement ( newline | ';' ) }
     mutating func parseStatements(inBlock: Bool) -> [Stmt] {
         var statements: [Stmt] = []
+        // Most lines of a script hold at most one statement; reserving saves the copies (and
+        // the moment both copies are held) of growing the program's array.
+        if !inBlock { statements.reserveCapacity(file.lineCount) }
         while true {
             // Between top-level statements nothing looks back, so passed tokens can go.
             if !inBlock { lexer.discard(before: index) }
@@ -16,6 +19,7 @@ extension Parser {
                 try expectStatementEnd(inBlock: inBlock)
             } catch let error as ParseError {
                 if let diagnostic = error.diagnostic { diagnostics.append(diagnostic) }
+                tree.pending.removeAll(keepingCapacity: true)
                 newlinesMatter = savedNewlines
                 depth = savedDepth
                 synchronize(inBlock: inBlock)
@@ -64,12 +68,12 @@ extension Parser {
             try checkTopLevelOnly(name, at: token.span, how: "assigned inside a block")
             advance()
             advance()
-            let value = try parseExpression()
+            let value = try parseExpressionHandle()
             return Stmt(kind: .assign(name: name, nameSpan: token.span, value: value), span: span(from: token.span.start))
         default:
-            let expr = try parseExpression()
+            let value = try parseExpression()
             if peek().isSymbol(.equal) { throw fail(Catalog.invalidAssignmentTarget(), at: peek().span) }
-            return Stmt(kind: .expression(expr), span: expr.span)
+            return Stmt(kind: .expression(expr(value)), span: span(of: value))
         }
     }
 
@@ -94,14 +98,14 @@ extension Parser {
         let (name, nameSpan) = try parseName(after: "let")
         try checkTopLevelOnly(name, at: nameSpan, how: "declared inside a block")
         _ = try expect(.equal, "'=' after 'let \(name)'")
-        let value = try parseExpression()
+        let value = try parseExpressionHandle()
         return Stmt(kind: .declare(name: name, nameSpan: nameSpan, value: value), span: span(from: start))
     }
 
     ///     if_stmt ::= 'if' expr block [ 'else' ( if_stmt | block ) ]
     private mutating func parseIf() throws -> Stmt {
         let start = advance().span.start
-        let condition = try parseExpression()
+        let condition = try parseExpressionHandle()
         let body = try parseBlock(of: "if")
         var otherwise: [Stmt]?
         var lookahead = index
@@ -128,7 +132,7 @@ extension Parser {
             throw failHere(Catalog.expected("'in' after 'for \(name)'", found: describe(peek())))
         }
         advance()
-        let sequence = try parseExpression()
+        let sequence = try parseExpressionHandle()
         let body = try parseBlock(of: "for")
         // Checked after the body so the error does not cascade into its lines.
         try checkTopLevelOnly(name, at: nameSpan, how: "a loop variable", always: true)
@@ -165,7 +169,7 @@ extension Parser {
         if !atStatementEnd() {
             repeat {
                 skipNewlines()
-                arguments.append(try parseExpression())
+                arguments.append(try parseExpressionHandle())
             } while accept(.comma)
         }
         return Stmt(kind: .print(arguments), span: span(from: start))
@@ -174,11 +178,11 @@ extension Parser {
     ///     assert_stmt ::= 'assert' expr [ ',' expr ]
     private mutating func parseAssert() throws -> Stmt {
         let start = advance().span.start
-        let condition = try parseExpression()
+        let condition = try parseExpressionHandle()
         var message: Expr?
         if accept(.comma) {
             skipNewlines()
-            message = try parseExpression()
+            message = try parseExpressionHandle()
         }
         return Stmt(kind: .assert(condition: condition, message: message), span: span(from: start))
     }
@@ -186,8 +190,15 @@ extension Parser {
     ///     exit_stmt ::= 'exit' [ expr ]
     private mutating func parseExit() throws -> Stmt {
         let start = advance().span.start
-        let status = atStatementEnd() ? nil : try parseExpression()
+        let status = atStatementEnd() ? nil : try parseExpressionHandle()
         return Stmt(kind: .exit(status), span: span(from: start))
+    }
+
+    /// `expr(try parseExpression())` would copy the parser, tree and all, for the call to
+    /// `expr` before parsing: a copy per statement makes every append copy the tree.
+    private mutating func parseExpressionHandle() throws -> Expr {
+        let id = try parseExpression()
+        return expr(id)
     }
 
     mutating func atStatementEnd() -> Bool {

@@ -19,24 +19,37 @@ struct Parser {
     /// How many `{ }` bodies enclose the current statement.
     var blockDepth = 0
     var lastEnd = 0
+    /// The nodes built so far, and the tree the statements' handles point at (which receives
+    /// them when the parse ends).
+    var tree = TreeStorage()
+    let handle: SyntaxTree
 
     /// Names only a top-level statement may bind (see `checkTopLevelOnly`).
     static let topLevelOnlyNames: Set<String> = [Vocabulary.dryRunVariable]
 
-    init(file: SourceFile, lexer: Lexer, depth: Int = 0) {
+    init(file: SourceFile, lexer: Lexer, handle: SyntaxTree, depth: Int = 0) {
         self.file = file
         self.lexer = lexer
+        self.handle = handle
         self.depth = depth
     }
 
     /// Parses a whole program; the statements are only meaningful when there are no errors.
     static func parse(_ file: SourceFile) -> (statements: [Stmt], diagnostics: [Diagnostic]) {
         file.withBytes { bytes in
-            var parser = Parser(file: file, lexer: Lexer(bytes: bytes))
+            let handle = SyntaxTree(file: file)
+            var parser = Parser(file: file, lexer: Lexer(bytes: bytes), handle: handle)
+            parser.tree.reserve(forSourceBytes: bytes.count)
             let statements = parser.parseStatements(inBlock: false)
+            handle.install(parser.tree)
             return (statements, onePerLine(parser.lexer.diagnostics + parser.diagnostics, in: file))
         }
     }
+
+    /// A handle on a node, for the statements.
+    func expr(_ id: NodeID) -> Expr { Expr(tree: handle, id: id) }
+
+    func span(of id: NodeID) -> SourceSpan { tree.span(of: id) }
 
     static func onePerLine(_ diagnostics: [Diagnostic], in file: SourceFile) -> [Diagnostic] {
         var seenLines = Set<Int>()

@@ -1,0 +1,128 @@
+/// Index of a node in its `SyntaxTree`.
+struct NodeID: Sendable, Hashable {
+    let index: UInt32
+}
+
+/// The expressions of one parse, as plain 20-byte nodes in one array: no allocation and no
+/// reference counting per node. A literal keeps its value in the node (numbers, durations) or
+/// is read back from the source (names, UUIDs, strings without escapes); only the rare parts
+/// with strings or several children of their own (commands, stages, interpolation) sit in
+/// side tables. Children of lists, maps and calls are runs of ids in `links`.
+///
+/// A class, so that every `Expr` handle shares it. The parser fills `storage` once, before the
+/// tree is returned, and nothing writes it afterwards (the resolver's slots make a new tree),
+/// which is why the unchecked `Sendable` holds.
+final class SyntaxTree: @unchecked Sendable {
+    let file: SourceFile
+    @exclusivity(unchecked) private(set) var storage = TreeStorage()
+    /// The resolver's slot for each variable node, by the node's `a` (empty before resolving).
+    let slots: [Slot]
+
+    init(file: SourceFile, slots: [Slot] = []) {
+        self.file = file
+        self.slots = slots
+    }
+
+    /// Called once, by the parser that made this tree, before any handle is read.
+    func install(_ storage: TreeStorage) {
+        self.storage = storage
+    }
+
+    /// The same nodes with the resolver's slots (the nodes are shared, not copied).
+    func resolved(_ slots: [Slot]) -> SyntaxTree {
+        let tree = SyntaxTree(file: file, slots: slots)
+        tree.install(storage)
+        return tree
+    }
+
+    var variableCount: Int { Int(storage.variables) }
+
+    @inline(__always)
+    func node(_ id: NodeID) -> Node { storage.nodes[Int(id.index)] }
+
+    /// The ordinal of a variable node, the index of its slot.
+    func variableOrdinal(_ id: NodeID) -> Int { Int(node(id).a) }
+
+    private func expr(_ index: UInt32) -> Expr { Expr(tree: self, id: NodeID(index: index)) }
+    private func expr(_ id: NodeID) -> Expr { Expr(tree: self, id: id) }
+
+    private func text(_ start: Int, _ end: Int) -> String { file.decode(start, end) }
+
+    /// The ids in the run of `links` at `offset` (its first word is the count).
+    private func run(at offset: UInt32, stride: Int = 1) -> ArraySlice<UInt32> {
+        let start = Int(offset) + 1
+        return storage.links[start..<start + Int(storage.links[Int(offset)]) * stride]
+    }
+
+    func kind(of id: NodeID) -> ExprKind {
+        let node = node(id)
+        let span = node.span
+        switch node.tag {
+        case .int: return .literal(.int(Int(truncatingIfNeeded: node.bits)))
+        case .double: return .literal(.double(Double(bitPattern: node.bits)))
+        case .duration: return .literal(.duration(seconds: Int(truncatingIfNeeded: node.bits)))
+        case .bool: return .literal(.bool(node.a != 0))
+        case .null: return .literal(.null)
+        case .word: return .literal(.string(text(span.start, span.end)))
+        case .plainString: return .literal(.string(text(span.start + 1, span.end - 1)))
+        case .uuid: return .literal(.uuid(text(span.start, span.end)))
+        case .nqlID: return .literal(.nqlID(text(span.start, span.end)))
+        case .value: return .literal(storage.values[Int(node.a)])
+        case .interpolated:
+            let first = Int(node.a)
+            return .interpolated(storage.segments[first..<first + Int(node.b)].map { $0.map(expr) })
+        case .variable: return .variable(text(span.start, span.end), slots.isEmpty ? .unresolved : slots[Int(node.a)])
+        case .list: return .list(run(at: node.a).map(expr))
+        case .map: return .map(entries(at: node.a))
+        case .unary: return .unary(TreeStorage.unaryOperators[Int(node.op)], expr(node.a))
+        case .binary: return .binary(TreeStorage.binaryOperators[Int(node.op)], expr(node.a), expr(node.b))
+        case .field: return .field(expr(node.a), name: text(Int(node.b), span.end))
+        case .index: return .index(expr(node.a), expr(node.b))
+        case .call: return .call(name: text(span.start, Int(node.b)), arguments: run(at: node.a).map(expr))
+        case .command: return .command(storage.commands[Int(node.a)].map(expr))
+        case .pipeline:
+            let first = Int(storage.links[Int(node.b) + 1])
+            let count = Int(storage.links[Int(node.b)])
+            return .pipeline(expr(node.a), storage.stages[first..<first + count].map { $0.map(expr) })
+        }
+    }
+
+    private func entries(at offset: UInt32) -> [MapEntry] {
+        let words = Array(run(at: offset, stride: 4))
+        return stride(from: 0, to: words.count, by: 4).map { index in
+            let keySpan = SourceSpan(start: Int(words[index]), end: Int(words[index + 1]))
+            let key = switch words[index + 2] {
+            case TreeStorage.keyAsWritten: text(keySpan.start, keySpan.end)
+            case TreeStorage.keyInQuotes: text(keySpan.start + 1, keySpan.end - 1)
+            case let value: storage.strings[Int(value - TreeStorage.keyDecoded)]
+            }
+            return MapEntry(key: key, keySpan: keySpan, value: expr(words[index + 3]))
+        }
+    }
+}
+
+/// One expression: what it is (`tag`), where, and up to two 32-bit operands (child ids, an
+/// index into a side table or `links`, or together a 64-bit literal).
+struct Node: Sendable {
+    var span: SourceSpan
+    var a: UInt32
+    var b: UInt32
+    var tag: Tag
+    /// The operator of a unary or binary node.
+    var op: UInt8
+    var isSynchronous: Bool
+
+    var bits: UInt64 { UInt64(a) | UInt64(b) << 32 }
+
+    enum Tag: UInt8, Sendable {
+        case int, double, duration, bool, null
+        /// A string literal spelled by the node's source text (a command's word operand).
+        case word
+        /// A string literal without escapes: the source text between the quotes.
+        case plainString
+        case uuid, nqlID
+        /// Any other literal, held whole in `values`.
+        case value
+        case interpolated, variable, list, map, unary, binary, field, index, call, command, pipeline
+    }
+}

@@ -1,0 +1,149 @@
+/// The arrays of a `SyntaxTree`, and how the parser adds to them. Each builder returns the new
+/// node's id and computes its `isSynchronous` from its children, so that costs O(1) per node.
+struct TreeStorage: Sendable {
+    private(set) var nodes: [Node] = []
+    private(set) var links: [UInt32] = []
+    private(set) var values: [Value] = []
+    private(set) var strings: [String] = []
+    private(set) var segments: [SegmentOf<NodeID>] = []
+    private(set) var commands: [CommandCallOf<NodeID>] = []
+    private(set) var stages: [StageOf<NodeID>] = []
+    /// Variable nodes so far: each gets the next ordinal, the index of its slot.
+    private(set) var variables: UInt32 = 0
+    /// Children of the lists, maps and calls being parsed, innermost last; each moves to
+    /// `links` in one run when its closer is reached, so no array is built per literal.
+    var pending: [UInt32] = []
+
+    /// How a map key is spelled, the third word of its entry in `links`; keys with escapes
+    /// are decoded into `strings`, at `keyDecoded` + their index.
+    static let keyAsWritten: UInt32 = 0, keyInQuotes: UInt32 = 1, keyDecoded: UInt32 = 2
+
+    /// Space for the nodes of a source of `byteCount` bytes, reserved up front: growing the
+    /// array would copy it and briefly hold both copies. Pages never written are never
+    /// resident, so a generous estimate costs address space, not memory.
+    mutating func reserve(forSourceBytes byteCount: Int) {
+        nodes.reserveCapacity(byteCount / 4 + 16)
+        links.reserveCapacity(byteCount / 8 + 16)
+        stages.reserveCapacity(byteCount / 32 + 4)
+    }
+
+    func isSynchronous(_ id: NodeID) -> Bool { nodes[Int(id.index)].isSynchronous }
+
+    func span(of id: NodeID) -> SourceSpan { nodes[Int(id.index)].span }
+
+    private mutating func add(_ tag: Node.Tag, _ span: SourceSpan, a: UInt32 = 0, b: UInt32 = 0, op: UInt8 = 0,
+                              synchronous: Bool = true) -> NodeID {
+        nodes.append(Node(span: span, a: a, b: b, tag: tag, op: op, isSynchronous: synchronous))
+        return NodeID(index: UInt32(nodes.count - 1))
+    }
+
+    /// An int, double or duration literal, its 64 bits split over `a` and `b`.
+    mutating func number(_ tag: Node.Tag, bits: UInt64, _ span: SourceSpan) -> NodeID {
+        add(tag, span, a: UInt32(truncatingIfNeeded: bits), b: UInt32(truncatingIfNeeded: bits >> 32))
+    }
+
+    /// A literal read back from its source text: `word`, `plainString`, `uuid`, `nqlID`, `null`.
+    mutating func spelled(_ tag: Node.Tag, _ span: SourceSpan) -> NodeID {
+        add(tag, span)
+    }
+
+    mutating func bool(_ value: Bool, _ span: SourceSpan) -> NodeID {
+        add(.bool, span, a: value ? 1 : 0)
+    }
+
+    mutating func value(_ value: Value, _ span: SourceSpan) -> NodeID {
+        values.append(value)
+        return add(.value, span, a: UInt32(values.count - 1))
+    }
+
+    mutating func interpolated(_ parts: [SegmentOf<NodeID>], _ span: SourceSpan) -> NodeID {
+        let first = UInt32(segments.count)
+        segments += parts
+        return add(.interpolated, span, a: first, b: UInt32(parts.count), synchronous: false)
+    }
+
+    /// A name; its text is the span's.
+    mutating func variable(_ span: SourceSpan) -> NodeID {
+        variables += 1
+        return add(.variable, span, a: variables - 1)
+    }
+
+    /// Where the children of the next list, map or call start in `pending`.
+    var mark: Int { pending.count }
+
+    /// Moves `pending[mark...]` into `links` as one run; true when every child id in it
+    /// (every `stride`-th word from `childOffset`) is synchronous.
+    private mutating func closeRun(from mark: Int, stride: Int = 1, childOffset: Int = 0) -> (offset: UInt32, synchronous: Bool) {
+        let offset = UInt32(links.count)
+        links.append(UInt32((pending.count - mark) / stride))
+        links += pending[mark...]
+        var synchronous = true
+        for index in Swift.stride(from: mark + childOffset, to: pending.count, by: stride) where !isSynchronous(NodeID(index: pending[index])) {
+            synchronous = false
+        }
+        pending.removeSubrange(mark...)
+        return (offset, synchronous)
+    }
+
+    mutating func list(from mark: Int, _ span: SourceSpan) -> NodeID {
+        let (offset, synchronous) = closeRun(from: mark)
+        return add(.list, span, a: offset, synchronous: synchronous)
+    }
+
+    /// Adds a map entry's four words to `pending`: key span, how the key is spelled, value.
+    mutating func addEntry(keySpan: SourceSpan, decodedKey: String?, inQuotes: Bool, value: NodeID) {
+        var spelling = inQuotes ? Self.keyInQuotes : Self.keyAsWritten
+        if let decodedKey {
+            strings.append(decodedKey)
+            spelling = Self.keyDecoded + UInt32(strings.count - 1)
+        }
+        pending += [UInt32(keySpan.start), UInt32(keySpan.end), spelling, value.index]
+    }
+
+    mutating func map(from mark: Int, _ span: SourceSpan) -> NodeID {
+        let (offset, synchronous) = closeRun(from: mark, stride: 4, childOffset: 3)
+        return add(.map, span, a: offset, synchronous: synchronous)
+    }
+
+    /// A call whose name is the source text from `span.start` to `nameEnd`.
+    mutating func call(nameEnd: Int, builtin: Bool, from mark: Int, _ span: SourceSpan) -> NodeID {
+        let (offset, synchronous) = closeRun(from: mark)
+        return add(.call, span, a: offset, b: UInt32(nameEnd), synchronous: builtin && synchronous)
+    }
+
+    mutating func unary(_ op: UnaryOperator, _ operand: NodeID, _ span: SourceSpan) -> NodeID {
+        add(.unary, span, a: operand.index, op: Self.code(op), synchronous: isSynchronous(operand))
+    }
+
+    mutating func binary(_ op: BinaryOperator, _ left: NodeID, _ right: NodeID, _ span: SourceSpan) -> NodeID {
+        add(.binary, span, a: left.index, b: right.index, op: Self.code(op),
+            synchronous: isSynchronous(left) && isSynchronous(right))
+    }
+
+    /// `base.name`, the name being the source text from `nameStart` to the end of `span`.
+    mutating func field(_ base: NodeID, nameStart: Int, _ span: SourceSpan) -> NodeID {
+        add(.field, span, a: base.index, b: UInt32(nameStart), synchronous: isSynchronous(base))
+    }
+
+    mutating func index(_ base: NodeID, _ key: NodeID, _ span: SourceSpan) -> NodeID {
+        add(.index, span, a: base.index, b: key.index, synchronous: isSynchronous(base) && isSynchronous(key))
+    }
+
+    mutating func command(_ call: CommandCallOf<NodeID>, _ span: SourceSpan) -> NodeID {
+        commands.append(call)
+        return add(.command, span, a: UInt32(commands.count - 1), synchronous: false)
+    }
+
+    mutating func pipeline(_ source: NodeID, _ parts: [StageOf<NodeID>], _ span: SourceSpan) -> NodeID {
+        let offset = UInt32(links.count)
+        links += [UInt32(parts.count), UInt32(stages.count)]
+        stages += parts
+        return add(.pipeline, span, a: source.index, b: offset, synchronous: false)
+    }
+
+    /// Operators by their code in `Node.op`.
+    static let unaryOperators = UnaryOperator.allCases, binaryOperators = BinaryOperator.allCases
+
+    private static func code(_ op: UnaryOperator) -> UInt8 { UInt8(unaryOperators.firstIndex(of: op) ?? 0) }
+    private static func code(_ op: BinaryOperator) -> UInt8 { UInt8(binaryOperators.firstIndex(of: op) ?? 0) }
+}
