@@ -1,7 +1,6 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
-import NIOPosix
 import NIOSSL
 
 /// The real transport on AsyncHTTPClient. AHC takes one proxy per client, so there is a
@@ -10,16 +9,12 @@ final class AHCTransport: HTTPTransport {
     private let direct: HTTPClient
     private let proxied: HTTPClient?
     private let proxy: ProxySettings?
-    /// One event-loop thread, ours: a shell's few connections need no more, and NIO's shared
-    /// group would start one per core (and its first use costs a one-liner's start-up).
-    private let group: MultiThreadedEventLoopGroup
     private let deadline: Duration
     /// Largest body we buffer; NQL results are capped by the service well below this.
     private let maxBody = 256 << 20
 
     init(connectTimeout: Duration, readTimeout: Duration, proxy: ProxySettings?,
          tls: TLSConfiguration = .makeClientConfiguration()) {
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         func make(_ proxy: HTTPClient.Configuration.Proxy?) -> HTTPClient {
             var config = HTTPClient.Configuration(
                 tlsConfiguration: tls, redirectConfiguration: .disallow,
@@ -28,9 +23,8 @@ final class AHCTransport: HTTPTransport {
             // Fail connect errors at once: our retry policy decides, and needs to see a
             // refused connection as such rather than a pool timeout.
             config.connectionPool.retryConnectionEstablishment = false
-            return HTTPClient(eventLoopGroupProvider: .shared(group), configuration: config)
+            return HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
         }
-        self.group = group
         self.direct = make(nil)
         self.proxied = proxy.map { p in
             make(.server(host: p.host, port: p.port, authorization: p.user.map {
@@ -43,14 +37,8 @@ final class AHCTransport: HTTPTransport {
     }
 
     func shutdown() async throws {
-        do {
-            try await direct.shutdown()
-            try await proxied?.shutdown()
-        } catch {
-            try? await group.shutdownGracefully()
-            throw error
-        }
-        try await group.shutdownGracefully()
+        try await direct.shutdown()
+        try await proxied?.shutdown()
     }
 
     func send(_ request: HTTPRequest) async -> Result<HTTPResponse, TransportError> {

@@ -16,12 +16,15 @@ import Testing
         env = CLI.environment(home: home.path, extra: [split[0]: split[1]])
     }
 
-    /// The processes whose environment holds this test's marker.
+    /// The sandbox emulators (not nxsh) whose environment holds this test's marker.
     private static func marked(_ marker: String) -> [String] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.filter { Int($0) != nil }.filter { pid in
-            guard let environ = FileManager.default.contents(atPath: "/proc/\(pid)/environ") else { return false }
-            return environ.split(separator: 0).contains { String(decoding: $0, as: UTF8.self) == marker }
+            func words(_ file: String) -> [String] {
+                (FileManager.default.contents(atPath: "/proc/\(pid)/\(file)") ?? Data())
+                    .split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            }
+            return words("cmdline").contains("--nxsh-sandbox") && words("environ").contains(marker)
         }
     }
 
