@@ -2,6 +2,11 @@
 // 6.1+ is needed for `traits:` on a dependency (Hummingbird without swift-configuration/FullFoundation).
 import PackageDescription
 
+/// The static Swift runtime's link arguments export every symbol of the program (about 41,000
+/// for nxsh). At start-up the runtime's dladdr() then scans them all (18% of `nxsh -e '1 + 1'`)
+/// and the dynamic loader checks each library's symbols against them. Nothing looks them up.
+let exportNothing = LinkerSetting.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))
+
 let package = Package(
     name: "nxsh",
     platforms: [.macOS(.v14)],
@@ -60,13 +65,13 @@ let package = Package(
         // and `timespec` to CNIOLinux once NIO's modules are loaded, and rejects plain libc code.
         // `nm` on the static nxsh (scripts/install) shows whether Foundation crept back in.
         .target(name: "NXShell", dependencies: [
-            "NXLanguage", "NexthinkClient", "NexthinkEmulator", "CEditLine",
+            "NXLanguage", "NexthinkClient", "CEditLine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .executableTarget(name: "nxsh", dependencies: ["NXShell"]),
+        .executableTarget(name: "nxsh", dependencies: ["NXShell"], linkerSettings: [exportNothing]),
         // libFuzzer target over lexer, parser and evaluator (scripts/fuzz); inert in a normal build.
         .executableTarget(name: "FuzzNXLanguage", dependencies: ["NXLanguage"], path: "Sources/FuzzNXLanguage",
                          // NXLanguage rounds doubles (libm); other executables get libm through Foundation.
@@ -74,7 +79,7 @@ let package = Package(
         .executableTarget(name: "nexthink-emulator", dependencies: [
             "NexthinkEmulator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], linkerSettings: [exportNothing]),
         .testTarget(name: "NXLanguageTests", dependencies: ["NXLanguage"],
                     resources: [.copy("Golden"), .copy("FuzzCorpus/inputs")]),
         .testTarget(name: "NexthinkEmulatorTests", dependencies: [

@@ -63,6 +63,8 @@ struct Endpoints: Sendable, Hashable {
 
     static let tokenPath = "/oauth2/default/v1/token"
 
+    var useTLS: Bool { api.scheme == "https" || token.scheme == "https" }
+
     init(_ location: ServiceLocation) throws(NexthinkError) {
         switch location {
         case .instance(let instance, let region):

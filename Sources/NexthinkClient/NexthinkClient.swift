@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import Logging
+import NIOSSL
 
 /// The Nexthink Remote Actions + NQL API client.
 ///
@@ -17,9 +18,14 @@ public final class NexthinkClient: Sendable {
 
     public convenience init(configuration: NexthinkConfiguration) throws {
         let endpoints = try Endpoints(configuration.location)
+        // Trust files are read only when there is TLS to verify: parsing a system bundle named
+        // by SSL_CERT_FILE costs more than the rest of a one-liner, and plain-HTTP endpoints
+        // (the emulator, `--sandbox`) never use it. Results files come from the API's side,
+        // which serves them over TLS whenever the API itself is (the real service always is).
+        let tls = try endpoints.useTLS ? configuration.trust.tlsConfiguration() : TLSConfiguration.makeClientConfiguration()
         let transport = AHCTransport(
             connectTimeout: configuration.connectTimeout, readTimeout: configuration.readTimeout,
-            proxy: try configuration.proxy.resolve(), tls: try configuration.trust.tlsConfiguration())
+            proxy: try configuration.proxy.resolve(), tls: tls)
         self.init(configuration: configuration, endpoints: endpoints, transport: transport, environment: .live)
     }
 

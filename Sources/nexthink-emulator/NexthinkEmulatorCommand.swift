@@ -24,6 +24,8 @@ struct NexthinkEmulatorCommand: AsyncParsableCommand {
     @Option(help: "Emulated seconds per real second for execution lifecycles.") var timeScale: Double = 1
     @Option(help: "Serve HTTPS with this PEM certificate chain (needs --tls-key).") var tlsCert: String?
     @Option(help: "PEM private key of --tls-cert.") var tlsKey: String?
+    /// `nxsh --sandbox` starts the emulator this way (see SandboxMode); not for people.
+    @Flag(help: .hidden) var nxshSandbox = false
 
     func validate() throws {
         let maxLifetime = EmulatorOptions.maxTokenLifetimeSeconds
@@ -38,6 +40,7 @@ struct NexthinkEmulatorCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if nxshSandbox { throw ExitCode(await SandboxMode.run(clientID: clientId, clientSecret: clientSecret)) }
         var options = EmulatorOptions()
         options.host = host
         options.port = port
@@ -47,7 +50,7 @@ struct NexthinkEmulatorCommand: AsyncParsableCommand {
         options.tokenLifetime = .milliseconds(Int64((tokenLifetime * 1000).rounded()))
         options.timeScale = timeScale
         if let tlsCert, let tlsKey { options.tls = EmulatorTLS(certificateFile: tlsCert, privateKeyFile: tlsKey) }
-        let (signals, sources) = TerminationSignal.install()
+        let (signals, sources) = TerminationSignal.install(endOfInput: false)
         let server = try await EmulatorServer.start(options)
         // A secret chosen by the user is never echoed; the demo one is meant to be copied.
         let secret = clientSecret == EmulatorOptions().clientSecret ? clientSecret : "(as given by --client-secret)"
@@ -65,31 +68,42 @@ struct NexthinkEmulatorCommand: AsyncParsableCommand {
         sources.forEach { $0.cancel() }
         await server.shutdown()
     }
+}
 
-    /// Unbuffered, so a parent reading the pipe sees the URL at once.
-    private func writeOut(_ text: String) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let n = bytes.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
-            guard n > 0 else { return }
-            bytes = bytes.dropFirst(n)
-        }
+/// Unbuffered, so a parent reading the pipe sees the URL at once.
+func writeOut(_ text: String) {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+        let n = bytes.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+        guard n > 0 else { return }
+        bytes = bytes.dropFirst(n)
     }
 }
 
 enum TerminationSignal {
-    /// Yields on each SIGINT or SIGTERM. Installed before the server starts, so a signal that
-    /// arrives during start-up is not lost.
-    static func install() -> (signals: AsyncStream<Int32>, sources: [any DispatchSourceSignal]) {
+    /// Yields on each SIGINT or SIGTERM, and with `endOfInput` when stdin reaches its end (the
+    /// parent holding the other end of the pipe is gone, however it ended). Installed before
+    /// the server starts, so a signal that arrives during start-up is not lost.
+    static func install(endOfInput: Bool) -> (signals: AsyncStream<Int32>, sources: [any DispatchSourceProtocol]) {
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
         let (stream, continuation) = AsyncStream.makeStream(of: Int32.self)
         let queue = DispatchQueue(label: "nexthink-emulator.signals")
-        let sources = [SIGINT, SIGTERM].map { number in
+        var sources: [any DispatchSourceProtocol] = [SIGINT, SIGTERM].map { number in
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler { continuation.yield(number) }
             source.resume()
             return source
+        }
+        if endOfInput {
+            let source = DispatchSource.makeReadSource(fileDescriptor: 0, queue: queue)
+            source.setEventHandler {
+                var buffer = [UInt8](repeating: 0, count: 256)
+                let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+                if n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN) { continuation.yield(0) }
+            }
+            source.resume()
+            sources.append(source)
         }
         return (stream, sources)
     }

@@ -29,15 +29,6 @@ import Testing
         #expect(inner["access_token"] == .string("eyJh…(redacted)"))
     }
 
-    @Test func sandboxFaultsParse() throws {
-        let faults = try SandboxFaults.parse("details:delay:2s,execute:status:429*2,list:drop")
-        #expect(faults.count == 3)
-        #expect(faults[0].fault == .delay(.seconds(2)))
-        #expect(faults[1].times == 2)
-        #expect(throws: ShellError.self) { try SandboxFaults.parse("nowhere:delay:1s") }
-        #expect(throws: ShellError.self) { try SandboxFaults.parse("details:delay") }
-    }
-
     @Test func runModes() throws {
         #expect(try RunMode.decide(ShellOptions(), stdinIsTerminal: true) == .repl)
         #expect(try RunMode.decide(ShellOptions(), stdinIsTerminal: false) == .stdin(arguments: []))

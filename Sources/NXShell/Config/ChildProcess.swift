@@ -5,8 +5,9 @@ import Darwin
 #endif
 import NXLanguage
 
-/// A `/bin/sh -c` child in its own process group with stdout on a pipe, stdin on /dev/null and
-/// default signal handling, driven by poll() so the caller keeps control (deadline, Ctrl-C).
+/// A child in its own process group with stdout on a pipe and default signal handling, driven
+/// by poll() so the caller keeps control (deadline, Ctrl-C): a `/bin/sh -c` command (stdin on
+/// /dev/null) or the sandbox emulator (stdin on a pipe we hold, stderr with stdout).
 /// No Foundation Process/FileHandle: their blocking reads cannot be interrupted.
 struct ChildProcess {
     enum Ending: Equatable {
@@ -18,24 +19,47 @@ struct ChildProcess {
 
     let pid: pid_t
     private let output: Int32
+    /// The write end of the child's stdin, -1 when stdin is /dev/null.
+    private let input: Int32
 
     static func spawnShell(_ command: String) throws(ShellError) -> ChildProcess {
-        var fds: [Int32] = [-1, -1]
-        guard pipe(&fds) == 0 else { throw spawnError(errno) }
-        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
+        do throws(SpawnFailure) {
+            return try spawn("/bin/sh", ["/bin/sh", "-c", command], inputPipe: false)
+        } catch {
+            throw ShellError(ShellMessages.secretCommandFailedToStart + ": " + error.reason, exitCode: ExitStatus.config)
+        }
+    }
+
+    struct SpawnFailure: Error {
+        let code: Int32
+        var reason: String { String(cString: strerror(code)) }
+    }
+
+    /// With `inputPipe`, the child's stdin is a pipe whose write end only we hold (close-on-exec,
+    /// so no other child inherits it) and its stderr goes to the stdout pipe.
+    static func spawn(_ path: String, _ arguments: [String], inputPipe: Bool) throws(SpawnFailure) -> ChildProcess {
+        var outputFDs: [Int32] = [-1, -1], inputFDs: [Int32] = [-1, -1]
+        guard pipe(&outputFDs) == 0 else { throw SpawnFailure(code: errno) }
+        if inputPipe, pipe(&inputFDs) != 0 {
+            let code = errno
+            outputFDs.forEach { close($0) }
+            throw SpawnFailure(code: code)
+        }
+        (outputFDs + inputFDs).filter { $0 >= 0 }.forEach { _ = fcntl($0, F_SETFD, FD_CLOEXEC) }
         var pid: pid_t = 0
-        let status = withSpawnSetup(writeEnd: fds[1]) { actions, attributes in
-            let words: [String] = ["/bin/sh", "-c", command]
-            let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        let status = withSpawnSetup(outputEnd: outputFDs[1], inputEnd: inputPipe ? inputFDs[0] : nil) { actions, attributes in
+            let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
             defer { argv.forEach { free($0) } }
-            return posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, environ)
+            return posix_spawn(&pid, path, &actions, &attributes, argv, environ)
         }
-        close(fds[1])
+        close(outputFDs[1])
+        if inputPipe { close(inputFDs[0]) }
         guard status == 0 else {
-            close(fds[0])
-            throw spawnError(status)
+            close(outputFDs[0])
+            if inputPipe { close(inputFDs[1]) }
+            throw SpawnFailure(code: status)
         }
-        return ChildProcess(pid: pid, output: fds[0])
+        return ChildProcess(pid: pid, output: outputFDs[0], input: inputPipe ? inputFDs[1] : -1)
     }
 
     /// The next bytes of stdout: empty when nothing came within the wait, nil at end of output.
@@ -50,6 +74,11 @@ struct ChildProcess {
 
     func closeOutput() {
         close(output)
+    }
+
+    /// The child sees the end of its stdin.
+    func closeInput() {
+        if input >= 0 { close(input) }
     }
 
     /// Waits for the child (it may outlive its stdout) without passing the deadline.
@@ -86,16 +115,22 @@ struct ChildProcess {
     private typealias SpawnAttributes = posix_spawnattr_t?
     #endif
 
-    /// stdin from /dev/null, stdout to the pipe, a new process group, no blocked or ignored
+    /// stdin from /dev/null (or `inputEnd`, then stderr to the pipe too), stdout to the pipe, a
+    /// new process group (a Ctrl-C at the terminal is ours to handle), no blocked or ignored
     /// signals (our threads block SIGINT and ignore SIGPIPE; the child must not inherit that).
-    private static func withSpawnSetup(writeEnd: Int32,
+    /// The pipe ends are close-on-exec; dup2 gives the child copies without that flag.
+    private static func withSpawnSetup(outputEnd: Int32, inputEnd: Int32?,
                                        _ body: (inout SpawnActions, inout SpawnAttributes) -> Int32) -> Int32 {
         var actions = SpawnActions()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
-        posix_spawn_file_actions_addclose(&actions, writeEnd)
+        if let inputEnd {
+            posix_spawn_file_actions_adddup2(&actions, inputEnd, 0)
+            posix_spawn_file_actions_adddup2(&actions, outputEnd, 2)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
+        posix_spawn_file_actions_adddup2(&actions, outputEnd, 1)
         var attributes = SpawnAttributes()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -115,11 +150,6 @@ struct ChildProcess {
     private static func ending(_ status: Int32) -> Ending {
         let signal = status & 0x7F
         return signal == 0 ? .exited((status >> 8) & 0xFF) : .signalled(signal)
-    }
-
-    private static func spawnError(_ code: Int32) -> ShellError {
-        ShellError(ShellMessages.secretCommandFailedToStart + ": " + String(cString: strerror(code)),
-                   exitCode: ExitStatus.config)
     }
 }
 

@@ -1,7 +1,5 @@
 import NXLanguage
 import NexthinkClient
-import NexthinkEmulator
-import NXLanguage
 
 /// Everything a run needs, built once per process.
 final class ShellContext: Sendable {
@@ -10,11 +8,11 @@ final class ShellContext: Sendable {
     let host: APIHost
     let session: Session
     let secrets: SecretRegistry
-    let sandbox: EmulatorServer?
+    let sandbox: Sandbox?
     let paths: Paths
 
     private init(console: Console, connection: Connection, host: APIHost, session: Session,
-                 secrets: SecretRegistry, sandbox: EmulatorServer?, paths: Paths) {
+                 secrets: SecretRegistry, sandbox: Sandbox?, paths: Paths) {
         self.console = console
         self.connection = connection
         self.host = host
@@ -34,18 +32,11 @@ final class ShellContext: Sendable {
         policy.fleet.auditLog = options.sandbox ? paths.sandboxAuditLogFile : paths.auditLogFile
         policy.fleet.progress = options.progress
         let connection: Connection
-        var sandbox: EmulatorServer?
+        var sandbox: Sandbox?
         if options.sandbox {
-            let server: EmulatorServer
-            do {
-                server = try await Sandbox.start(environment: environment)
-            } catch let error as ShellError {
-                throw error
-            } catch {
-                throw ShellMessages.sandboxFailed(ErrorPhrase.plain(error))
-            }
+            let server = try await Sandbox.start(environment: environment)
             console.message(ShellMessages.sandboxStarted(server.baseURL))
-            let settings = Sandbox.settings(for: server)
+            let settings = server.settings
             secrets.add(settings.clientSecret)
             connection = Connection(label: "sandbox") { () throws(ShellError) in
                 try ClientFactory.make(settings, tokenStore: nil, trace: trace)
@@ -77,13 +68,7 @@ final class ShellContext: Sendable {
 
     func shutdown() async {
         await connection.shutdown()
-        guard let sandbox else { return }
-        // A graceful stop waits for in-flight requests, such as a slow one the user just
-        // interrupted with Ctrl-C; the process is ending anyway, so exit does not wait for long.
-        let (stopped, signal) = AsyncStream.makeStream(of: Void.self)
-        Task { await sandbox.shutdown(); signal.finish() }
-        Task { try? await Task.sleep(for: .seconds(1)); signal.finish() }
-        for await _ in stopped {}
+        await sandbox?.stop()
     }
 }
 

@@ -1,74 +1,75 @@
+import Dispatch
 import NXLanguage
-import NexthinkEmulator
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// `--sandbox`: an in-process emulator on 127.0.0.1 with its demo credentials.
-enum Sandbox {
-    static func start(environment: [String: String]) async throws -> EmulatorServer {
-        let faults = try SandboxFaults.parse(environment["NXSH_SANDBOX_FAULTS"] ?? "")
-        var options = EmulatorOptions()
-        if let scale = environment["NXSH_SANDBOX_TIME_SCALE"].flatMap(Double.init),
-           scale > 0, scale <= EmulatorOptions.maxTimeScale {
-            options.timeScale = scale
+/// `--sandbox`: a `nexthink-emulator --nxsh-sandbox` child on 127.0.0.1 with the demo
+/// credentials. A separate process keeps the server (Hummingbird, the emulator and their
+/// thousands of protocol conformances, which every first-use type lookup scans) out of nxsh.
+/// The child reads the `NXSH_SANDBOX_*` hooks from the environment it inherits (docs/shell.md)
+/// and ends when its stdin, a pipe only we hold, closes: even if nxsh is killed.
+struct Sandbox: Sendable {
+    let baseURL: String
+    private let child: ChildProcess
+
+    /// The emulator's demo credentials, which nxsh hands to it.
+    static let clientID = "sandbox-client"
+    static let clientSecret = "sandbox-secret"
+    /// Start-up takes well under a second; this only catches a wedged child.
+    static let startSeconds = 60.0
+
+    static func start(environment: [String: String]) async throws(ShellError) -> Sandbox {
+        let path = environment["NXSH_EMULATOR"] ?? ExecutablePath.sibling("nexthink-emulator")
+        guard access(path, X_OK) == 0 else { throw ShellMessages.sandboxFailed(ShellMessages.emulatorMissing(path)) }
+        let child: ChildProcess
+        do throws(ChildProcess.SpawnFailure) {
+            child = try ChildProcess.spawn(path, [path, "--nxsh-sandbox", "--client-id", clientID,
+                                                  "--client-secret", clientSecret], inputPipe: true)
+        } catch {
+            throw ShellMessages.sandboxFailed(error.reason)
         }
-        if let rows = environment["NXSH_SANDBOX_EXPORT_ROWS"].flatMap(Int.init), rows > 0, rows <= options.dataLimits.exportRows {
-            options.dataLimits.exportRows = rows
+        // Waiting for the first line blocks: a Dispatch thread does it, not the cooperative pool.
+        let started = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: readiness(of: child)) }
         }
-        let server = try await EmulatorServer.start(options)
-        for fault in faults { server.faults.inject(fault.route, fault.fault, times: fault.times) }
-        return server
+        return try started.get()
     }
 
-    static func settings(for server: EmulatorServer) -> Settings {
-        let options = EmulatorOptions()
-        return Settings(profileName: "sandbox", apiURL: server.baseURL,
-                        tokenURL: server.baseURL + "/oauth2/default/v1/token",
-                        clientID: options.clientID, clientSecret: options.clientSecret, profile: Profile())
-    }
-}
-
-/// Developer hook for tests of slow or failing calls in a real terminal (the emulator's fault
-/// API is in-process only). Read only in sandbox mode. Syntax, comma-separated:
-/// `route:delay:5s`, `route:status:503`, `route:drop`, each optionally `*N` for N calls,
-/// e.g. `NXSH_SANDBOX_FAULTS="details:delay:5s,execute:status:429*2"`.
-struct SandboxFaults: Sendable {
-    var route: EmulatorRoute
-    var fault: Fault
-    var times: Int
-
-    static func parse(_ text: String) throws(ShellError) -> [SandboxFaults] {
-        try text.split(separator: ",").map { (item) throws(ShellError) in try parseOne(String(item)) }
-    }
-
-    private static func parseOne(_ item: String) throws(ShellError) -> SandboxFaults {
-        let countSplit = item.split(separator: "*", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        let times = countSplit.count == 2 ? Int(countSplit[1]) : 1
-        let parts = countSplit[0].split(separator: ":").map(String.init)
-        guard parts.count >= 2, let route = EmulatorRoute(rawValue: parts[0]), let times, (1...maxTimes).contains(times) else {
-            throw bad(item)
+    /// Kills the emulator (it holds nothing worth a graceful stop) and reaps it off the cooperative pool.
+    func stop() async {
+        child.closeInput()
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { child.kill(); continuation.resume() }
         }
-        let fault: Fault
-        switch (parts[1], parts.count > 2 ? parts[2] : nil) {
-        case ("delay", let arg?):
-            guard let seconds = Double(arg.hasSuffix("s") ? String(arg.dropLast()) : arg),
-                  (0...maxDelaySeconds).contains(seconds) else { throw bad(item) }
-            fault = .delay(.milliseconds(Int((seconds * 1000).rounded())))
-        case ("status", let arg?):
-            guard let code = Int(arg), (100...599).contains(code) else { throw bad(item) }
-            fault = .status(code, retryAfter: code == 429 ? "1" : nil)
-        case ("drop", nil):
-            fault = .dropConnection
-        default:
-            throw bad(item)
-        }
-        return SandboxFaults(route: route, fault: fault, times: times)
     }
 
-    /// Bounds that keep every number in range for the conversions above.
-    static let maxDelaySeconds: Double = 3600
-    static let maxTimes = 10_000
+    var settings: Settings {
+        Settings(profileName: "sandbox", apiURL: baseURL, tokenURL: baseURL + "/oauth2/default/v1/token",
+                 clientID: Self.clientID, clientSecret: Self.clientSecret, profile: Profile())
+    }
 
-    private static func bad(_ item: String) -> ShellError {
-        ShellMessages.invalidFault(item, maxDelay: Int(maxDelaySeconds), maxTimes: maxTimes,
-                                   routes: EmulatorRoute.allCases.map(\.rawValue))
+    /// The child's first line: its URL, a refused fault entry, or why it did not start.
+    private static func readiness(of child: ChildProcess) -> Result<Sandbox, ShellError> {
+        var output: [UInt8] = []
+        let deadline = ChildProcess.now() + startSeconds
+        while !output.contains(UInt8(ascii: "\n")), ChildProcess.now() < deadline {
+            guard let chunk = child.readOutput(waitingMilliseconds: 100) else { break }
+            output += chunk
+        }
+        child.closeOutput()
+        let line = String(decoding: output.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+        let ready = "Nexthink API emulator listening on "
+        if line.hasPrefix(ready) { return .success(Sandbox(baseURL: String(line.dropFirst(ready.count)), child: child)) }
+        let ending = child.waitForExit(until: ChildProcess.now() + 5, cancelled: { false })
+        child.closeInput()
+        let fields = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
+        if fields.count == 5, fields[0] == "invalid fault", let maxDelay = Int(fields[1]), let maxTimes = Int(fields[2]) {
+            return .failure(ShellMessages.invalidFault(fields[4], maxDelay: maxDelay, maxTimes: maxTimes,
+                                                       routes: fields[3].split(separator: ",").map(String.init)))
+        }
+        return .failure(ShellMessages.sandboxFailed(line.isEmpty ? ShellMessages.emulatorEnded(ending) : line))
     }
 }

@@ -26,6 +26,16 @@ extension ShellMessages {
     static func sandboxFailed(_ reason: String) -> ShellError {
         ShellError("cannot start the sandbox emulator: \(reason)", exitCode: ExitStatus.runtime)
     }
+    static func emulatorMissing(_ path: String) -> String {
+        "no nexthink-emulator program at \(path) (it is installed beside nxsh; NXSH_EMULATOR names another)"
+    }
+    static func emulatorEnded(_ ending: ChildProcess.Ending) -> String {
+        switch ending {
+        case .exited(let status): "nexthink-emulator exited with status \(status)"
+        case .signalled(let signal): "nexthink-emulator was killed by signal \(signal)"
+        case .timedOut, .interrupted: "nexthink-emulator did not start within \(Int(Sandbox.startSeconds)) seconds"
+        }
+    }
     static func sandboxStarted(_ url: String) -> String {
         "nxsh: sandbox mode: built-in Nexthink emulator at \(url) (demo data, nothing real is touched)"
     }
