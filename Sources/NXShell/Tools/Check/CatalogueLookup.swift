@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NexthinkClient
 
 /// Reading the catalogue by kind: `check`, the language server and REPL completion all ask it
