@@ -51,6 +51,25 @@ struct ExportClientTests {
         }
     }
 
+    /// `width` pads every value: the emulator writes the file in many pieces, each compressed
+    /// on its own into one stream, and the client joins them back.
+    @Test(arguments: ExportCompression.allCases)
+    func aWideExportStreamsThroughInManyPieces(_ compression: ExportCompression) async throws {
+        let dir = try TempDirectory()
+        let target = dir.path + "/wide.csv"
+        var request = Self.large(300, compression)
+        request.parameters["width"] = "4000"
+        try await withEmulator(Self.options()) { _, client in
+            let result = try await client.export(request, to: target)
+            #expect(result.rows == 300)
+            let records = try CSVReader.records(Array(try Data(contentsOf: URL(fileURLWithPath: target))), source: "wide.csv")
+            #expect(records.count == 301)
+            #expect(records.dropFirst().allSatisfy { $0.fields.count == 3 && $0.fields[2].utf8.count == 4000 })
+            #expect(records[8].fields[2].hasPrefix("sample 7, \"quoted\"xxx"))
+            #expect(result.bytes > 300 * 4000)
+        }
+    }
+
     @Test func truncatedExportIsFlagged() async throws {
         let dir = try TempDirectory()
         try await withEmulator(Self.options { $0.dataLimits.exportRows = 300 }) { _, client in

@@ -17,11 +17,12 @@ enum NQLFormat {
     }
 
     static func csv(headers: [String], rows: [[JSONValue]]) -> String {
-        var out = headers.map(quote).joined(separator: ",") + "\n"
-        for row in rows {
-            out += row.map { quote($0.csvText) }.joined(separator: ",") + "\n"
-        }
-        return out
+        rows.reduce(into: csvLine(headers)) { $0 += csvLine($1.map(\.csvText)) }
+    }
+
+    /// One CSV record with its line end.
+    static func csvLine(_ fields: [String]) -> String {
+        fields.map(quote).joined(separator: ",") + "\n"
     }
 
     private static func quote(_ field: String) -> String {
