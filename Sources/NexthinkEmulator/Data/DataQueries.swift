@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension SavedQuery {
     static let dataQueries = [largeTable]
 
@@ -21,8 +27,18 @@ extension SavedQuery {
         return RowSource(count: count) { i in
             let name: JSONValue = names.isEmpty ? .null : .string(names[i % names.count])
             let value = i % 7 == 0 ? "sample \(i), \"quoted\"" : "sample \(i)"
-            let padding = width - value.utf8.count
-            return [.number(Double(i + 1)), name, .string(padding > 0 ? value + String(repeating: "x", count: padding) : value)]
+            return [.number(Double(i + 1)), name, .string(padded(value, to: width))]
+        }
+    }
+
+    /// `value` followed by `x` up to `width` bytes, filled by memset: a gigabyte of padding
+    /// costs what writing it costs.
+    static func padded(_ value: String, to width: Int) -> String {
+        let padding = width - value.utf8.count
+        guard padding > 0 else { return value }
+        return value + String(unsafeUninitializedCapacity: padding) { buffer in
+            memset(buffer.baseAddress!, 0x78, padding)
+            return padding
         }
     }
 
