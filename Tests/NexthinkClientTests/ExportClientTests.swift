@@ -15,6 +15,17 @@ struct ExportClientTests {
         return o
     }
 
+    /// The client's read timeout in these tests: longer than any run, because they are not about
+    /// time. A download is never retried, so with the harness's 5 s a loaded machine (the
+    /// in-process emulator waiting for a cooperative thread) turned a slow answer into a timeout
+    /// instead of the outcome under test.
+    static let untimed: Duration = .seconds(86_400)
+
+    static func withExportEmulator<T>(_ options: EmulatorOptions = options(),
+                                      _ body: (EmulatorServer, NexthinkClient) async throws -> T) async throws -> T {
+        try await withEmulator(options, readTimeout: untimed, body)
+    }
+
     static func large(_ rows: Int, _ compression: ExportCompression = .none) -> ExportRequest {
         ExportRequest(queryID: "#large_table", parameters: ["rows": String(rows)], compression: compression)
     }
@@ -23,7 +34,7 @@ struct ExportClientTests {
     func exportIsDownloadedDecompressedAndCounted(_ compression: ExportCompression) async throws {
         let dir = try TempDirectory()
         let target = dir.path + "/events.csv"
-        try await withEmulator(Self.options()) { server, client in
+        try await Self.withExportEmulator { server, client in
             let result = try await client.export(Self.large(2_000, compression), to: target)
             #expect(result.rows == 2_000)
             #expect(!result.truncated)
@@ -42,7 +53,7 @@ struct ExportClientTests {
     func aTargetWithTheExtensionKeepsTheCompressedBytes(_ compression: ExportCompression, _ magic: [UInt8]) async throws {
         let dir = try TempDirectory()
         let target = dir.path + "/events.csv" + (compression.fileExtension ?? "")
-        try await withEmulator(Self.options()) { _, client in
+        try await Self.withExportEmulator { _, client in
             let result = try await client.export(Self.large(500, compression), to: target)
             #expect(result.rows == 500)
             let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: target)))
@@ -51,9 +62,28 @@ struct ExportClientTests {
         }
     }
 
+    /// `width` pads every value: the emulator writes the file in many pieces, each compressed
+    /// on its own into one stream, and the client joins them back.
+    @Test(arguments: ExportCompression.allCases)
+    func aWideExportStreamsThroughInManyPieces(_ compression: ExportCompression) async throws {
+        let dir = try TempDirectory()
+        let target = dir.path + "/wide.csv"
+        var request = Self.large(120, compression)
+        request.parameters["width"] = "2000"
+        try await Self.withExportEmulator { _, client in
+            let result = try await client.export(request, to: target)
+            #expect(result.rows == 120)
+            let records = try CSVReader.records(Array(try Data(contentsOf: URL(fileURLWithPath: target))), source: "wide.csv")
+            #expect(records.count == 121)
+            #expect(records.dropFirst().allSatisfy { $0.fields.count == 3 && $0.fields[2].utf8.count == 2000 })
+            #expect(records[8].fields[2].hasPrefix("sample 7, \"quoted\"xxx"))
+            #expect(result.bytes > 120 * 2000)
+        }
+    }
+
     @Test func truncatedExportIsFlagged() async throws {
         let dir = try TempDirectory()
-        try await withEmulator(Self.options { $0.dataLimits.exportRows = 300 }) { _, client in
+        try await Self.withExportEmulator(Self.options { $0.dataLimits.exportRows = 300 }) { _, client in
             let result = try await client.export(Self.large(450), to: dir.path + "/cut.csv")
             #expect(result.truncated)
             #expect(result.rows == 300)
@@ -69,7 +99,7 @@ struct ExportClientTests {
             server.advanceTime(by: .seconds(86_400 - now.truncatingRemainder(dividingBy: 86_400) + 60))
             let recorder = Recorder()
             let environment = testEnvironment(recorder) { _ in server.advanceTime(by: .seconds(2)) }
-            try await withClient(try makeClient(api: server.baseURL, recorder: recorder, environment: environment)) { client in
+            try await withClient(try makeClient(api: server.baseURL, recorder: recorder, readTimeout: Self.untimed, environment: environment)) { client in
                 _ = try await client.export(Self.large(5), to: dir.path + "/first.csv")
                 let before = server.stats.requests(for: .nqlStatus)
                 let error = try #require(await nexthinkError { try await client.export(Self.large(5), to: dir.path + "/second.csv") })
@@ -86,7 +116,7 @@ struct ExportClientTests {
         let dir = try TempDirectory()
         let target = dir.path + "/keep.csv"
         try "old content\n".write(toFile: target, atomically: true, encoding: .utf8)
-        try await withEmulator(Self.options()) { server, client in
+        try await Self.withExportEmulator { server, client in
             server.faults.inject(.nqlExportFile, .status(403))
             let expired = try #require(await nexthinkError { try await client.export(Self.large(50), to: target) })
             #expect(expired.kind == .forbidden)
@@ -94,7 +124,8 @@ struct ExportClientTests {
             server.faults.inject(.nqlExportFile, .status(302))
             let redirect = try #require(await nexthinkError { try await client.export(Self.large(50), to: target) })
             #expect(redirect.hint?.contains("redirect") == true)
-            let limited = ExportOptions(download: StreamLimits(maxBytes: 1_000, timeout: .seconds(30)))
+            // Only the size is limited here: the download keeps the default time limit.
+            let limited = ExportOptions(download: StreamLimits(maxBytes: 1_000, timeout: ExportOptions().download.timeout))
             let tooBig = try #require(await nexthinkError { try await client.export(Self.large(2_000), to: target, options: limited) })
             #expect(tooBig.message.contains("larger than the limit"))
             #expect(try String(contentsOfFile: target, encoding: .utf8) == "old content\n")

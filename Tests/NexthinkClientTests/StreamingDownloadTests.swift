@@ -27,9 +27,8 @@ final class ChunkRecordingTransport: HTTPTransport {
 @Suite("Streaming download")
 struct StreamingDownloadTests {
     /// Flat memory: the file arrives in bounded pieces that go straight to disk, never whole.
-    /// Modest size: the in-process emulator builds the file on a cooperative thread, which a
-    /// huge export would hold long enough to starve parallel tests. Peak memory at scale is
-    /// for scripts/bench.
+    /// Modest size, because the tests run in parallel; peak memory at scale (a 1 GB export) is
+    /// for `scripts/bench export-large`.
     @Test func largeGzipFileIsStreamedInBoundedPieces() async throws {
         let dir = try TempDirectory()
         try await withEmulator(ExportClientTests.options()) { _, client in

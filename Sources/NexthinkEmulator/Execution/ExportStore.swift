@@ -5,14 +5,12 @@ import Foundation
 #endif
 import Synchronization
 
-/// NQL exports: results are captured (and compressed) when the export starts and served as
-/// a file once "done".
+/// NQL exports: results are captured when the export starts and served as a file once "done".
 struct Export: Sendable {
     let id: String
     let createdAt: Double
     /// The results file as served: CSV, compressed as requested.
-    let file: [UInt8]
-    let compression: String
+    let file: ExportFile
     /// The rows were cut at the licensed maximum: the status answers 206.
     let truncated: Bool
     /// Started past the daily limit: the status answers 429 until the next UTC day.
@@ -30,11 +28,7 @@ struct Export: Sendable {
 
     /// `<id>.csv`, `<id>.csv.gz` or `<id>.csv.zst`.
     var fileName: String {
-        id + ".csv" + (compression == "GZIP" ? ".gz" : compression == "ZSTD" ? ".zst" : "")
-    }
-
-    var contentType: String {
-        compression == "GZIP" ? "application/gzip" : compression == "ZSTD" ? "application/zstd" : "text/csv"
+        id + ".csv" + (file.compression == "GZIP" ? ".gz" : file.compression == "ZSTD" ? ".zst" : "")
     }
 }
 
@@ -47,12 +41,12 @@ final class ExportStore: Sendable {
 
     private let contents = Mutex(Contents())
 
-    func add(createdAt: Double, file: [UInt8], compression: String, truncated: Bool, dailyLimit: Int) -> Export {
+    func add(createdAt: Double, file: ExportFile, truncated: Bool, dailyLimit: Int) -> Export {
         contents.withLock { c in
             let day = Int((createdAt / 86_400).rounded(.down))
             c.perDay[day, default: 0] += 1
             let export = Export(id: UUID().uuidString.lowercased(), createdAt: createdAt, file: file,
-                                compression: compression, truncated: truncated, overDailyLimit: c.perDay[day, default: 0] > dailyLimit)
+                                truncated: truncated, overDailyLimit: c.perDay[day, default: 0] > dailyLimit)
             c.exports[export.id] = export
             return export
         }

@@ -4,7 +4,24 @@ struct SavedQuery: Sendable {
     let nql: String
     let parameters: [String]
     let headers: [String]
-    let rows: @Sendable (_ params: [String: String], _ state: EmulatorState, _ now: Double) -> [[JSONValue]]
+    private(set) var source: @Sendable (_ params: [String: String], _ state: EmulatorState, _ now: Double) -> RowSource
+
+    /// A query whose rows are computed in full when it runs.
+    init(id: String, nql: String, parameters: [String], headers: [String],
+         rows: @escaping @Sendable (_ params: [String: String], _ state: EmulatorState, _ now: Double) -> [[JSONValue]]) {
+        (self.id, self.nql, self.parameters, self.headers) = (id, nql, parameters, headers)
+        source = { RowSource(rows($0, $1, $2)) }
+    }
+
+    /// A query whose rows are produced one by one as they are written (see RowSource).
+    static func generated(
+        id: String, nql: String, parameters: [String], headers: [String],
+        source: @escaping @Sendable (_ params: [String: String], _ state: EmulatorState, _ now: Double) -> RowSource
+    ) -> SavedQuery {
+        var query = SavedQuery(id: id, nql: nql, parameters: parameters, headers: headers) { _, _, _ in [] }
+        query.source = source
+        return query
+    }
 
     /// The query text with `{{name}}` placeholders replaced, as `executedQuery` reports it.
     func executedQuery(_ params: [String: String]) -> String {

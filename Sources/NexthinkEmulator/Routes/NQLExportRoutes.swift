@@ -34,7 +34,10 @@ struct NQLExportRoutes: Sendable {
                 guard let export = state.exports.export(fileName: name), export.status(at: state.clock.now()) == .completed else {
                     return Response(status: .notFound)
                 }
-                return Reply.bytes(export.file, contentType: export.contentType)
+                return Response(status: .ok, headers: [.contentType: export.file.contentType], body: ResponseBody { writer in
+                    try await export.file.write(to: &writer)
+                    try await writer.finish(nil)
+                })
             }
         }
     }
@@ -78,13 +81,12 @@ struct NQLExportRoutes: Sendable {
         }
         let limits = state.options.dataLimits
         let truncated = result.rows.count > limits.exportRows
-        let csv = NQLFormat.csv(headers: result.headers, rows: truncated ? Array(result.rows.prefix(limits.exportRows)) : result.rows)
         let compression = request.compression ?? "NONE"
-        guard let file = Compression.apply(compression, to: Array(csv.utf8)) else {
+        guard Compressor(compression) != nil else {
             return Reply.nqlError(.internalServerError, "the results could not be compressed with \(compression)", source: "compression")
         }
-        let export = state.exports.add(createdAt: result.time, file: file, compression: compression,
-                                       truncated: truncated, dailyLimit: limits.exportsPerDay)
+        let file = ExportFile(headers: result.headers, rows: result.rows.prefix(limits.exportRows), compression: compression)
+        let export = state.exports.add(createdAt: result.time, file: file, truncated: truncated, dailyLimit: limits.exportsPerDay)
         return Reply.json(["exportId": export.id])
     }
 

@@ -35,7 +35,7 @@ struct NQLRoutes: Sendable {
         }
         switch (format, version) {
         case (.csv, _):
-            return Reply.bytes(Array(NQLFormat.csv(headers: result.headers, rows: result.rows).utf8),
+            return Reply.bytes(Array(NQLFormat.csv(headers: result.headers, rows: result.rows.all).utf8),
                                contentType: "text/csv")
         case (.json, .v1): return Reply.json(result.v1Body)
         case (.json, .v2): return Reply.json(result.v2Body)
@@ -49,7 +49,7 @@ struct NQLResult {
     let executedQuery: String
     /// The query's columns, plus enriched fields for device queries.
     let headers: [String]
-    let rows: [[JSONValue]]
+    let rows: RowSource
     let time: Double
 
     struct Failure: Error {
@@ -68,9 +68,10 @@ struct NQLResult {
                 source: "parameters")))
         }
         let now = state.clock.now()
-        var (headers, rows) = (query.headers, query.rows(request.parameters, state, now))
+        var (headers, rows) = (query.headers, query.source(request.parameters, state, now))
         if query.headers == SavedQuery.deviceHeaders {
-            (headers, rows) = state.inventory.withDeviceFields(headers: headers, rows: rows, uidColumn: 1)
+            let (extended, values) = state.inventory.withDeviceFields(headers: headers, rows: rows.all, uidColumn: 1)
+            (headers, rows) = (extended, RowSource(values))
         }
         return .success(NQLResult(query: query, executedQuery: query.executedQuery(request.parameters),
                                   headers: headers, rows: rows, time: now))
@@ -79,11 +80,11 @@ struct NQLResult {
     var v1Body: JSONValue {
         .object(["queryId": .string(query.id), "executedQuery": .string(executedQuery),
                  "rows": .number(Double(rows.count)), "executionDateTime": .object(NQLFormat.dateTime(time)),
-                 "headers": .array(headers.map(JSONValue.string)), "data": .array(rows.map(JSONValue.array))])
+                 "headers": .array(headers.map(JSONValue.string)), "data": .array(rows.all.map(JSONValue.array))])
     }
 
     var v2Body: JSONValue {
-        let objects = rows.map { row in
+        let objects = rows.all.map { row in
             JSONValue.object(Dictionary(zip(headers, row), uniquingKeysWith: { a, _ in a }))
         }
         return .object(["queryId": .string(query.id), "executedQuery": .string(executedQuery),
