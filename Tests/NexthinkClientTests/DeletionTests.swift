@@ -5,8 +5,8 @@ import Testing
 
 @Suite("Device deletions")
 struct DeletionTests {
-    static let laptop02 = DeviceToDelete(uid: "2bdb0941-2507-40de-854a-3efa1784b26b", name: "LAPTOP-02")
-    static let unknown = DeviceToDelete(uid: "00000000-0000-4000-8000-000000000001", name: "GHOST")
+    static let laptop02 = try! DeviceToDelete.checked([("2bdb0941-2507-40de-854a-3efa1784b26b", "LAPTOP-02")])[0]
+    static let unknown = try! DeviceToDelete.checked([("00000000-0000-4000-8000-000000000001", "GHOST")])[0]
 
     @Test func scheduledDevicesLeaveLaterQueries() async throws {
         try await withEmulator { server, client in
@@ -19,12 +19,21 @@ struct DeletionTests {
         }
     }
 
-    @Test func malformedDevicesAreRefusedBeforeSending() async throws {
+    @Test func malformedDevicesAreAllReportedWhenChecked() async throws {
+        let raw = [(uid: "not-a-uuid", name: "X"), (Self.laptop02.uid.uuid, " "), (Self.laptop02.uid.uuid, "LAPTOP-02")]
+        let error = try #require(await nexthinkError { try DeviceToDelete.checked(raw) })
+        #expect(error.kind == .validation)
+        #expect(error.problems.map(\.message) == ["uid 'not-a-uuid' is not a UUID",
+            "device 2bdb0941-2507-40de-854a-3efa1784b26b has no name; the API needs uid and name",
+            "device 2bdb0941-2507-40de-854a-3efa1784b26b appears twice"])
+    }
+
+    @Test func aCallOfRepeatedOrTooManyDevicesIsRefusedBeforeSending() async throws {
         try await withEmulator { server, client in
-            let bad = [DeviceToDelete(uid: "not-a-uuid", name: "X"), DeviceToDelete(uid: Self.laptop02.uid, name: " "), Self.laptop02]
-            let error = try #require(await nexthinkError { try await client.deleteDevices(bad) })
-            #expect(error.kind == .validation)
-            #expect(error.problems.count == 3)
+            let twice = try #require(await nexthinkError { try await client.deleteDevices([Self.laptop02, Self.laptop02]) })
+            #expect(twice.problems.map(\.message) == ["device 2bdb0941-2507-40de-854a-3efa1784b26b appears twice"])
+            let none = try #require(await nexthinkError { try await client.deleteDevices([]) })
+            #expect(none.kind == .validation)
             #expect(server.stats.requests(for: .deviceDeletion) == 0)
         }
     }
@@ -62,9 +71,9 @@ struct DeletionTests {
 
     @Test func longListsGoInBatchesOfAHundred() async throws {
         try await withEmulator { server, client in
-            let devices = (1...150).map { i in
-                DeviceToDelete(uid: "00000000-0000-4000-8000-" + String(format: "%012d", i), name: "PC-\(i)")
-            }
+            let devices = try DeviceToDelete.checked((1...150).map { i in
+                ("00000000-0000-4000-8000-" + String(format: "%012d", i), "PC-\(i)")
+            })
             let batches = BatchPlanner.batches(devices, size: DeletionLimits.devicesPerRequest)
             let results = await BatchExecutor(deletionsWith: client).run(batches)
             #expect(results.map(\.batch.items.count) == [100, 50])

@@ -37,7 +37,7 @@ struct DeleteDevicesCommand: StateChangeCommand {
     }
 
     func prompt(_ change: DeletionChange) -> String {
-        ShellMessages.deletePrompt(change.batches.flatMap(\.items).map { ($0.name, $0.uid) })
+        ShellMessages.deletePrompt(change.batches.flatMap(\.items).map { ($0.name, $0.uid.uuid) })
     }
 
     /// The number of devices, so a reflexive `y` or a pasted line cannot consent.

@@ -1,13 +1,36 @@
 /// A device to delete from the Nexthink inventory: the document requires both its UID
-/// (a UUID) and its name.
-public struct DeviceToDelete: Sendable, Hashable, Codable {
-    public var uid: String
-    public var name: String
+/// (a UUID) and its name. Only `checked` makes one, so a deletion request never checks the
+/// shape again.
+public struct DeviceToDelete: Sendable, Hashable, Encodable {
+    public let uid: CollectorID
+    public let name: String
 
-    public init(uid: String, name: String) {
+    private init(uid: CollectorID, name: String) {
         self.uid = uid
         self.name = name
     }
+
+    /// Every `(uid, name)` as given, or every problem with its index (a UID that is no UUID,
+    /// the same device twice, a blank name), so a script hears of all its bad rows at once.
+    public static func checked(_ raw: [(uid: String, name: String)]) throws(NexthinkError) -> [DeviceToDelete] {
+        var found: [ValidationProblem] = [], devices: [DeviceToDelete] = [], seen = Set<String>()
+        for (i, (uid, name)) in raw.enumerated() {
+            let id = try? CollectorID(uid)
+            if id == nil {
+                found.append(.init(field: "devices", index: i, message: "uid '\(uid)' is not a UUID"))
+            } else if !seen.insert(uid.lowercased()).inserted {
+                found.append(.init(field: "devices", index: i, message: Self.twice(uid)))
+            }
+            if DeviceIDs.trimmed(name).isEmpty {
+                found.append(.init(field: "devices", index: i, message: "device \(uid) has no name; the API needs uid and name"))
+            }
+            if let id, found.isEmpty { devices.append(DeviceToDelete(uid: id, name: name)) }
+        }
+        guard found.isEmpty else { throw .validation(EnrichmentPlanner.capped(found)) }
+        return devices
+    }
+
+    static func twice(_ uid: String) -> String { "device \(uid) appears twice" }
 }
 
 /// Body of `POST /api/v1/data-management/device/deletions`.
@@ -64,8 +87,8 @@ public enum DeletionLimits {
 }
 
 extension [DeviceToDelete] {
-    /// The document's rules, all checked before anything is sent: 1 to 100 devices, each
-    /// with a UUID and a non-blank name, no device twice.
+    /// What one call adds to `DeviceToDelete.checked`: 1 to 100 devices, no device twice (a
+    /// list put together from separately checked parts could still repeat one).
     public func deletionProblems(limit: Int = DeletionLimits.devicesPerRequest) -> [ValidationProblem] {
         var found: [ValidationProblem] = []
         if isEmpty { found.append(.init(field: "devices", message: "no device given")) }
@@ -73,15 +96,8 @@ extension [DeviceToDelete] {
             found.append(.init(field: "devices", message: "\(count) devices; one call takes at most \(limit), split the list"))
         }
         var seen = Set<String>()
-        for (i, d) in enumerated() {
-            if !DeviceIDs.isCollectorUUID(d.uid) {
-                found.append(.init(field: "devices", index: i, message: "uid '\(d.uid)' is not a UUID"))
-            } else if !seen.insert(d.uid.lowercased()).inserted {
-                found.append(.init(field: "devices", index: i, message: "device \(d.uid) appears twice"))
-            }
-            if DeviceIDs.trimmed(d.name).isEmpty {
-                found.append(.init(field: "devices", index: i, message: "device \(d.uid) has no name; the API needs uid and name"))
-            }
+        for (i, d) in enumerated() where !seen.insert(d.uid.uuid.lowercased()).inserted {
+            found.append(.init(field: "devices", index: i, message: DeviceToDelete.twice(d.uid.uuid)))
         }
         return EnrichmentPlanner.capped(found)
     }

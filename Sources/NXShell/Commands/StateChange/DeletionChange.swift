@@ -18,7 +18,7 @@ struct DeletionChange: BatchedChange {
     }
 
     func describeIntent(_ batch: Batch<DeviceToDelete>, in entry: inout AuditEntry) {
-        entry.devicesSha256 = AuditEntry.digest(batch.items.map(\.uid))
+        entry.devicesSha256 = AuditEntry.digest(batch.items.map(\.uid.uuid))
     }
 
     func describeResponse(_ response: DeviceDeletionResponse, in entry: inout AuditEntry) {
@@ -62,18 +62,19 @@ enum DeletionTargets {
             throw HostError(ShellMessages.deleteOperand(value?.typeName ?? "nothing"), notes: [ShellMessages.deleteExample],
                             span: span, exitCode: ExitStatus.scriptError)
         }
-        let devices = items.map { item -> DeviceToDelete in
-            guard case .record(let r) = item else { return DeviceToDelete(uid: "", name: "") }
-            return DeviceToDelete(uid: text(r, ["uid", "device.uid", "device.collector.uid"]),
-                                  name: text(r, ["name", "device.name"]))
+        let raw = items.map { item -> (uid: String, name: String) in
+            guard case .record(let r) = item else { return ("", "") }
+            return (text(r, ["uid", "device.uid", "device.collector.uid"]), text(r, ["name", "device.name"]))
         }
-        let problems = devices.deletionProblems(limit: .max)
-        guard problems.isEmpty else {
-            let notes = problems.map { problem in
+        let devices: [DeviceToDelete]
+        do {
+            devices = try DeviceToDelete.checked(raw)
+        } catch {
+            let notes = error.problems.map { problem in
                 let place = problem.index.map { ShellMessages.rowPlace($0, items.place(at: $0)) } ?? problem.field
                 return "\(place): \(problem.message)"
             }
-            throw HostError(ShellMessages.deleteProblems(problems.count), notes: notes + [ShellMessages.deleteExample],
+            throw HostError(ShellMessages.deleteProblems(error.problems.count), notes: notes + [ShellMessages.deleteExample],
                             span: span, exitCode: ExitStatus.scriptError)
         }
         guard !devices.isEmpty else {
