@@ -40,7 +40,7 @@ final class SecretRegistry: Sendable {
     }
 
     func appears(in text: String) -> Bool {
-        values.withLock { $0.contains { text.contains($0) } }
+        values.withLock { $0.contains { text.includes($0) } }
     }
 }
 

@@ -6,6 +6,13 @@ extension String {
         return String(s)
     }
 
+    /// Whether `other` occurs in the text. Not `contains(_:)`: TOMLKit makes Foundation's
+    /// `StringProtocol.contains` visible, overload resolution prefers it, and one call links
+    /// full Foundation and ICU into nxsh (docs/benchmarks.md, start-up).
+    func includes(_ other: String) -> Bool {
+        firstRange(of: other) != nil
+    }
+
     /// Spaces added up to `width` characters (a column of a plain-text table).
     func padded(to width: Int) -> String {
         self + String(repeating: " ", count: max(0, width - count))

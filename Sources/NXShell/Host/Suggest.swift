@@ -11,7 +11,7 @@ enum Suggest {
         var scored: [(candidate: String, score: Int)] = []
         for candidate in candidates {
             let score = Suggestions.editDistance(Array(needle), Array(candidate.lowercased()))
-            let shares = core.count >= 4 && candidate.lowercased().contains(core)
+            let shares = core.count >= 4 && candidate.lowercased().includes(core)
             if score <= limitDistance || shares { scored.append((candidate, score)) }
         }
         scored.sort { $0.score != $1.score ? $0.score < $1.score : $0.candidate < $1.candidate }

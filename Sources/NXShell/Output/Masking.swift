@@ -28,7 +28,7 @@ enum Masking {
     /// fields there too, in literal (`access_token: "…"`) and JSON (`"access_token":"…"`) form.
     /// A deliberate `print token.access_token` (or an interpolation of it) stays raw.
     static func maskLiteral(_ text: String) -> String {
-        guard sensitiveKeys.contains(where: { text.contains($0) }) else { return text }
+        guard sensitiveKeys.contains(where: { text.includes($0) }) else { return text }
         return text.replacing(/(\"?)(access_token|accessToken|client_secret|clientSecret)(\"?)(: ?)"((?:[^"\\]|\\.)*)"/) { m in
             "\(m.output.1)\(m.output.2)\(m.output.3)\(m.output.4)\"\(masked(String(m.output.5)))\""
         }

@@ -28,7 +28,7 @@ enum CursorContext {
     static func openParameterMap(_ before: Substring, in table: [CommandSpec] = CommandTable.all) -> (kind: CatalogueKind, id: String)? {
         guard let open = before.ranges(of: "<").last else { return nil }
         let inside = before[open.upperBound...]
-        guard !inside.contains(">"), !inside[(inside.lastIndex(of: ",") ?? inside.startIndex)...].contains(":") else { return nil }
+        guard !inside.contains(">" as Character), !inside[(inside.lastIndex(of: ",") ?? inside.startIndex)...].contains(":" as Character) else { return nil }
         let head = String(before[..<open.lowerBound]).trimmingSpaces()
         guard head.hasSuffix("with"), let hash = head.ranges(of: "#").last else { return nil }
         let id = "#" + head[hash.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }

@@ -12,7 +12,7 @@ enum Tools {
     static let names = ["check", "fmt", "lsp"]
 
     static func selects(_ word: String) -> Bool {
-        names.contains(word) && !word.contains("/") && !word.hasSuffix(".nxs")
+        names.contains(word) && !word.contains("/" as Character) && !word.hasSuffix(".nxs")
     }
 
     static func run(_ word: String, _ arguments: [String], options: ShellOptions) -> Int32 {
