@@ -13,7 +13,7 @@ struct RunCampaignCommand: StateChangeCommand {
     static let defaultExpiryMinutes = 7 * 24 * 60
 
     func subject(_ command: CommandInvocation, _ context: CommandContext) -> StateChangeSubject {
-        StateChangeSubject(id: NQLID.hashed(command.operandText ?? ""), allowed: context.policy.allowedCampaigns?.map(NQLID.hashed))
+        .operand(of: command, allowList: context.policy.allowedCampaigns)
     }
 
     func checkEarly(_ command: CommandInvocation, _ context: CommandContext, rehearsal: Bool) throws -> UserTargets.List {

@@ -10,7 +10,7 @@ struct RunCommand: StateChangeCommand {
                                            allowListKey: "allowed_actions")
 
     func subject(_ command: CommandInvocation, _ context: CommandContext) -> StateChangeSubject {
-        StateChangeSubject(id: NQLID.hashed(command.operandText ?? ""), allowed: context.policy.allowedActions?.map(NQLID.hashed))
+        .operand(of: command, allowList: context.policy.allowedActions)
     }
 
     func checkEarly(_ command: CommandInvocation, _ context: CommandContext, rehearsal: Bool) throws -> DeviceIDList {

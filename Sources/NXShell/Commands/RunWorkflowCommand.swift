@@ -10,7 +10,7 @@ struct RunWorkflowCommand: StateChangeCommand {
                                            allowListKey: "allowed_workflows")
 
     func subject(_ command: CommandInvocation, _ context: CommandContext) -> StateChangeSubject {
-        StateChangeSubject(id: NQLID.hashed(command.operandText ?? ""), allowed: context.policy.allowedWorkflows?.map(NQLID.hashed))
+        .operand(of: command, allowList: context.policy.allowedWorkflows)
     }
 
     func checkEarly(_ command: CommandInvocation, _ context: CommandContext, rehearsal: Bool) throws -> WorkflowTargetValues {

@@ -1,4 +1,5 @@
 import NXLanguage
+import NexthinkClient
 
 /// A command that changes state (run, run workflow, run campaign, enrich, delete devices). It
 /// writes only what is its own — what it names, the checks made before consent, the change it
@@ -31,6 +32,12 @@ protocol StateChangeCommand: ShellCommand where Plan == StateChangePlan<Change> 
 struct StateChangeSubject {
     var id: String
     var allowed: [String]?
+
+    /// The command's `#id` operand against a profile allow-list, both with their `#`, so an
+    /// entry written without one still matches.
+    static func operand(of command: CommandInvocation, allowList: [String]?) -> StateChangeSubject {
+        StateChangeSubject(id: NQLID.hashed(command.operandText ?? ""), allowed: allowList?.map(NQLID.hashed))
+    }
 }
 
 /// A checked change: sent in `perform`, or only shown when it is a rehearsal.
