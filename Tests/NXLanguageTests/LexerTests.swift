@@ -92,6 +92,42 @@ struct LexerTests {
         #expect(lexed(source).last == "end")
     }
 
+    /// Short decimals take a fast path of their own (`Lexer.exactDouble`); it must give the value
+    /// `strtod` gives, for every length and place of the point it accepts.
+    @Test func shortDecimalsReadAsStrtodReadsThem() {
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["0.0", "0.1", "0.5", "1.25", "999999999999999.9", "0.000000000000001", "123456789012.345"]
+        for _ in 0..<2_000 {
+            let digits = String((0..<Int.random(in: 2...15, using: &generator)).map { _ in "0123456789".randomElement(using: &generator)! })
+            let point = Int.random(in: 1..<digits.count, using: &generator)
+            texts.append(String(digits.prefix(point)) + "." + String(digits.dropFirst(point)))
+        }
+        for text in texts {
+            let value = SourceFile(name: "t", text: text).withBytes { Lexer.double($0, 0, $0.count) }
+            #expect(value == Double(text), "\(text)")
+        }
+    }
+
+    /// Every keyword and command word is reserved, and a word one letter longer or shorter is a name.
+    @Test func reservedWordsAndTheirNeighbours() {
+        let keywords = Keyword.allCases.map(\.rawValue)
+        for word in keywords + CommandTable.firstWords.sorted() {
+            #expect(lexed(word).first == "kw:\(word)")
+            #expect(lexed(word + "s").first == "id:\(word)s" || (keywords + CommandTable.firstWords).contains(word + "s"))
+            #expect(lexed(word + "_long_name").first == "id:\(word)_long_name")
+            if word.count > 1, !(keywords + CommandTable.firstWords).contains(String(word.dropLast())) {
+                #expect(lexed(String(word.dropLast())).first == "id:\(word.dropLast())")
+            }
+        }
+    }
+
+    @Test func integersAtTheEdgeOfInt() {
+        #expect(lexed("9223372036854775807") == ["int:9223372036854775807", "end"])
+        #expect(lexErrors("9223372036854775808") == ["integer literal '9223372036854775808' is too large"])
+        #expect(lexed("7.") == ["int:7", ".", "end"])
+        #expect(lexed("1e3 90m 12") == ["dbl:1000.0", "dur:5400", "int:12", "end"])
+    }
+
     @Test func spansAreByteOffsets() {
         let tokens = Lexer.tokenize(SourceFile(name: "t", text: "é = 1")).tokens
         #expect(tokens.first?.kind == .invalid)

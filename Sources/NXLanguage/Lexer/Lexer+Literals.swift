@@ -2,12 +2,11 @@ extension Lexer {
     /// UUID literals are bare and may start with a digit, so they are recognised before numbers
     /// and names: a run of letters, digits and inner dashes whose first group is hex and which
     /// has the UUID's 8-character first group or at least four dashes-separated groups.
-    /// Scans the groups on the bytes: most words have no dash and are rejected after one group.
-    mutating func lexUUIDIfPresent() -> Bool {
-        var index = pos
-        while index < end, Lexer.isIdentifierPart(bytes[index]) { index += 1 }
+    /// `firstGroupEnd` is where the word's first run of letters and digits ends (at a dash).
+    mutating func lexUUIDIfPresent(firstGroupEnd: Int) -> Bool {
+        var index = firstGroupEnd
         let firstLength = index - pos
-        guard firstLength >= 4, continuesUUID(at: index), allHex(pos, index) else { return false }
+        guard firstLength >= 4, allHex(pos, index) else { return false }
         var groups = 1
         var shape = firstLength == 8
         while continuesUUID(at: index) {
@@ -30,7 +29,7 @@ extension Lexer {
     }
 
     /// A dash that joins two groups of a UUID-like word.
-    private func continuesUUID(at index: Int) -> Bool {
+    func continuesUUID(at index: Int) -> Bool {
         index + 1 < end && bytes[index] == UInt8(ascii: "-") && Lexer.isIdentifierPart(bytes[index + 1])
     }
 
@@ -93,8 +92,31 @@ extension Lexer {
 
     /// A decimal number's value; nil when it is not finite (`1e999`).
     static func double(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        if let value = exactDouble(bytes, start, end) { return value }
         guard let value = Double(SourceFile.decode(bytes, start, end)), value.isFinite else { return nil }
         return value
+    }
+
+    /// Clinger's fast path, for `digits.digits` with at most 15 digits: the digits as an integer
+    /// and the power of ten are then both exact doubles, so the one division rounds correctly,
+    /// to the same value as `strtod`. Other numbers (exponents, long fractions) return nil.
+    private static func exactDouble(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        guard end - start <= 16 else { return nil }
+        var mantissa: UInt64 = 0
+        var scale = 1.0
+        var inFraction = false
+        for index in start..<end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "."), !inFraction {
+                inFraction = true
+            } else if isDigit(byte) {
+                mantissa = mantissa * 10 + UInt64(byte &- 48)
+                if inFraction { scale *= 10 }
+            } else {
+                return nil
+            }
+        }
+        return Double(mantissa) / scale
     }
 
     /// Length of `e5`, `E-3`, `e+20` at the current position, if that is what follows.

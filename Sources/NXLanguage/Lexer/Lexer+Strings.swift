@@ -33,11 +33,19 @@ extension Lexer {
                 }
                 continue
             }
-            if decodedParts != nil { buffer.append(byte) }
+            let run = pos
             pos += 1
+            while pos < end, !Lexer.endsStringRun(bytes[pos]) { pos += 1 }
+            if decodedParts != nil { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<pos])) }
         }
         flush(&buffer)
         add(valid ? .string(plain: plain) : .invalid, from: start)
+    }
+
+    /// The bytes at which the plain run of a string's contents stops: everything else is copied
+    /// (or, when only checking, skipped) a run at a time.
+    private static func endsStringRun(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "\n")
     }
 
     private mutating func flush(_ buffer: inout [UInt8]) {

@@ -47,11 +47,15 @@ struct Lexer {
         return lexToken(at: index)
     }
 
+    /// Lexes a few tokens ahead of `index`, so the parser's requests reach here once per batch.
     @inline(never)
     private mutating func lexToken(at index: Int) -> Token {
-        while index - base >= tokens.count, !finished { lexMore() }
+        let wanted = index - base + Lexer.batch
+        while tokens.count <= wanted, !finished { lexMore() }
         return tokens[min(index - base, tokens.count - 1)]
     }
+
+    private static let batch = 32
 
     /// Lets go of the tokens before `index`, which the caller will not ask for again. Done in
     /// batches, so the few tokens already lexed past `index` are moved rarely.
@@ -85,6 +89,7 @@ struct Lexer {
         return index < end ? bytes[index] : nil
     }
 
+    @inline(__always)
     mutating func add(_ kind: TokenKind, from start: Int) {
         if firstStart == nil { firstStart = start }
         tokens.append(Token(kind: kind, span: SourceSpan(start: start, end: pos)))
@@ -104,6 +109,7 @@ struct Lexer {
         switch byte {
         case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
             pos += 1
+            while pos < end, Lexer.isBlank(bytes[pos]) { pos += 1 }
         case UInt8(ascii: "\n"):
             pos += 1
             add(.newline, from: start)
@@ -113,10 +119,9 @@ struct Lexer {
             lexHash()
         case UInt8(ascii: "\""):
             lexString()
-        case _ where Lexer.isDigit(byte):
-            if !lexUUIDIfPresent() { lexNumber() }
-        case _ where Lexer.isIdentifierStart(byte):
-            if !lexUUIDIfPresent() { lexWord() }
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"),
+             UInt8(ascii: "a")...UInt8(ascii: "z"):
+            lexWordLike()
         default:
             lexSymbol()
         }
@@ -139,16 +144,32 @@ struct Lexer {
         add(.nqlID, from: start)
     }
 
-    private mutating func lexWord() {
+    /// A name, a keyword, a number, a duration or a UUID: all start with a run of letters,
+    /// digits and `_`, which is scanned once; only a dash after it can make a UUID.
+    private mutating func lexWordLike() {
         let start = pos
-        while let byte = peek(0), Lexer.isIdentifierPart(byte) { pos += 1 }
+        var stop = pos + 1
+        while stop < end, Lexer.isIdentifierPart(bytes[stop]) { stop += 1 }
+        if continuesUUID(at: stop), lexUUIDIfPresent(firstGroupEnd: stop) { return }
+        if Lexer.isDigit(bytes[start]) {
+            // Most numbers are plain integers: all digits, and no `.` after them.
+            if stop == end || bytes[stop] != UInt8(ascii: "."), Lexer.allDigits(bytes, start, stop),
+               Lexer.decimal(bytes, start, stop) != nil {
+                pos = stop
+                add(.int, from: start)
+            } else {
+                lexNumber()
+            }
+            return
+        }
+        pos = stop
         add(ReservedWords.match(bytes, start, pos) ?? .identifier, from: start)
     }
 
     private mutating func lexSymbol() {
         let start = pos
         if let symbol = Lexer.symbol(bytes[pos], peek(1)) {
-            pos += symbol.rawValue.utf8.count
+            pos += symbol.isTwoBytes ? 2 : 1
             add(.symbol(symbol), from: start)
             return
         }
@@ -194,10 +215,17 @@ struct Lexer {
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+    static func allDigits(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        for index in start..<end where !isDigit(bytes[index]) { return false }
+        return true
+    }
     static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
     static func isHex(_ byte: UInt8) -> Bool { isDigit(byte) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 102) }
     static func isIdentifierStart(_ byte: UInt8) -> Bool { isLetter(byte) || byte == UInt8(ascii: "_") }
     static func isIdentifierPart(_ byte: UInt8) -> Bool { isIdentifierStart(byte) || isDigit(byte) }
+    static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+    }
     static func isSpace(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
     }

@@ -7,6 +7,14 @@ enum Symbol: String, Sendable {
     case equal = "=", equalEqual = "==", bangEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]", leftBrace = "{", rightBrace = "}"
     case comma = ",", dot = ".", colon = ":", semicolon = ";", pipe = "|"
+
+    /// `==`, `!=`, `<=`, `>=`: the lexer's step, without measuring `rawValue`.
+    var isTwoBytes: Bool {
+        switch self {
+        case .equalEqual, .bangEqual, .lessEqual, .greaterEqual: true
+        default: false
+        }
+    }
 }
 
 /// A piece of a string literal: raw text, or the byte range of a `${...}` expression that the

@@ -9,7 +9,13 @@ struct Parser {
     let file: SourceFile
     /// The token source; `index` counts tokens from the start of the source.
     var lexer: Lexer
-    var index = 0
+    /// Moving it loads `current`.
+    var index = 0 {
+        didSet { current = lexer.token(at: index) }
+    }
+    /// The token at `index`, read from the lexer once per move: the parser looks at the
+    /// current token many times per token (every precedence level, every optional clause).
+    private(set) var current: Token
     var diagnostics: [Diagnostic] = []
     /// Whether newlines end statements at the current nesting: false inside ( [ and maps.
     var newlinesMatter = true
@@ -28,6 +34,8 @@ struct Parser {
     static let topLevelOnlyNames: Set<String> = [Vocabulary.dryRunVariable]
 
     init(file: SourceFile, lexer: Lexer, handle: SyntaxTree, depth: Int = 0) {
+        var lexer = lexer
+        self.current = lexer.token(at: 0)
         self.file = file
         self.lexer = lexer
         self.handle = handle
@@ -66,11 +74,11 @@ struct Parser {
         lexer.token(at: position)
     }
 
+    /// The current token, past newlines where they do not matter.
+    @inline(__always)
     mutating func peek() -> Token {
-        if !newlinesMatter {
-            while tokenAt(index).kind == .newline { index += 1 }
-        }
-        return tokenAt(index)
+        if current.kind == .newline, !newlinesMatter { skipNewlines() }
+        return current
     }
 
     @discardableResult
@@ -88,7 +96,7 @@ struct Parser {
     }
 
     mutating func skipNewlines() {
-        while tokenAt(index).kind == .newline { index += 1 }
+        while current.kind == .newline { index += 1 }
     }
 
     mutating func accept(_ symbol: Symbol) -> Bool {
