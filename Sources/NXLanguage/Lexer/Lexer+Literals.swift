@@ -4,6 +4,12 @@ extension Lexer {
     /// has the UUID's 8-character first group or at least four dashes-separated groups.
     /// `firstGroupEnd` is where the word's first run of letters and digits ends (at a dash).
     mutating func lexUUIDIfPresent(firstGroupEnd: Int) -> Bool {
+        if firstGroupEnd - pos == 8, let stop = wellFormedUUIDEnd() {
+            let start = pos
+            pos = stop
+            add(.uuid, from: start)
+            return true
+        }
         var index = firstGroupEnd
         let firstLength = index - pos
         guard firstLength >= 4, allHex(pos, index) else { return false }
@@ -28,7 +34,21 @@ extension Lexer {
         return true
     }
 
+    /// Where a well-formed UUID starting at `pos` ends: 8-4-4-4-12 hex digits with no group after
+    /// them. The common case, checked in one pass; anything else takes the general scan.
+    private func wellFormedUUIDEnd() -> Int? {
+        let stop = pos + 36
+        guard stop <= end, stop == end || !(Lexer.isIdentifierPart(bytes[stop]) || continuesUUID(at: stop)) else { return nil }
+        for offset in 0..<36 {
+            let byte = bytes[pos + offset]
+            let isDash = offset == 8 || offset == 13 || offset == 18 || offset == 23
+            guard isDash ? byte == UInt8(ascii: "-") : Lexer.isHex(byte) else { return nil }
+        }
+        return stop
+    }
+
     /// A dash that joins two groups of a UUID-like word.
+    @inline(__always)
     func continuesUUID(at index: Int) -> Bool {
         index + 1 < end && bytes[index] == UInt8(ascii: "-") && Lexer.isIdentifierPart(bytes[index + 1])
     }
