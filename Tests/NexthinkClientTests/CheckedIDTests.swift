@@ -109,6 +109,32 @@ import Testing
         }
     }
 
+    static func decodingProblem<ID: CheckedStringID>(_: ID.Type, _ json: String) -> String? {
+        do {
+            _ = try JSONDecoder().decode([ID].self, from: Data(json.utf8))
+            return nil
+        } catch DecodingError.dataCorrupted(let context) {
+            return "\(context.codingPath.map(\.intValue)): \(context.debugDescription)"
+        } catch {
+            return "unexpected \(error)"
+        }
+    }
+
+    /// Every id type decodes through `CheckedStringID`'s one implementation, with its own rule:
+    /// exactly the wire text, so no `#` is added and nothing is trimmed.
+    @Test func invalidIDsFailToDecodeThroughTheSharedPath() throws {
+        #expect(Self.decodingProblem(CollectorID.self, #"["LAPTOP-01"]"#) == "[Optional(0)]: not a collector UUID")
+        #expect(Self.decodingProblem(CollectorID.self, #"[" 3fa85f64-5717-4562-b3fc-2c963f66afa6"]"#) == "[Optional(0)]: not a collector UUID")
+        #expect(Self.decodingProblem(NQLID.self, ##"["#a", "a b"]"##) == "[Optional(1)]: not an NQL id")
+        #expect(Self.decodingProblem(NQLID.self, #"["get_disk"]"#) == "[Optional(0)]: not an NQL id")
+        #expect(Self.decodingProblem(UserSID.self, #"["a@acme.com"]"#) == "[Optional(0)]: not a user SID")
+        #expect(Self.decodingProblem(UserSID.self, #"["S-1-5-21-1-2-3-1001"]"#) == nil)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([UserSID].self, from: Data("[7]".utf8)) }
+        let sid = try JSONDecoder().decode(UserSID.self, from: Data(#""0""#.utf8))
+        #expect(sid.text == "0")
+        #expect(try WireJSON.encode(sid) == Array(#""0""#.utf8))
+    }
+
     /// The shell refuses an action that is not enabled for the API itself, so it asks for the
     /// parameter problems alone; the request's full check still reports it.
     @Test func apiEnabledIsReportedByTheFullCheckOnly() throws {

@@ -2,7 +2,7 @@
 /// checked once where it enters — the shell's operand, a caller's string — so every later
 /// stage (plans, dry run, the client's calls and bodies) takes it as proven and never checks
 /// it again. Encoded as the plain string.
-public struct NQLID: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct NQLID: CheckedStringID {
     public enum Kind: Sendable, CaseIterable {
         case remoteAction, workflow, campaign, query
     }
@@ -26,21 +26,14 @@ public struct NQLID: Sendable, Hashable, Codable, CustomStringConvertible {
         id.hasPrefix("#") ? id : "#" + id
     }
 
-    public var description: String { text }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        // A decoded id does not say its kind: the widest rule (query ids are a subset).
-        guard IDRules.isObjectID(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an NQL id"))
-        }
+    /// An id that does not say its kind (a decoded one): the widest rule, since query ids are
+    /// a subset of object ids. No `#` is added.
+    public init?(validating text: String) {
+        guard IDRules.isObjectID(text) else { return nil }
         self.text = text
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(text)
-    }
+    public static let shapeName = "an NQL id"
 
     private static func isValid(_ text: String, _ kind: Kind) -> Bool {
         kind == .query ? IDRules.isQueryID(text) : IDRules.isObjectID(text)
