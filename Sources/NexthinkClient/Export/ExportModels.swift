@@ -1,10 +1,11 @@
 /// An NQL export: a saved query whose full results go to a file rather than the response.
 public struct ExportRequest: Sendable, Hashable {
-    public var queryID: String
+    /// Checked with kind `.query` where it entered.
+    public var queryID: NQLID
     public var parameters: [String: String]
     public var compression: ExportCompression
 
-    public init(queryID: String, parameters: [String: String] = [:], compression: ExportCompression = .none) {
+    public init(queryID: NQLID, parameters: [String: String] = [:], compression: ExportCompression = .none) {
         self.queryID = queryID
         self.parameters = parameters
         self.compression = compression

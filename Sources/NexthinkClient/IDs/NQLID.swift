@@ -20,6 +20,15 @@ public struct NQLID: CheckedStringID {
         self.text = text
     }
 
+    /// An id written in nxsh's own code (a saved query it relies on), never input: a
+    /// `StaticString` can only be a literal, so a malformed one is a programming error, found
+    /// by the first test that uses it.
+    public init(literal: StaticString, _ kind: Kind) {
+        let text = literal.description
+        precondition(NQLID.isValid(text, kind), NQLID.problem(text, kind))
+        self.text = text
+    }
+
     /// The one place a `#` is put in front of an id given without one (allow-lists in the
     /// profile, ids as the service lists them).
     public static func hashed(_ id: String) -> String {
