@@ -134,13 +134,4 @@ import Testing
         #expect(sid.text == "0")
         #expect(try WireJSON.encode(sid) == Array(#""0""#.utf8))
     }
-
-    /// The shell refuses an action that is not enabled for the API itself, so it asks for the
-    /// parameter problems alone; the request's full check still reports it.
-    @Test func apiEnabledIsReportedByTheFullCheckOnly() throws {
-        let action = RemoteAction(id: "#x", targeting: Targeting(apiEnabled: false))
-        let request = ExecutionRequest(remoteActionId: try NQLID("#x", .remoteAction), devices: sampleDevices)
-        #expect(request.parameterProblems(against: action).isEmpty)
-        #expect(request.problems(against: action).map(\.field) == ["remoteActionId"])
-    }
 }
