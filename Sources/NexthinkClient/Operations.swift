@@ -63,9 +63,8 @@ extension NexthinkClient {
     }
 
     /// Runs a saved NQL query (v2 execute), e.g. `#remote_action_executions_by_request`.
-    /// `queryID` was checked with kind `.query` where it entered.
-    public func executeNQL(queryID: NQLID, parameters: [String: String] = [:]) async throws -> NQLResult {
-        struct Body: Encodable { var queryId: NQLID; var parameters: [String: String] }
+    public func executeNQL(queryID: NQLQueryID, parameters: [String: String] = [:]) async throws -> NQLResult {
+        struct Body: Encodable { var queryId: NQLQueryID; var parameters: [String: String] }
         let body = try WireJSON.encode(Body(queryId: queryID, parameters: parameters))
         let context = ErrorContext(subject: "NQL query \(queryID)",
                                    notFoundHint: "no saved query has the id \(queryID); only saved queries can run through the API")

@@ -30,7 +30,7 @@ struct NQLTests {
     @Test func malformedQueryIdIsRejectedBeforeSending() async throws {
         let written = "#Devices"
         try await withEmulator { server, client in
-            let error = try #require(await nexthinkError { try await client.executeNQL(queryID: NQLID(written, .query)) })
+            let error = try #require(await nexthinkError { try await client.executeNQL(queryID: NQLQueryID(written)) })
             #expect(error.kind == .validation)
             #expect(server.stats.requests(for: .nqlExecute) == 0)
         }

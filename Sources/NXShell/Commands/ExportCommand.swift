@@ -47,7 +47,7 @@ struct ExportCommand: ShellCommand {
                             exitCode: ExitStatus.ioError)
         }
         let compression = invocation.text("compression").flatMap { ExportCompression(rawValue: $0.uppercased()) } ?? .none
-        let request = ExportRequest(queryID: try NQLID(invocation.operandText ?? "", .query, field: "queryId"),
+        let request = ExportRequest(queryID: try NQLQueryID(invocation.operandText ?? ""),
                                     parameters: invocation.strings("with"), compression: compression)
         return Plan(request: request, written: written, path: path)
     }

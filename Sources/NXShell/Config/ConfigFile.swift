@@ -112,10 +112,10 @@ struct ConfigFile: Sendable, Equatable {
         return profile
     }
 
-    private static func queryID(_ value: any TOMLValueConvertible, key: String, path: String) throws(ShellError) -> NQLID {
+    private static func queryID(_ value: any TOMLValueConvertible, key: String, path: String) throws(ShellError) -> NQLQueryID {
         guard let text = value.string else { throw invalid(path, ShellMessages.notAString(key)) }
         do {
-            return try NQLID(text, .query)
+            return try NQLQueryID(text)
         } catch {
             throw invalid(path, ShellMessages.badProfileID(key, error.problems.map(\.message)))
         }

@@ -20,7 +20,7 @@ struct Profile: Sendable, Equatable {
     var allowedCampaigns: [String]?
     var auditLog: String?
     /// `status_query`, checked when the profile is loaded (see `queryIDKeys`).
-    var statusQuery: NQLID?
+    var statusQuery: NQLQueryID?
     var concurrency: Int?
     /// Seconds `client_secret_command` may take (default 30).
     var clientSecretTimeout: Int?
@@ -54,7 +54,7 @@ struct Profile: Sendable, Equatable {
     /// as every other id: a value without `#` gets one, and a malformed one is a configuration
     /// error naming the file and the key before anything is sent, not a failure at the first
     /// `status` of a run that has already changed something.
-    static var queryIDKeys: [String: WritableKeyPath<Profile, NQLID?>] {
+    static var queryIDKeys: [String: WritableKeyPath<Profile, NQLQueryID?>] {
         ["status_query": \.statusQuery]
     }
     static let allKeys = (Array(stringKeys.keys) + Array(boolKeys.keys) + Array(intKeys.keys) + Array(idListKeys.keys)

@@ -18,9 +18,9 @@ struct RunPolicy: Sendable {
     /// Campaign ids the profile allows (`allowed_campaigns`), nil = all.
     var allowedCampaigns: [String]?
     /// The profile's `status_query` (checked when the profile was loaded), else this.
-    var statusQuery = NQLID(literal: "#remote_action_executions_by_request", .query)
+    var statusQuery = NQLQueryID(literal: "#remote_action_executions_by_request")
     /// What `status`/`wait` read for a `run workflow` result (Nexthink's NQL examples query
     /// `workflow.executions` by `request_id`; the tenant saves it under this id).
-    var workflowStatusQuery = NQLID(literal: "#workflow_executions_by_request", .query)
+    var workflowStatusQuery = NQLQueryID(literal: "#workflow_executions_by_request")
     var fleet = FleetSettings()
 }

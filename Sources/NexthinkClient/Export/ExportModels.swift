@@ -1,11 +1,10 @@
 /// An NQL export: a saved query whose full results go to a file rather than the response.
 public struct ExportRequest: Sendable, Hashable {
-    /// Checked with kind `.query` where it entered.
-    public var queryID: NQLID
+    public var queryID: NQLQueryID
     public var parameters: [String: String]
     public var compression: ExportCompression
 
-    public init(queryID: NQLID, parameters: [String: String] = [:], compression: ExportCompression = .none) {
+    public init(queryID: NQLQueryID, parameters: [String: String] = [:], compression: ExportCompression = .none) {
         self.queryID = queryID
         self.parameters = parameters
         self.compression = compression

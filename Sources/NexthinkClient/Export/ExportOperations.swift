@@ -8,7 +8,7 @@ extension NexthinkClient {
     /// Starts an export (`POST /api/v1/nql/export`) and returns its id. Starting one twice
     /// changes nothing but the daily count, so it is retried like a read.
     public func startExport(_ request: ExportRequest) async throws -> String {
-        struct Body: Encodable { var queryId: NQLID; var parameters: [String: String]; var compression: String }
+        struct Body: Encodable { var queryId: NQLQueryID; var parameters: [String: String]; var compression: String }
         let body = try WireJSON.encode(Body(queryId: request.queryID, parameters: request.parameters,
                                                compression: request.compression.rawValue))
         let context = ErrorContext(subject: "export of \(request.queryID)",
