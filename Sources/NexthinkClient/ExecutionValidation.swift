@@ -4,7 +4,7 @@ extension ExecutionRequest {
     /// Returns every problem (empty when the request is fine).
     public func problems(against action: RemoteAction? = nil) -> [ValidationProblem] {
         var found = shapeProblems()
-        if let action { found += apiProblems(action) + parameterProblems(against: action) }
+        if let action { found += actionProblems(action) }
         return found
     }
 
@@ -34,20 +34,14 @@ extension ExecutionRequest {
         return IDListRules.countProblems(devices.count, field: "devices", max: Limits.devices.upperBound)
     }
 
-    private func apiProblems(_ action: RemoteAction) -> [ValidationProblem] {
-        guard action.id == remoteActionId.text, !action.targeting.apiEnabled else { return [] }
-        return [.init(field: "remoteActionId", message:
-            "\(action.id) is not enabled for API execution; enable 'API' targeting for it in Nexthink first")]
-    }
-
-    /// The parameters against the action's declared inputs, for a caller that has checked
-    /// `targeting.apiEnabled` itself (the shell refuses that with its own exit status).
-    public func parameterProblems(against action: RemoteAction) -> [ValidationProblem] {
+    /// The action's own problems (`RemoteAction.triggerProblems`), then the parameters
+    /// against its declared inputs.
+    private func actionProblems(_ action: RemoteAction) -> [ValidationProblem] {
         guard action.id == remoteActionId.text else {
             return [.init(field: "remoteActionId", message:
                 "the request is for \(remoteActionId) but was checked against the details of \(action.id)")]
         }
-        var found: [ValidationProblem] = []
+        var found = action.triggerProblems.map { ValidationProblem(field: "remoteActionId", message: $0.description) }
         let inputs = Dictionary(action.scriptInfo.inputs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         // Sorted so the report is stable from run to run.
         for name in params.keys.sorted() {

@@ -63,12 +63,8 @@ extension NexthinkClient {
     }
 
     /// Runs a saved NQL query (v2 execute), e.g. `#remote_action_executions_by_request`.
-    public func executeNQL(queryID: String, parameters: [String: String] = [:]) async throws -> NQLResult {
-        guard IDRules.isQueryID(queryID) else {
-            throw NexthinkError.validation([.init(field: "queryId", message:
-                "'\(queryID)' is not an NQL query id; it must match #[a-z0-9_]{2,255} (e.g. #remote_action_executions_by_request)")])
-        }
-        struct Body: Encodable { var queryId: String; var parameters: [String: String] }
+    public func executeNQL(queryID: NQLQueryID, parameters: [String: String] = [:]) async throws -> NQLResult {
+        struct Body: Encodable { var queryId: NQLQueryID; var parameters: [String: String] }
         let body = try WireJSON.encode(Body(queryId: queryID, parameters: parameters))
         let context = ErrorContext(subject: "NQL query \(queryID)",
                                    notFoundHint: "no saved query has the id \(queryID); only saved queries can run through the API")

@@ -68,6 +68,16 @@ import Testing
         #expect(found.map { text($0, in: source) } == ["Reason", "#wf_disk_cleanup", "anything"])
     }
 
+    /// The action's API rule in the client's words (`RemoteActionTriggerProblem`), the ones
+    /// `run` refuses it with, then its inputs.
+    @Test func runningAnActionChecksItsAPITargetingAndInputs() async throws {
+        let source = "run #collect_event_logs on [3fa85f64-5717-4562-b3fc-2c963f66afa6] with <LogNam: \"System\">"
+        let found = CatalogueChecks.diagnostics(uses(source), catalogue: try await catalogue())
+        #expect(found.map(\.message) == ["#collect_event_logs is not enabled for the API", "unknown input 'LogNam' of #collect_event_logs"])
+        #expect(found.first?.notes == ["enable API targeting in Nexthink first"])
+        #expect(found.map { text($0, in: source) } == ["#collect_event_logs", "LogNam"])
+    }
+
     @Test func triggeringACampaignChecksItsIDParametersAndStatus() async throws {
         let catalogue = try await catalogue()
         let device = "3fa85f64-5717-4562-b3fc-2c963f66afa6"

@@ -48,6 +48,20 @@ import Testing
         #expect(syntax?.message.hasPrefix("c.toml:1:") == true)
     }
 
+    /// `status_query` goes through the one NQLID constructor when the file is read.
+    @Test func statusQueryIsCheckedWhenTheProfileIsLoaded() throws {
+        let bare = try ConfigFile.parse("[profiles.a]\nstatus_query = \"devices_by_os\"\n", path: "c.toml")
+        #expect(bare.profiles["a"]?.statusQuery?.text == "#devices_by_os")
+        let malformed = #expect(throws: ShellError.self) {
+            try ConfigFile.parse("[profiles.a]\nstatus_query = \"#Devices\"\n", path: "c.toml")
+        }
+        #expect(malformed?.message == "c.toml: profiles.a.status_query: '#Devices' is not an NQL query id; "
+                + "it must match #[a-z0-9_]{2,255} (e.g. #remote_action_executions_by_request)")
+        #expect(malformed?.exitCode == NXLanguage.ExitStatus.config)
+        let typed = #expect(throws: ShellError.self) { try ConfigFile.parse("[profiles.a]\nstatus_query = 3\n", path: "c.toml") }
+        #expect(typed?.message == "c.toml: profiles.a.status_query must be a string")
+    }
+
     @Test func environmentBeatsProfileAndSecretCommandIsTrimmed() throws {
         let config = try ConfigFile.parse(sample, path: "c.toml")
         let s = try Settings.resolve(profileFlag: nil, environment: ["NEXTHINK_REGION": "us"], config: config)

@@ -43,11 +43,14 @@ import Testing
             == "campaignNqlId: '\(shown)' is not a campaign id; \(rule) (e.g. #csat_after_fix)")
     }
 
+    /// Query ids have their own type: the spec's pattern is narrower than the objects' rule,
+    /// so an object id such as `#ExampleRA` is no query id.
     @Test func queryIDsFollowTheSpecPattern() throws {
-        _ = try NQLID("#remote_action_executions_by_request", .query)
-        _ = try NQLID("ab", .query)
-        for bad in ["#a", "#Upper", "#a-b", "#" + String(repeating: "a", count: 256)] {
-            #expect(Self.problem { _ = try NQLID(bad, .query, field: "queryId") }
+        #expect(try NQLQueryID("#remote_action_executions_by_request").text == "#remote_action_executions_by_request")
+        #expect(try NQLQueryID("ab").text == "#ab")
+        #expect(try NQLID("#ExampleRA", .remoteAction).text == "#ExampleRA")
+        for bad in ["#a", "#Upper", "#a-b", "#ExampleRA", "#" + String(repeating: "a", count: 256)] {
+            #expect(Self.problem { _ = try NQLQueryID(bad) }
                 == "queryId: '\(bad)' is not an NQL query id; it must match #[a-z0-9_]{2,255} (e.g. #remote_action_executions_by_request)")
         }
     }
@@ -109,12 +112,30 @@ import Testing
         }
     }
 
-    /// The shell refuses an action that is not enabled for the API itself, so it asks for the
-    /// parameter problems alone; the request's full check still reports it.
-    @Test func apiEnabledIsReportedByTheFullCheckOnly() throws {
-        let action = RemoteAction(id: "#x", targeting: Targeting(apiEnabled: false))
-        let request = ExecutionRequest(remoteActionId: try NQLID("#x", .remoteAction), devices: sampleDevices)
-        #expect(request.parameterProblems(against: action).isEmpty)
-        #expect(request.problems(against: action).map(\.field) == ["remoteActionId"])
+    static func decodingProblem<ID: CheckedStringID>(_: ID.Type, _ json: String) -> String? {
+        do {
+            _ = try JSONDecoder().decode([ID].self, from: Data(json.utf8))
+            return nil
+        } catch DecodingError.dataCorrupted(let context) {
+            return "\(context.codingPath.map(\.intValue)): \(context.debugDescription)"
+        } catch {
+            return "unexpected \(error)"
+        }
+    }
+
+    /// Every id type decodes through `CheckedStringID`'s one implementation, with its own rule:
+    /// exactly the wire text, so no `#` is added and nothing is trimmed.
+    @Test func invalidIDsFailToDecodeThroughTheSharedPath() throws {
+        #expect(Self.decodingProblem(CollectorID.self, #"["LAPTOP-01"]"#) == "[Optional(0)]: not a collector UUID")
+        #expect(Self.decodingProblem(CollectorID.self, #"[" 3fa85f64-5717-4562-b3fc-2c963f66afa6"]"#) == "[Optional(0)]: not a collector UUID")
+        #expect(Self.decodingProblem(NQLID.self, ##"["#a", "a b"]"##) == "[Optional(1)]: not an NQL id")
+        #expect(Self.decodingProblem(NQLID.self, #"["get_disk"]"#) == "[Optional(0)]: not an NQL id")
+        #expect(Self.decodingProblem(NQLQueryID.self, ##"["#devices", "#ExampleRA"]"##) == "[Optional(1)]: not an NQL query id")
+        #expect(Self.decodingProblem(UserSID.self, #"["a@acme.com"]"#) == "[Optional(0)]: not a user SID")
+        #expect(Self.decodingProblem(UserSID.self, #"["S-1-5-21-1-2-3-1001"]"#) == nil)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([UserSID].self, from: Data("[7]".utf8)) }
+        let sid = try JSONDecoder().decode(UserSID.self, from: Data(#""0""#.utf8))
+        #expect(sid.text == "0")
+        #expect(try WireJSON.encode(sid) == Array(#""0""#.utf8))
     }
 }

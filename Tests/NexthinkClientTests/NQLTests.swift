@@ -26,9 +26,11 @@ struct NQLTests {
         }
     }
 
+    /// The query id is checked when it is made (a literal here would be the tests' shortcut).
     @Test func malformedQueryIdIsRejectedBeforeSending() async throws {
+        let written = "#Devices"
         try await withEmulator { server, client in
-            let error = try #require(await nexthinkError { try await client.executeNQL(queryID: "#Devices") })
+            let error = try #require(await nexthinkError { try await client.executeNQL(queryID: NQLQueryID(written)) })
             #expect(error.kind == .validation)
             #expect(server.stats.requests(for: .nqlExecute) == 0)
         }

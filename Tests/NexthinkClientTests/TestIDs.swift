@@ -4,8 +4,14 @@
 // literal is not an id), so the fixtures read like the JSON they become.
 extension NQLID: ExpressibleByStringLiteral {
     public init(stringLiteral text: String) {
-        // The object-id rule: every fixture id, queries included, passes it.
+        // The kinds share one rule; the kind only names the error.
         try! self.init(text, .remoteAction)
+    }
+}
+
+extension NQLQueryID: ExpressibleByStringLiteral {
+    public init(stringLiteral text: String) {
+        try! self.init(text)
     }
 }
 

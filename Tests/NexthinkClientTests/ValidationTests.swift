@@ -37,6 +37,21 @@ struct ValidationTests {
         ])
     }
 
+    /// The API rule is stated once, on the action: the request check reports exactly its
+    /// problems, in its words, under `remoteActionId`, before the parameters.
+    @Test func triggerProblemsComeFromTheActionAlone() {
+        var blocked = action
+        blocked.targeting.apiEnabled = false
+        #expect(blocked.triggerProblems.map(\.kind) == [.notAPIEnabled])
+        #expect(blocked.triggerProblems.map(\.description) == ["#set_service is not enabled for the API; enable API targeting in Nexthink first"])
+        let r = ExecutionRequest(remoteActionId: "#set_service", params: ["Bogus": "1"], devices: sampleDevices)
+        #expect(r.problems(against: blocked).map(\.description) == [
+            "remoteActionId: #set_service is not enabled for the API; enable API targeting in Nexthink first",
+            "params.Bogus: unknown parameter; #set_service takes: Note, ServiceName, StartType",
+        ])
+        #expect(action.triggerProblems.isEmpty)
+    }
+
     @Test func deviceCountLimits() {
         #expect(ExecutionRequest(remoteActionId: "#a", devices: Array(repeating: sampleDevices[0], count: 10_000)).problems().isEmpty)
         #expect(ExecutionRequest(remoteActionId: "#a", devices: Array(repeating: sampleDevices[0], count: 10_001)).problems().count == 1)

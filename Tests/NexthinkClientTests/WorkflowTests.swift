@@ -166,4 +166,16 @@ struct WorkflowTests {
             #expect(bad.kind == .validation)
         }
     }
+
+    /// The trigger rule is stated once, on the workflow: the request check reports exactly its
+    /// problems, in its words, under `workflowId`.
+    @Test func triggerProblemsComeFromTheWorkflowAlone() throws {
+        let blocked = Workflow(id: "#wf_old", status: .inactive, triggerMethods: [.manual])
+        #expect(blocked.triggerProblems.map(\.kind) == [.inactive, .noAPITrigger])
+        #expect(blocked.triggerProblems.map(\.description) == ["#wf_old is inactive; activate it in Nexthink first",
+                                                               "#wf_old cannot be triggered through the API; enable its API trigger in Nexthink first"])
+        let request = WorkflowExecutionRequest(workflowId: "#wf_old", devices: ["3fa85f64-5717-4562-b3fc-2c963f66afa6"])
+        #expect(request.problems(against: blocked) == blocked.triggerProblems.map { .init(field: "workflowId", message: $0.description) })
+        #expect(Workflow(id: "#wf_ok").triggerProblems.isEmpty)
+    }
 }

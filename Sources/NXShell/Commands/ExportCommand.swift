@@ -47,7 +47,7 @@ struct ExportCommand: ShellCommand {
                             exitCode: ExitStatus.ioError)
         }
         let compression = invocation.text("compression").flatMap { ExportCompression(rawValue: $0.uppercased()) } ?? .none
-        let request = ExportRequest(queryID: NQLID.hashed(invocation.operandText ?? ""),
+        let request = ExportRequest(queryID: try NQLQueryID(invocation.operandText ?? ""),
                                     parameters: invocation.strings("with"), compression: compression)
         return Plan(request: request, written: written, path: path)
     }
@@ -59,7 +59,7 @@ struct ExportCommand: ShellCommand {
         defer { progress.finish() }
         let clock = ContinuousClock()
         let start = clock.now
-        let id = plan.request.queryID
+        let id = plan.request.queryID.text
         let result = try await context.connection.client().export(plan.request, to: plan.path) { status in
             progress.update(ShellMessages.exportProgress(id, state: ShellMessages.exportState(status.state), elapsed: clock.now - start))
         }

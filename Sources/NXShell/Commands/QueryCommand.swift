@@ -6,7 +6,7 @@ struct QueryCommand: DirectCommand {
     static let name = "query"
 
     func perform(_ invocation: CommandInvocation, _ context: CommandContext) async throws -> Value {
-        let id = NQLID.hashed(invocation.operandText ?? "")
+        let id = try NQLQueryID(invocation.operandText ?? "")
         let result = try await context.connection.client().executeNQL(queryID: id, parameters: invocation.strings("with"))
         return .list(APIValues.rows(result))
     }

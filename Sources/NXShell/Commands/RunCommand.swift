@@ -23,9 +23,10 @@ struct RunCommand: StateChangeCommand {
         }
         let actionID = try NQLID(command.operandText ?? "", .remoteAction)
         let action = try await context.catalogue.details(actionID)
-        // The one check of `apiEnabled`: the request below is checked for its parameters only.
-        guard action.targeting.apiEnabled else {
-            throw HostError(ShellMessages.notAPIEnabled(actionID.text), notes: [ShellMessages.notAPIEnabledNote],
+        // The client's rule, refused here with the exit status of a permission rather than
+        // reported with the request's other problems.
+        if let refusal = action.triggerProblems.first {
+            throw HostError(ShellMessages.notAPIEnabled(refusal), notes: [ShellMessages.notAPIEnabledNote(refusal)],
                             exitCode: ExitStatus.permission)
         }
         let fleet = context.policy.fleet
@@ -37,7 +38,7 @@ struct RunCommand: StateChangeCommand {
                                         expiresInMinutes: command.int("expires"), triggerInfo: trigger)
         var first = template
         first.devices = batches.first?.devices ?? []
-        let problems = first.problems() + first.parameterProblems(against: action)
+        let problems = first.problems(against: action)
         if !problems.isEmpty {
             throw HostError(ShellMessages.invalidRequest(actionID.text, problems: problems.count),
                             notes: problems.map(\.description), span: span(of: problems[0], in: command),

@@ -23,8 +23,10 @@ struct RunWorkflowCommand: StateChangeCommand {
         }
         let id = try NQLID(command.operandText ?? "", .workflow)
         let workflow = try await WorkflowReads.workflow(id, command, connection: context.connection)
-        guard workflow.isAPIEnabled else {
-            throw HostError(ShellMessages.workflowNotAPIEnabled(id.text), notes: [ShellMessages.workflowNotAPIEnabledNote],
+        // The client's rule: a missing API trigger is refused here with the exit status of a
+        // permission; an inactive workflow is reported below with the request's other problems.
+        if let refusal = workflow.triggerProblems.first(where: { $0.kind == .noAPITrigger }) {
+            throw HostError(ShellMessages.workflowNotAPIEnabled(refusal), notes: [ShellMessages.workflowNotAPIEnabledNote(refusal)],
                             span: command.spans.operand, exitCode: ExitStatus.permission)
         }
         let fleet = context.policy.fleet

@@ -9,6 +9,7 @@ import Glibc
 import Darwin
 #endif
 import NXLanguage
+import NexthinkClient
 import TOMLKit
 
 /// The parsed `config.toml`: a default profile name and named profiles.
@@ -101,12 +102,23 @@ struct ConfigFile: Sendable, Equatable {
                     throw invalid(path, ShellMessages.notIDList(where_))
                 }
                 profile[keyPath: path_] = items.compactMap { $0 }
+            } else if let path_ = Profile.queryIDKeys[key] {
+                profile[keyPath: path_] = try queryID(value, key: where_, path: path)
             } else {
                 throw invalid(path, ShellMessages.unknownProfileKey(where_, near: Suggest.nearest(key, in: Profile.allKeys)),
                               note: ShellMessages.knownKeys(Profile.allKeys))
             }
         }
         return profile
+    }
+
+    private static func queryID(_ value: any TOMLValueConvertible, key: String, path: String) throws(ShellError) -> NQLQueryID {
+        guard let text = value.string else { throw invalid(path, ShellMessages.notAString(key)) }
+        do {
+            return try NQLQueryID(text)
+        } catch {
+            throw invalid(path, ShellMessages.badProfileID(key, error.problems.map(\.message)))
+        }
     }
 
     private static func invalid(_ path: String, _ message: String, note: String? = nil) -> ShellError {

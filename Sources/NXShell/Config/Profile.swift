@@ -1,3 +1,5 @@
+import NexthinkClient
+
 /// One `[profiles.NAME]` table of config.toml. Every key is optional; `Settings` decides what
 /// is missing once environment variables have been applied.
 struct Profile: Sendable, Equatable {
@@ -17,7 +19,8 @@ struct Profile: Sendable, Equatable {
     var allowedWorkflows: [String]?
     var allowedCampaigns: [String]?
     var auditLog: String?
-    var statusQuery: String?
+    /// `status_query`, checked when the profile is loaded (see `queryIDKeys`).
+    var statusQuery: NQLQueryID?
     var concurrency: Int?
     /// Seconds `client_secret_command` may take (default 30).
     var clientSecretTimeout: Int?
@@ -31,7 +34,7 @@ struct Profile: Sendable, Equatable {
         "instance": \.instance, "region": \.region, "client_id": \.clientID,
         "client_secret_command": \.clientSecretCommand, "client_secret": \.clientSecret,
         "api_url": \.apiURL, "token_url": \.tokenURL, "audit_log": \.auditLog,
-        "status_query": \.statusQuery, "reason": \.reason, "external_source": \.externalSource,
+        "reason": \.reason, "external_source": \.externalSource,
         "ca_file": \.caFile,
         ]
     }
@@ -47,5 +50,13 @@ struct Profile: Sendable, Equatable {
         ["allowed_actions": \.allowedActions, "allowed_workflows": \.allowedWorkflows,
          "allowed_campaigns": \.allowedCampaigns]
     }
-    static let allKeys = (Array(stringKeys.keys) + Array(boolKeys.keys) + Array(intKeys.keys) + Array(idListKeys.keys)).sorted()
+    /// Saved NQL query ids, checked when the profile is loaded by the same `NQLID` constructor
+    /// as every other id: a value without `#` gets one, and a malformed one is a configuration
+    /// error naming the file and the key before anything is sent, not a failure at the first
+    /// `status` of a run that has already changed something.
+    static var queryIDKeys: [String: WritableKeyPath<Profile, NQLQueryID?>] {
+        ["status_query": \.statusQuery]
+    }
+    static let allKeys = (Array(stringKeys.keys) + Array(boolKeys.keys) + Array(intKeys.keys) + Array(idListKeys.keys)
+                          + Array(queryIDKeys.keys)).sorted()
 }

@@ -56,7 +56,7 @@ struct FleetStatus {
         return collected.flatMap { $0 }
     }
 
-    static let campaignResponsesQuery = "#campaign_responses_by_request"
+    static let campaignResponsesQuery = NQLQueryID(literal: "#campaign_responses_by_request")
 
     /// A run result (its `requestIds`, else `requestId`; a workflow run's `requestUuids`, else
     /// `requestUuid`; a campaign run's `requestId` per targeted user), a request id string/uuid,

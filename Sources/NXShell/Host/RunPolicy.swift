@@ -1,3 +1,5 @@
+import NexthinkClient
+
 /// What `run` may do in this session: flags plus the profile's safety settings.
 struct RunPolicy: Sendable {
     var dryRun = false
@@ -15,9 +17,10 @@ struct RunPolicy: Sendable {
     var allowedWorkflows: [String]?
     /// Campaign ids the profile allows (`allowed_campaigns`), nil = all.
     var allowedCampaigns: [String]?
-    var statusQuery = "#remote_action_executions_by_request"
+    /// The profile's `status_query` (checked when the profile was loaded), else this.
+    var statusQuery = NQLQueryID(literal: "#remote_action_executions_by_request")
     /// What `status`/`wait` read for a `run workflow` result (Nexthink's NQL examples query
     /// `workflow.executions` by `request_id`; the tenant saves it under this id).
-    var workflowStatusQuery = "#workflow_executions_by_request"
+    var workflowStatusQuery = NQLQueryID(literal: "#workflow_executions_by_request")
     var fleet = FleetSettings()
 }

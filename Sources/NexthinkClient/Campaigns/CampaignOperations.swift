@@ -1,7 +1,7 @@
 /// Campaigns API 1.0.0, plus the campaign list that only a saved NQL query can give.
 extension NexthinkClient {
     /// The saved query that lists campaigns (over `campaign.campaigns`).
-    public static let campaignsQueryID = "#campaigns"
+    public static let campaignsQueryID = NQLQueryID(literal: "#campaigns")
 
     /// Campaigns from the tenant's saved query `#campaigns`. A tenant without that query gets
     /// a not-found error whose hint says how to add it.

@@ -1,10 +1,10 @@
 /// An NQL export: a saved query whose full results go to a file rather than the response.
 public struct ExportRequest: Sendable, Hashable {
-    public var queryID: String
+    public var queryID: NQLQueryID
     public var parameters: [String: String]
     public var compression: ExportCompression
 
-    public init(queryID: String, parameters: [String: String] = [:], compression: ExportCompression = .none) {
+    public init(queryID: NQLQueryID, parameters: [String: String] = [:], compression: ExportCompression = .none) {
         self.queryID = queryID
         self.parameters = parameters
         self.compression = compression

@@ -8,11 +8,7 @@ extension NexthinkClient {
     /// Starts an export (`POST /api/v1/nql/export`) and returns its id. Starting one twice
     /// changes nothing but the daily count, so it is retried like a read.
     public func startExport(_ request: ExportRequest) async throws -> String {
-        guard IDRules.isQueryID(request.queryID) else {
-            throw NexthinkError.validation([.init(field: "queryId", message:
-                "'\(request.queryID)' is not an NQL query id; it must match #[a-z0-9_]{2,255} (e.g. #devices)")])
-        }
-        struct Body: Encodable { var queryId: String; var parameters: [String: String]; var compression: String }
+        struct Body: Encodable { var queryId: NQLQueryID; var parameters: [String: String]; var compression: String }
         let body = try WireJSON.encode(Body(queryId: request.queryID, parameters: request.parameters,
                                                compression: request.compression.rawValue))
         let context = ErrorContext(subject: "export of \(request.queryID)",

@@ -1,20 +1,21 @@
-/// The NQL id of a remote action, workflow, campaign or saved query (`#get_battery_status`),
-/// checked once where it enters — the shell's operand, a caller's string — so every later
-/// stage (plans, dry run, the client's calls and bodies) takes it as proven and never checks
-/// it again. Encoded as the plain string.
-public struct NQLID: Sendable, Hashable, Codable, CustomStringConvertible {
+/// The NQL id of a remote action, workflow or campaign (`#get_battery_status`), checked once
+/// where it enters — the shell's operand, a caller's string — so every later stage (plans,
+/// dry run, the client's calls and bodies) takes it as proven and never checks it again.
+/// Saved queries have their own, narrower `NQLQueryID`. Encoded as the plain string.
+public struct NQLID: CheckedStringID {
     public enum Kind: Sendable, CaseIterable {
-        case remoteAction, workflow, campaign, query
+        case remoteAction, workflow, campaign
     }
 
     /// With its leading `#`.
     public let text: String
 
     /// `input` with a leading `#` added when missing (the API wants it, people leave it out),
-    /// checked against the rule of its kind; a validation error naming `field` otherwise.
+    /// checked against the rule the kinds share; a validation error naming the kind and `field`
+    /// otherwise.
     public init(_ input: String, _ kind: Kind, field: String = "id") throws(NexthinkError) {
         let text = NQLID.hashed(input)
-        guard NQLID.isValid(text, kind) else {
+        guard IDRules.isObjectID(text) else {
             throw NexthinkError.validation([.init(field: field, message: NQLID.problem(text, kind))])
         }
         self.text = text
@@ -26,25 +27,14 @@ public struct NQLID: Sendable, Hashable, Codable, CustomStringConvertible {
         id.hasPrefix("#") ? id : "#" + id
     }
 
-    public var description: String { text }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        // A decoded id does not say its kind: the widest rule (query ids are a subset).
-        guard IDRules.isObjectID(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an NQL id"))
-        }
+    /// An id that does not say its kind (a decoded one): the rule every kind shares. No `#`
+    /// is added.
+    public init?(validating text: String) {
+        guard IDRules.isObjectID(text) else { return nil }
         self.text = text
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(text)
-    }
-
-    private static func isValid(_ text: String, _ kind: Kind) -> Bool {
-        kind == .query ? IDRules.isQueryID(text) : IDRules.isObjectID(text)
-    }
+    public static let shapeName = "an NQL id"
 
     private static func problem(_ text: String, _ kind: Kind) -> String {
         let object = "ids start with '#' then letters, digits or '_'"
@@ -52,7 +42,6 @@ public struct NQLID: Sendable, Hashable, Codable, CustomStringConvertible {
         case .remoteAction: "'\(text)' is not a remote action id; \(object) (e.g. #ExampleRA)"
         case .workflow: "'\(text)' is not a workflow id; \(object) (e.g. #wf_restart_spooler)"
         case .campaign: "'\(text)' is not a campaign id; \(object) (e.g. #csat_after_fix)"
-        case .query: "'\(text)' is not an NQL query id; it must match #[a-z0-9_]{2,255} (e.g. #remote_action_executions_by_request)"
         }
     }
 }

@@ -36,24 +36,13 @@ enum WorkflowRules {
         guard workflow.id == id.text else {
             return found + [.init(field: "workflowId", message: "the request is for \(id) but was checked against the details of \(workflow.id)")]
         }
-        found += workflow.triggerProblems.map { .init(field: "workflowId", message: $0) }
+        found += workflow.triggerProblems.map { .init(field: "workflowId", message: $0.description) }
         if let declared = workflow.declaredParameters {
             for name in params.keys.sorted() where !declared.contains(name) {
                 found.append(.init(field: "params.\(name)", message: declared.isEmpty
                     ? "\(id) takes no parameters" : "unknown parameter; \(id) takes: \(declared.sorted().joined(separator: ", "))"))
             }
         }
-        return found
-    }
-}
-
-extension Workflow {
-    /// Why it cannot be triggered through the API (empty when it can); `nxsh check` reports
-    /// the same before a script runs.
-    public var triggerProblems: [String] {
-        var found: [String] = []
-        if status == .inactive { found.append("\(id) is inactive; activate it in Nexthink first") }
-        if !isAPIEnabled { found.append("\(id) cannot be triggered through the API; enable its API trigger in Nexthink first") }
         return found
     }
 }

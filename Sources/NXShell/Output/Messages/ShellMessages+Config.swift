@@ -34,6 +34,10 @@ extension ShellMessages {
     static func notAString(_ key: String) -> String { "\(key) must be a string" }
     static func notABool(_ key: String) -> String { "\(key) must be true or false" }
     static func notPositive(_ key: String) -> String { "\(key) must be a positive integer" }
+    /// `problems`: what the id's checked constructor says, the same text as anywhere else.
+    static func badProfileID(_ key: String, _ problems: [String]) -> String {
+        "\(key): " + problems.joined(separator: "; ")
+    }
     static func notIDList(_ key: String) -> String { "\(key) must be a list of ids, e.g. [\"#restart_service\"]" }
     static func unknownProfileKey(_ key: String, near: String?) -> String {
         "unknown key '\(key)'" + (near.map { " (did you mean '\($0)'?)" } ?? "")

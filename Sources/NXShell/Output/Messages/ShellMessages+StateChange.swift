@@ -1,4 +1,5 @@
 import NXLanguage
+import NexthinkClient
 
 /// Messages of state-changing commands (`StateChangeGate`).
 extension ShellMessages {
@@ -33,8 +34,11 @@ extension ShellMessages {
     static func duplicatesDropped(_ n: Int, unique: Int) -> String {
         "nxsh: dropped \(n) duplicate device id\(n == 1 ? "" : "s") (\(unique) unique)"
     }
-    static func notAPIEnabled(_ id: String) -> String { "remote action \(id) is not enabled for the API" }
-    static let notAPIEnabledNote = "its targeting.apiEnabled is false; enable API targeting in Nexthink first"
+    /// A `RemoteActionTriggerProblem`, in the client's words.
+    static func notAPIEnabled(_ problem: RemoteActionTriggerProblem) -> String { "remote action \(problem.summary)" }
+    static func notAPIEnabledNote(_ problem: RemoteActionTriggerProblem) -> String {
+        "its targeting.apiEnabled is false; \(problem.remedy)"
+    }
     static func invalidRequest(_ id: String, problems count: Int) -> String {
         "cannot run \(id): \(count) problem\(count == 1 ? "" : "s") in the request, nothing was sent"
     }

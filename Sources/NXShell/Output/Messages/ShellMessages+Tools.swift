@@ -41,9 +41,6 @@ extension ShellMessages {
          (near.isEmpty ? [] : ["did you mean " + near.map { "'\($0)'" }.joined(separator: ", ") + "?"])
             + ["`\(kind.listCommand)` shows every \(kind.noun)"])
     }
-    static func checkNotAPIEnabled(_ id: String) -> (String, [String]) {
-        ("\(id) is not enabled for API execution", ["enable 'API' targeting for it in Nexthink first"])
-    }
     /// Remote actions have inputs; workflows and campaigns have parameters.
     static func unknownInput(_ name: String, of id: String, _ kind: CatalogueKind, inputs: [String], near: String?) -> (String, [String]) {
         let word = kind == .action ? "input" : "parameter"

@@ -1,4 +1,5 @@
 import NXLanguage
+import NexthinkClient
 
 /// Messages of the workflow and campaign commands.
 extension ShellMessages {
@@ -45,9 +46,12 @@ extension ShellMessages {
         "nxsh: dropped \(n) duplicate target\(n == 1 ? "" : "s") (\(unique) unique)"
     }
 
-    static func workflowNotAPIEnabled(_ id: String) -> String { "workflow \(id) cannot be triggered through the API" }
+    /// A `.noAPITrigger` problem, in the client's words (`WorkflowTriggerProblem`).
+    static func workflowNotAPIEnabled(_ problem: WorkflowTriggerProblem) -> String { "workflow \(problem.summary)" }
 
-    static let workflowNotAPIEnabledNote = "its triggerMethods do not include API; enable its API trigger in Nexthink first"
+    static func workflowNotAPIEnabledNote(_ problem: WorkflowTriggerProblem) -> String {
+        "its triggerMethods do not include API; \(problem.remedy)"
+    }
 
     static func invalidWorkflowRequest(_ id: String, problems count: Int) -> String {
         "cannot run workflow \(id): \(count) problem\(count == 1 ? "" : "s") in the request, nothing was sent"

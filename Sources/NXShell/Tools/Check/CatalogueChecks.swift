@@ -40,8 +40,7 @@ enum CatalogueChecks {
     }
 
     private static func action(_ command: CommandUse, _ action: RemoteAction, _ span: SourceSpan) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        if !action.targeting.apiEnabled { found.append(diagnostic(ShellMessages.checkNotAPIEnabled(action.id), span)) }
+        var found = action.triggerProblems.map { Diagnostic(message: $0.summary, span: span, notes: [$0.remedy]) }
         found += parameters(command, of: action.id, .action, declared: action.scriptInfo.inputs.map(\.name))
         for parameter in command.parameters {
             guard let input = action.scriptInfo.inputs.first(where: { $0.name == parameter.name }),

@@ -51,7 +51,7 @@ struct CatalogueItem: Codable, Sendable, Hashable {
         id = NQLID.hashed(workflow.id)
         name = workflow.name
         description = workflow.description
-        triggerProblems = workflow.triggerProblems
+        triggerProblems = workflow.triggerProblems.map(\.description)
         parameters = workflow.declaredParameters
         let methods = WorkflowTriggerMethod.known.filter(workflow.triggerMethods.contains).map(\.rawValue)
         facts = ["status: \(workflow.status.rawValue)", "trigger methods: \(methods.isEmpty ? "none" : methods.joined(separator: ", "))"]
