@@ -46,8 +46,10 @@ import Testing
     /// Query ids have their own type: the spec's pattern is narrower than the objects' rule,
     /// so an object id such as `#ExampleRA` is no query id.
     @Test func queryIDsFollowTheSpecPattern() throws {
-        #expect(try NQLQueryID("#remote_action_executions_by_request").text == "#remote_action_executions_by_request")
-        #expect(try NQLQueryID("ab").text == "#ab")
+        // Variables, not literals: a literal would go through the tests' ExpressibleByStringLiteral.
+        let (full, bare) = ("#remote_action_executions_by_request", "ab")
+        #expect(try NQLQueryID(full).text == full)
+        #expect(try NQLQueryID(bare).text == "#ab")
         #expect(try NQLID("#ExampleRA", .remoteAction).text == "#ExampleRA")
         for bad in ["#a", "#Upper", "#a-b", "#ExampleRA", "#" + String(repeating: "a", count: 256)] {
             #expect(Self.problem { _ = try NQLQueryID(bad) }
