@@ -16,7 +16,7 @@ enum Shell {
         var adjusted = options
         adjusted.progress = isatty(2) == 1
         let options = adjusted
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.read()
         let console = Console.standard(environment: environment)
         OutputHealth.ignoreSIGPIPE()
         do throws(ShellError) {

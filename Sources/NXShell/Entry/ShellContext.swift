@@ -28,8 +28,8 @@ final class ShellContext: Sendable {
         let paths = Paths(environment: environment)
         let secrets = SecretRegistry()
         let trace = options.verbose ? Trace.printer(console) : nil
-        var policy = RunPolicy(dryRun: options.dryRun, skipConfirmation: options.yes, interactive: interactive)
-        policy.fleet.auditLog = options.sandbox ? paths.sandboxAuditLogFile : paths.auditLogFile
+        let fleet = FleetSettings(auditLog: options.sandbox ? paths.sandboxAuditLogFile : paths.auditLogFile)
+        var policy = RunPolicy(dryRun: options.dryRun, skipConfirmation: options.yes, interactive: interactive, fleet: fleet)
         policy.fleet.progress = options.progress
         let connection: Connection
         var sandbox: Sandbox?

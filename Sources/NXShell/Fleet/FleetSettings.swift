@@ -8,8 +8,9 @@ import Foundation
 struct FleetSettings: Sendable {
     /// Batches in flight at once (`--concurrency`, profile `concurrency`).
     var concurrency = 4
-    /// Append-only JSON Lines log of every batch (`audit_log`, default under XDG_STATE_HOME).
-    var auditLog = Paths(environment: ProcessInfo.processInfo.environment).auditLogFile
+    /// Append-only JSON Lines log of every batch (`audit_log`; `Paths` has the default, under
+    /// XDG_STATE_HOME, from the environment the session was given).
+    var auditLog: String
     /// `triggerInfo.externalSource` (profile `external_source`).
     var externalSource = "nxsh"
     /// `triggerInfo.reason` when the statement has no `reason` clause (profile `reason`).

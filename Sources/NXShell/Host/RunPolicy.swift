@@ -22,5 +22,5 @@ struct RunPolicy: Sendable {
     /// What `status`/`wait` read for a `run workflow` result (Nexthink's NQL examples query
     /// `workflow.executions` by `request_id`; the tenant saves it under this id).
     var workflowStatusQuery = NQLQueryID(literal: "#workflow_executions_by_request")
-    var fleet = FleetSettings()
+    var fleet: FleetSettings
 }

@@ -16,7 +16,7 @@ enum Tools {
     }
 
     static func run(_ word: String, _ arguments: [String], options: ShellOptions) -> Int32 {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.read()
         let console = Console.standard(environment: environment)
         do throws(ShellError) {
             switch word {
