@@ -6,7 +6,7 @@ struct Expr: Sendable {
     let id: NodeID
 
     var kind: ExprKind { tree.kind(of: id) }
-    var span: SourceSpan { tree.node(id).span }
+    var span: SourceSpan { tree.span(of: id) }
     /// No host call anywhere inside: the evaluator takes its synchronous path, which saves an
     /// async frame per node (see `Evaluator.evaluateNow`). Computed once, when the node is built.
     var isSynchronous: Bool { tree.node(id).isSynchronous }

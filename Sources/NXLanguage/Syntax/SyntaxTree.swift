@@ -40,6 +40,9 @@ final class SyntaxTree: @unchecked Sendable {
     @inline(__always)
     func node(_ id: NodeID) -> Node { storage.nodes[Int(id.index)] }
 
+    @inline(__always)
+    func span(of id: NodeID) -> SourceSpan { storage.span(of: id) }
+
     /// The ordinal of a variable node, the index of its slot.
     func variableOrdinal(_ id: NodeID) -> Int { Int(node(id).a) }
 
@@ -56,7 +59,7 @@ final class SyntaxTree: @unchecked Sendable {
 
     func kind(of id: NodeID) -> ExprKind {
         let node = node(id)
-        let span = node.span
+        let span = storage.span(of: node, id)
         switch node.tag {
         case .int: return .literal(.int(Int(truncatingIfNeeded: node.bits)))
         case .double: return .literal(.double(Double(bitPattern: node.bits)))
@@ -101,19 +104,36 @@ final class SyntaxTree: @unchecked Sendable {
     }
 }
 
-/// One expression: what it is (`tag`), where, and up to two 32-bit operands (child ids, an
-/// index into a side table or `links`, or together a 64-bit literal).
+/// One expression in 16 bytes: where it starts, up to two 32-bit operands (child ids, an index
+/// into a side table or `links`, or together a 64-bit literal), and one word packing what it is
+/// (`tag`), its operator, whether it is synchronous and its length in bytes. A length too long
+/// for its bits (a literal or list over 4 MB) is `Node.longLength`, the real end kept in
+/// `TreeStorage.longSpans`.
 struct Node: Sendable {
-    var span: SourceSpan
-    var a: UInt32
-    var b: UInt32
-    var tag: Tag
+    let start: UInt32
+    let a: UInt32
+    let b: UInt32
+    private let packed: UInt32
+
+    init(_ tag: Tag, start: UInt32, length: UInt32, a: UInt32, b: UInt32, op: UInt8, synchronous: Bool) {
+        self.start = start
+        self.a = a
+        self.b = b
+        packed = UInt32(tag.rawValue) | UInt32(op) << 5 | (synchronous ? 1 << 9 : 0) | min(length, Node.longLength) << 10
+    }
+
+    /// The length that means "look the end up in `longSpans`": every bit of the field set.
+    static let longLength: UInt32 = (1 << 22) - 1
+
+    var tag: Tag { Tag(rawValue: UInt8(truncatingIfNeeded: packed & 0x1F)) ?? .null }
     /// The operator of a unary or binary node.
-    var op: UInt8
-    var isSynchronous: Bool
+    var op: UInt8 { UInt8(truncatingIfNeeded: packed >> 5 & 0xF) }
+    var isSynchronous: Bool { packed & 1 << 9 != 0 }
+    var length: UInt32 { packed >> 10 }
 
     var bits: UInt64 { UInt64(a) | UInt64(b) << 32 }
 
+    /// Five bits in `packed`: at most 32 tags.
     enum Tag: UInt8, Sendable {
         case int, double, duration, bool, null
         /// A string literal spelled by the node's source text (a command's word operand).

@@ -8,6 +8,9 @@ struct TreeStorage: Sendable {
     private(set) var segments: [SegmentOf<NodeID>] = []
     private(set) var commands: [CommandCallOf<NodeID>] = []
     private(set) var stages: [StageOf<NodeID>] = []
+    /// The end of each node whose length does not fit its bits (`Node.longLength`), by node
+    /// index; nodes are added in index order, so this is sorted.
+    private(set) var longSpans: [(node: UInt32, end: UInt32)] = []
     /// Variable nodes so far: each gets the next ordinal, the index of its slot.
     private(set) var variables: UInt32 = 0
     /// Children of the lists, maps and calls being parsed, innermost last; each moves to
@@ -29,12 +32,34 @@ struct TreeStorage: Sendable {
 
     func isSynchronous(_ id: NodeID) -> Bool { nodes[Int(id.index)].isSynchronous }
 
-    func span(of id: NodeID) -> SourceSpan { nodes[Int(id.index)].span }
+    @inline(__always)
+    func span(of id: NodeID) -> SourceSpan { span(of: nodes[Int(id.index)], id) }
+
+    /// The span of `node`, whose id is `id`.
+    @inline(__always)
+    func span(of node: Node, _ id: NodeID) -> SourceSpan {
+        let start = Int(node.start)
+        guard node.length == Node.longLength else { return SourceSpan(start: start, end: start + Int(node.length)) }
+        return SourceSpan(start: start, end: Int(longEnd(of: id)))
+    }
+
+    private func longEnd(of id: NodeID) -> UInt32 {
+        var low = 0, high = longSpans.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if longSpans[mid].node < id.index { low = mid + 1 } else { high = mid }
+        }
+        return longSpans[low].end
+    }
 
     private mutating func add(_ tag: Node.Tag, _ span: SourceSpan, a: UInt32 = 0, b: UInt32 = 0, op: UInt8 = 0,
                               synchronous: Bool = true) -> NodeID {
-        nodes.append(Node(span: span, a: a, b: b, tag: tag, op: op, isSynchronous: synchronous))
-        return NodeID(index: UInt32(nodes.count - 1))
+        let id = NodeID(index: UInt32(nodes.count))
+        let length = UInt32(clamping: span.end - span.start)
+        if length >= Node.longLength { longSpans.append((id.index, UInt32(clamping: span.end))) }
+        nodes.append(Node(tag, start: UInt32(clamping: span.start), length: length, a: a, b: b, op: op,
+                          synchronous: synchronous))
+        return id
     }
 
     /// An int, double or duration literal, its 64 bits split over `a` and `b`.
