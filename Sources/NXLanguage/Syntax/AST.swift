@@ -88,19 +88,6 @@ typealias ClauseCall = ClauseCallOf<Expr>
 struct StageOf<Child: Sendable>: Sendable {
     var kind: StageKindOf<Child>
     var span: SourceSpan
-
-    func map<T>(_ transform: (Child) -> T) -> StageOf<T> {
-        let kind: StageKindOf<T> = switch self.kind {
-        case .filter(let condition): .filter(transform(condition))
-        case .select(let paths): .select(paths)
-        case .sort(let keys): .sort(keys)
-        case .first(let count): .first(count.map(transform))
-        case .last(let count): .last(count.map(transform))
-        case .count: .count
-        case .pluck(let path): .pluck(path)
-        }
-        return StageOf<T>(kind: kind, span: span)
-    }
 }
 
 typealias Stage = StageOf<Expr>
@@ -126,4 +113,16 @@ enum StageKindOf<Child: Sendable>: Sendable {
     case last(Child?)
     case count
     case pluck(FieldPath)
+
+    func map<T>(_ transform: (Child) -> T) -> StageKindOf<T> {
+        switch self {
+        case .filter(let condition): .filter(transform(condition))
+        case .select(let paths): .select(paths)
+        case .sort(let keys): .sort(keys)
+        case .first(let count): .first(count.map(transform))
+        case .last(let count): .last(count.map(transform))
+        case .count: .count
+        case .pluck(let path): .pluck(path)
+        }
+    }
 }

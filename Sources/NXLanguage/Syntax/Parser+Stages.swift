@@ -1,7 +1,8 @@
 extension Parser {
     ///     stage ::= 'where' or_expr | 'select' fields | 'sort' sort_keys
     ///             | ( 'first' | 'last' ) [ additive ] | 'count' | 'pluck' field_path
-    mutating func parseStage() throws -> StageOf<NodeID> {
+    /// The stage's node, chained to the pipeline's `previous` stage.
+    mutating func parseStage(after previous: NodeID?) throws -> NodeID {
         let token = peek()
         guard let name = peekIdentifier() else {
             throw failHere(Catalog.expected("a pipeline stage (\(Vocabulary.pipelineStages.joined(separator: ", ")))",
@@ -22,7 +23,7 @@ extension Parser {
             throw fail(Catalog.unknownStage(name, suggestion: suggestion),
                        at: token.span)
         }
-        return StageOf(kind: kind, span: span(from: token.span.start))
+        return tree.stage(kind, after: previous, span(from: token.span.start))
     }
 
     ///     field_path ::= field_name { '.' field_name }

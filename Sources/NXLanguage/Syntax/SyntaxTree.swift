@@ -3,11 +3,12 @@ struct NodeID: Sendable, Hashable {
     let index: UInt32
 }
 
-/// The expressions of one parse, as plain 20-byte nodes in one array: no allocation and no
+/// The expressions of one parse, as plain 16-byte nodes in one array: no allocation and no
 /// reference counting per node. A literal keeps its value in the node (numbers, durations) or
 /// is read back from the source (names, UUIDs, strings without escapes); only the rare parts
-/// with strings or several children of their own (commands, stages, interpolation) sit in
-/// side tables. Children of lists, maps and calls are runs of ids in `links`.
+/// with strings or several children of their own (commands, stages naming fields,
+/// interpolation) sit in side tables. Children of lists, maps and calls are runs of ids in
+/// `links`; the stages of a pipeline are nodes too, chained from the last.
 ///
 /// A class, so that every `Expr` handle shares it. The parser fills `storage` once, before the
 /// tree is returned, and nothing writes it afterwards (the resolver's slots make a new tree),
@@ -83,10 +84,32 @@ final class SyntaxTree: @unchecked Sendable {
         case .index: return .index(expr(node.a), expr(node.b))
         case .call: return .call(name: text(span.start, Int(node.b)), arguments: run(at: node.a).map(expr))
         case .command: return .command(storage.commands[Int(node.a)].map(expr))
-        case .pipeline:
-            let first = Int(storage.links[Int(node.b) + 1])
-            let count = Int(storage.links[Int(node.b)])
-            return .pipeline(expr(node.a), storage.stages[first..<first + count].map { $0.map(expr) })
+        case .pipeline: return .pipeline(expr(node.a), stages(endingAt: node.b))
+        case .stage: preconditionFailure("a stage is read through its pipeline")
+        }
+    }
+
+    /// The chain of stage nodes ending at `last`, first stage first.
+    private func stages(endingAt last: UInt32) -> [Stage] {
+        var stages: [Stage] = []
+        var index = last
+        while index != TreeStorage.noNode {
+            let id = NodeID(index: index)
+            let node = node(id)
+            stages.append(Stage(kind: stageKind(node), span: storage.span(of: node, id)))
+            index = node.b
+        }
+        return stages.reversed()
+    }
+
+    private func stageKind(_ node: Node) -> StageKind {
+        func child() -> Expr? { node.a == TreeStorage.noNode ? nil : expr(node.a) }
+        return switch TreeStorage.StageCode(rawValue: node.op) ?? .count {
+        case .filter: .filter(expr(node.a))
+        case .first: .first(child())
+        case .last: .last(child())
+        case .count: .count
+        case .fields: storage.fieldStages[Int(node.a)].map(expr)
         }
     }
 
@@ -144,5 +167,7 @@ struct Node: Sendable {
         /// Any other literal, held whole in `values`.
         case value
         case interpolated, variable, list, map, unary, binary, field, index, call, command, pipeline
+        /// A pipeline stage, which only its pipeline reads (it is no expression): see `TreeStorage.stage`.
+        case stage
     }
 }

@@ -7,7 +7,8 @@ struct TreeStorage: Sendable {
     private(set) var strings: [String] = []
     private(set) var segments: [SegmentOf<NodeID>] = []
     private(set) var commands: [CommandCallOf<NodeID>] = []
-    private(set) var stages: [StageOf<NodeID>] = []
+    /// The stages that name fields (`select`, `sort`, `pluck`); other stages fit in their node.
+    private(set) var fieldStages: [StageKindOf<NodeID>] = []
     /// The end of each node whose length does not fit its bits (`Node.longLength`), by node
     /// index; nodes are added in index order, so this is sorted.
     private(set) var longSpans: [(node: UInt32, end: UInt32)] = []
@@ -27,7 +28,6 @@ struct TreeStorage: Sendable {
     mutating func reserve(forSourceBytes byteCount: Int) {
         nodes.reserveCapacity(byteCount / 4 + 16)
         links.reserveCapacity(byteCount / 8 + 16)
-        stages.reserveCapacity(byteCount / 32 + 4)
     }
 
     func isSynchronous(_ id: NodeID) -> Bool { nodes[Int(id.index)].isSynchronous }
@@ -159,11 +159,29 @@ struct TreeStorage: Sendable {
         return add(.command, span, a: UInt32(commands.count - 1), synchronous: false)
     }
 
-    mutating func pipeline(_ source: NodeID, _ parts: [StageOf<NodeID>], _ span: SourceSpan) -> NodeID {
-        let offset = UInt32(links.count)
-        links += [UInt32(parts.count), UInt32(stages.count)]
-        stages += parts
-        return add(.pipeline, span, a: source.index, b: offset, synchronous: false)
+    /// A pipeline; its stages are a chain of stage nodes, each naming the one before in `b`.
+    mutating func pipeline(_ source: NodeID, lastStage: NodeID, _ span: SourceSpan) -> NodeID {
+        add(.pipeline, span, a: source.index, b: lastStage.index, synchronous: false)
+    }
+
+    /// How a stage node holds its kind: in `op`, with the child or `fieldStages` index in `a`.
+    enum StageCode: UInt8 {
+        case filter, first, last, count, fields
+    }
+
+    /// `a` of a node with no child there (`first`, `last` without a count; the first stage's `b`).
+    static let noNode = UInt32.max
+
+    mutating func stage(_ kind: StageKindOf<NodeID>, after previous: NodeID?, _ span: SourceSpan) -> NodeID {
+        let (code, operand): (StageCode, UInt32) = switch kind {
+        case .filter(let condition): (.filter, condition.index)
+        case .first(let count): (.first, count?.index ?? Self.noNode)
+        case .last(let count): (.last, count?.index ?? Self.noNode)
+        case .count: (.count, Self.noNode)
+        case .select, .sort, .pluck: (.fields, UInt32(fieldStages.count))
+        }
+        if code == .fields { fieldStages.append(kind) }
+        return add(.stage, span, a: operand, b: previous?.index ?? Self.noNode, op: code.rawValue, synchronous: false)
     }
 
     /// Operators by their code in `Node.op`.
