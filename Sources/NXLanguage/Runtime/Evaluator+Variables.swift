@@ -22,12 +22,14 @@ extension Evaluator {
     }
 
     /// `name = value`: only a name that holds a value can be assigned.
-    func assign(_ slot: Slot, _ value: Value, to name: String, at span: SourceSpan) throws {
+    func assign(_ name: Name, _ value: Value) throws {
+        let slot = name.slot
         guard self[slot] != nil else {
-            throw Interruption.error(Catalog.assignToUndeclared(name, suggestion: Suggestions.closest(to: name, in: visibleNames)),
-                                     at: span)
+            let text = name.text
+            throw Interruption.error(Catalog.assignToUndeclared(text, suggestion: Suggestions.closest(to: text, in: visibleNames)),
+                                     at: name.span)
         }
-        try bind(slot, value, at: span)
+        try bind(slot, value, at: name.span)
     }
 
     /// A name read: in a pipeline stage `it` and the current element's fields come first. A

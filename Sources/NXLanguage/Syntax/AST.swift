@@ -6,6 +6,8 @@ struct Expr: Sendable {
     let id: NodeID
 
     var kind: ExprKind { tree.kind(of: id) }
+    /// Inlined: the evaluator reads it for every node it may report an error at.
+    @inline(__always)
     var span: SourceSpan { tree.span(of: id) }
     /// No host call anywhere inside: the evaluator takes its synchronous path, which saves an
     /// async frame per node (see `Evaluator.evaluateNow`). Computed once, when the node is built.

@@ -8,7 +8,8 @@ struct NodeID: Sendable, Hashable {
 /// is read back from the source (names, UUIDs, strings without escapes); only the rare parts
 /// with strings or several children of their own (commands, stages naming fields,
 /// interpolation) sit in side tables. Children of lists, maps and calls are runs of ids in
-/// `links`; the stages of a pipeline are nodes too, chained from the last.
+/// `links`; the stages of a pipeline are nodes too, chained from the last, and so are
+/// statements, a block being a run of them.
 ///
 /// A class, so that every `Expr` handle shares it. The parser fills `storage` once, before the
 /// tree is returned, and nothing writes it afterwards (the resolver's slots make a new tree),
@@ -47,35 +48,47 @@ final class SyntaxTree: @unchecked Sendable {
     /// The ordinal of a variable node, the index of its slot.
     func variableOrdinal(_ id: NodeID) -> Int { Int(node(id).a) }
 
-    private func expr(_ index: UInt32) -> Expr { Expr(tree: self, id: NodeID(index: index)) }
-    private func expr(_ id: NodeID) -> Expr { Expr(tree: self, id: id) }
+    func expr(_ index: UInt32) -> Expr { Expr(tree: self, id: NodeID(index: index)) }
+    func expr(_ id: NodeID) -> Expr { Expr(tree: self, id: id) }
 
     private func text(_ start: Int, _ end: Int) -> String { file.decode(start, end) }
 
+    private func text(_ span: SourceSpan, inQuotes: Bool = false) -> String {
+        inQuotes ? text(span.start + 1, span.end - 1) : text(span.start, span.end)
+    }
+
+    /// The resolver's slot for a variable node.
+    func slot(of id: NodeID) -> Slot { slot(ordinal: node(id).a) }
+
+    private func slot(ordinal: UInt32) -> Slot {
+        slots.isEmpty ? .unresolved : slots[Int(ordinal)]
+    }
+
     /// The ids in the run of `links` at `offset` (its first word is the count).
-    private func run(at offset: UInt32, stride: Int = 1) -> ArraySlice<UInt32> {
+    func run(at offset: UInt32, stride: Int = 1) -> ArraySlice<UInt32> {
         let start = Int(offset) + 1
         return storage.links[start..<start + Int(storage.links[Int(offset)]) * stride]
     }
 
     func kind(of id: NodeID) -> ExprKind {
         let node = node(id)
-        let span = storage.span(of: node, id)
+        // The span only where it is read: computing it for every node costs evaluation time.
+        var span: SourceSpan { storage.span(of: node, id) }
         switch node.tag {
         case .int: return .literal(.int(Int(truncatingIfNeeded: node.bits)))
         case .double: return .literal(.double(Double(bitPattern: node.bits)))
         case .duration: return .literal(.duration(seconds: Int(truncatingIfNeeded: node.bits)))
         case .bool: return .literal(.bool(node.a != 0))
         case .null: return .literal(.null)
-        case .word: return .literal(.string(text(span.start, span.end)))
-        case .plainString: return .literal(.string(text(span.start + 1, span.end - 1)))
-        case .uuid: return .literal(.uuid(text(span.start, span.end)))
-        case .nqlID: return .literal(.nqlID(text(span.start, span.end)))
+        case .word: return .literal(.string(text(span)))
+        case .plainString: return .literal(.string(text(span, inQuotes: true)))
+        case .uuid: return .literal(.uuid(text(span)))
+        case .nqlID: return .literal(.nqlID(text(span)))
         case .value: return .literal(storage.values[Int(node.a)])
         case .interpolated:
             let first = Int(node.a)
             return .interpolated(storage.segments[first..<first + Int(node.b)].map { $0.map(expr) })
-        case .variable: return .variable(text(span.start, span.end), slots.isEmpty ? .unresolved : slots[Int(node.a)])
+        case .variable: return .variable(text(span), slot(ordinal: node.a))
         case .list: return .list(run(at: node.a).map(expr))
         case .map: return .map(entries(at: node.a))
         case .unary: return .unary(TreeStorage.unaryOperators[Int(node.op)], expr(node.a))
@@ -86,6 +99,7 @@ final class SyntaxTree: @unchecked Sendable {
         case .command: return .command(storage.commands[Int(node.a)].map(expr))
         case .pipeline: return .pipeline(expr(node.a), stages(endingAt: node.b))
         case .stage: preconditionFailure("a stage is read through its pipeline")
+        case .statement: preconditionFailure("a statement is read as a `Stmt`")
         }
     }
 
@@ -128,35 +142,36 @@ final class SyntaxTree: @unchecked Sendable {
 }
 
 /// One expression in 16 bytes: where it starts, up to two 32-bit operands (child ids, an index
-/// into a side table or `links`, or together a 64-bit literal), and one word packing what it is
-/// (`tag`), its operator, whether it is synchronous and its length in bytes. A length too long
-/// for its bits (a literal or list over 4 MB) is `Node.longLength`, the real end kept in
-/// `TreeStorage.longSpans`.
+/// into a side table or `links`, or together a 64-bit literal), what it is (`tag`), its
+/// operator and whether it is synchronous (`flags`), and its length in bytes. A length too long
+/// for 16 bits (a node over 64 KB, such as a long list) is `Node.longLength`, the real end kept
+/// in `TreeStorage.longSpans`. Each field is a plain load: nodes are read for every evaluation.
 struct Node: Sendable {
     let start: UInt32
     let a: UInt32
     let b: UInt32
-    private let packed: UInt32
+    let tag: Tag
+    private let flags: UInt8
+    let length: UInt16
 
     init(_ tag: Tag, start: UInt32, length: UInt32, a: UInt32, b: UInt32, op: UInt8, synchronous: Bool) {
         self.start = start
         self.a = a
         self.b = b
-        packed = UInt32(tag.rawValue) | UInt32(op) << 5 | (synchronous ? 1 << 9 : 0) | min(length, Node.longLength) << 10
+        self.tag = tag
+        flags = op | (synchronous ? 0x80 : 0)
+        self.length = UInt16(min(length, UInt32(Node.longLength)))
     }
 
-    /// The length that means "look the end up in `longSpans`": every bit of the field set.
-    static let longLength: UInt32 = (1 << 22) - 1
+    /// The length that means "look the end up in `longSpans`".
+    static let longLength = UInt16.max
 
-    var tag: Tag { Tag(rawValue: UInt8(truncatingIfNeeded: packed & 0x1F)) ?? .null }
-    /// The operator of a unary or binary node.
-    var op: UInt8 { UInt8(truncatingIfNeeded: packed >> 5 & 0xF) }
-    var isSynchronous: Bool { packed & 1 << 9 != 0 }
-    var length: UInt32 { packed >> 10 }
+    /// The operator of a unary or binary node, the kind of a stage or statement node.
+    var op: UInt8 { flags & 0x7F }
+    var isSynchronous: Bool { flags & 0x80 != 0 }
 
     var bits: UInt64 { UInt64(a) | UInt64(b) << 32 }
 
-    /// Five bits in `packed`: at most 32 tags.
     enum Tag: UInt8, Sendable {
         case int, double, duration, bool, null
         /// A string literal spelled by the node's source text (a command's word operand).
@@ -169,5 +184,7 @@ struct Node: Sendable {
         case interpolated, variable, list, map, unary, binary, field, index, call, command, pipeline
         /// A pipeline stage, which only its pipeline reads (it is no expression): see `TreeStorage.stage`.
         case stage
+        /// A statement, read as a `Stmt` (see `SyntaxTree.statementKind`).
+        case statement
     }
 }

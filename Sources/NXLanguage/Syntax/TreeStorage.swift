@@ -43,6 +43,7 @@ struct TreeStorage: Sendable {
         return SourceSpan(start: start, end: Int(longEnd(of: id)))
     }
 
+    @inline(never)
     private func longEnd(of id: NodeID) -> UInt32 {
         var low = 0, high = longSpans.count - 1
         while low < high {
@@ -56,7 +57,7 @@ struct TreeStorage: Sendable {
                               synchronous: Bool = true) -> NodeID {
         let id = NodeID(index: UInt32(nodes.count))
         let length = UInt32(clamping: span.end - span.start)
-        if length >= Node.longLength { longSpans.append((id.index, UInt32(clamping: span.end))) }
+        if length >= UInt32(Node.longLength) { longSpans.append((id.index, UInt32(clamping: span.end))) }
         nodes.append(Node(tag, start: UInt32(clamping: span.start), length: length, a: a, b: b, op: op,
                           synchronous: synchronous))
         return id
@@ -182,6 +183,32 @@ struct TreeStorage: Sendable {
         }
         if code == .fields { fieldStages.append(kind) }
         return add(.stage, span, a: operand, b: previous?.index ?? Self.noNode, op: code.rawValue, synchronous: false)
+    }
+
+    /// What a statement node is, in its `op`; see `SyntaxTree.statementKind` for its operands.
+    enum StmtCode: UInt8 {
+        case declare, assign, expression, print, ifElse, forIn, assert, exit
+    }
+
+    mutating func statement(_ code: StmtCode, a: UInt32 = noNode, b: UInt32 = noNode, _ span: SourceSpan) -> NodeID {
+        add(.statement, span, a: a, b: b, op: code.rawValue, synchronous: false)
+    }
+
+    /// Moves `pending[mark...]` (statements, or a `print`'s arguments) into `links` as one run.
+    mutating func run(from mark: Int) -> UInt32 {
+        closeRun(from: mark).offset
+    }
+
+    /// Two words in `links` (the bodies of an `if`, the sequence and body of a `for`).
+    mutating func pair(_ first: UInt32, _ second: UInt32) -> UInt32 {
+        links.append(first)
+        links.append(second)
+        return UInt32(links.count - 2)
+    }
+
+    /// Drops what the statement being abandoned left in `pending`.
+    mutating func truncatePending(to mark: Int) {
+        pending.removeLast(pending.count - mark)
     }
 
     /// Operators by their code in `Node.op`.
