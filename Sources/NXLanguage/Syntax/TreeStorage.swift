@@ -102,12 +102,13 @@ struct TreeStorage: Sendable {
     private mutating func closeRun(from mark: Int, stride: Int = 1, childOffset: Int = 0) -> (offset: UInt32, synchronous: Bool) {
         let offset = UInt32(links.count)
         links.append(UInt32((pending.count - mark) / stride))
-        links += pending[mark...]
+        // Through a buffer: appending the slice `pending[mark...]` built a temporary array.
+        pending.withUnsafeBufferPointer { links.append(contentsOf: UnsafeBufferPointer(rebasing: $0[mark...])) }
         var synchronous = true
         for index in Swift.stride(from: mark + childOffset, to: pending.count, by: stride) where !isSynchronous(NodeID(index: pending[index])) {
             synchronous = false
         }
-        pending.removeSubrange(mark...)
+        truncatePending(to: mark)
         return (offset, synchronous)
     }
 
@@ -123,7 +124,10 @@ struct TreeStorage: Sendable {
             strings.append(decodedKey)
             spelling = Self.keyDecoded + UInt32(strings.count - 1)
         }
-        pending += [UInt32(keySpan.start), UInt32(keySpan.end), spelling, value.index]
+        pending.append(UInt32(keySpan.start))
+        pending.append(UInt32(keySpan.end))
+        pending.append(spelling)
+        pending.append(value.index)
     }
 
     mutating func map(from mark: Int, _ span: SourceSpan) -> NodeID {
