@@ -136,4 +136,21 @@ struct ParserTests {
         #expect(items[1].span == SourceSpan(start: 12, end: 12 + long.utf8.count))
         #expect(list.span.end == 13 + long.utf8.count)
     }
+
+    /// Map keys are read back from the source (a name, a plain string) or kept decoded (a
+    /// string with escapes), each with the span where it is written.
+    @Test func mapKeysKeepTheirTextAndSpan() throws {
+        let text = #"<name: 1, "os x": 2, "a\tb": <if: 3>>"#
+        let (statements, diagnostics) = Parser.parse(SourceFile(name: "t", text: text))
+        #expect(diagnostics.isEmpty)
+        guard case .expression(let expr) = try #require(statements.first).kind, case .map(let entries) = expr.kind,
+              case .map(let inner) = try #require(entries.last).value.kind else {
+            Issue.record("not a map with a nested map")
+            return
+        }
+        #expect(entries.map(\.key) == ["name", "os x", "a\tb"])
+        #expect(entries.map(\.keySpan) == [SourceSpan(start: 1, end: 5), SourceSpan(start: 10, end: 16),
+                                           SourceSpan(start: 21, end: 27)])
+        #expect(inner.map(\.key) == ["if"] && inner[0].keySpan == SourceSpan(start: 30, end: 32))
+    }
 }

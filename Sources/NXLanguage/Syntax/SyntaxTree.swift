@@ -65,9 +65,13 @@ final class SyntaxTree: @unchecked Sendable {
     }
 
     /// The ids in the run of `links` at `offset` (its first word is the count).
-    func run(at offset: UInt32, stride: Int = 1) -> ArraySlice<UInt32> {
-        let start = Int(offset) + 1
-        return storage.links[start..<start + Int(storage.links[Int(offset)]) * stride]
+    func run(at offset: UInt32) -> ArraySlice<UInt32> {
+        run(at: offset + 1, count: storage.links[Int(offset)])
+    }
+
+    /// The `count` ids in `links` from `offset` (a run whose node keeps its count).
+    private func run(at offset: UInt32, count: UInt32) -> ArraySlice<UInt32> {
+        storage.links[Int(offset)..<Int(offset) + Int(count)]
     }
 
     func kind(of id: NodeID) -> ExprKind {
@@ -89,8 +93,8 @@ final class SyntaxTree: @unchecked Sendable {
             let first = Int(node.a)
             return .interpolated(storage.segments[first..<first + Int(node.b)].map { $0.map(expr) })
         case .variable: return .variable(text(span), slot(ordinal: node.a))
-        case .list: return .list(run(at: node.a).map(expr))
-        case .map: return .map(entries(at: node.a))
+        case .list: return .list(run(at: node.a, count: node.b).map(expr))
+        case .map: return .map(entries(at: node.a, count: node.b))
         case .unary: return .unary(TreeStorage.unaryOperators[Int(node.op)], expr(node.a))
         case .binary: return .binary(TreeStorage.binaryOperators[Int(node.op)], expr(node.a), expr(node.b))
         case .field: return .field(expr(node.a), name: text(Int(node.b), span.end))
@@ -127,16 +131,17 @@ final class SyntaxTree: @unchecked Sendable {
         }
     }
 
-    private func entries(at offset: UInt32) -> [MapEntry] {
-        let words = Array(run(at: offset, stride: 4))
-        return stride(from: 0, to: words.count, by: 4).map { index in
-            let keySpan = SourceSpan(start: Int(words[index]), end: Int(words[index + 1]))
-            let key = switch words[index + 2] {
-            case TreeStorage.keyAsWritten: text(keySpan.start, keySpan.end)
-            case TreeStorage.keyInQuotes: text(keySpan.start + 1, keySpan.end - 1)
-            case let value: storage.strings[Int(value - TreeStorage.keyDecoded)]
+    private func entries(at offset: UInt32, count: UInt32) -> [MapEntry] {
+        (0..<Int(count)).map { entry in
+            let first = storage.links[Int(offset) + entry * 3], second = storage.links[Int(offset) + entry * 3 + 1]
+            let value = expr(storage.links[Int(offset) + entry * 3 + 2])
+            let spelling = second & ~TreeStorage.keyEndBits
+            if spelling == TreeStorage.keyDecoded {
+                let (key, keySpan) = storage.decodedKeys[Int(first)]
+                return MapEntry(key: key, keySpan: keySpan, value: value)
             }
-            return MapEntry(key: key, keySpan: keySpan, value: expr(words[index + 3]))
+            let keySpan = SourceSpan(start: Int(first), end: Int(second & TreeStorage.keyEndBits))
+            return MapEntry(key: text(keySpan, inQuotes: spelling == TreeStorage.keyInQuotes), keySpan: keySpan, value: value)
         }
     }
 }

@@ -4,7 +4,8 @@ struct TreeStorage: Sendable {
     private(set) var nodes: [Node] = []
     private(set) var links: [UInt32] = []
     private(set) var values: [Value] = []
-    private(set) var strings: [String] = []
+    /// Map keys with escapes, decoded, and where they are written.
+    private(set) var decodedKeys: [(key: String, span: SourceSpan)] = []
     private(set) var segments: [SegmentOf<NodeID>] = []
     private(set) var commands: [CommandCallOf<NodeID>] = []
     /// The stages that name fields (`select`, `sort`, `pluck`); other stages fit in their node.
@@ -18,9 +19,11 @@ struct TreeStorage: Sendable {
     /// `links` in one run when its closer is reached, so no array is built per literal.
     var pending: [UInt32] = []
 
-    /// How a map key is spelled, the third word of its entry in `links`; keys with escapes
-    /// are decoded into `strings`, at `keyDecoded` + their index.
-    static let keyAsWritten: UInt32 = 0, keyInQuotes: UInt32 = 1, keyDecoded: UInt32 = 2
+    /// How a map key is spelled, in the top two bits of the second of its entry's three words
+    /// (below them the key's end: sources are capped far below 1 GiB). A key with escapes is
+    /// decoded into `decodedKeys`, its index in the first word instead of the key's start.
+    static let keyAsWritten: UInt32 = 0, keyInQuotes: UInt32 = 1 << 30, keyDecoded: UInt32 = 2 << 30
+    static let keyEndBits: UInt32 = (1 << 30) - 1
 
     /// Space for the nodes of a source of `byteCount` bytes, reserved up front: growing the
     /// array would copy it and briefly hold both copies. Pages never written are never
@@ -97,11 +100,13 @@ struct TreeStorage: Sendable {
     /// Where the children of the next list, map or call start in `pending`.
     var mark: Int { pending.count }
 
-    /// Moves `pending[mark...]` into `links` as one run; true when every child id in it
-    /// (every `stride`-th word from `childOffset`) is synchronous.
-    private mutating func closeRun(from mark: Int, stride: Int = 1, childOffset: Int = 0) -> (offset: UInt32, synchronous: Bool) {
+    /// Moves `pending[mark...]` into `links` as one run, led by its count unless the node
+    /// keeps that (`counted` false); true when every child id in it (every `stride`-th word
+    /// from `childOffset`) is synchronous.
+    private mutating func closeRun(from mark: Int, stride: Int = 1, childOffset: Int = 0,
+                                   counted: Bool = true) -> (offset: UInt32, synchronous: Bool) {
         let offset = UInt32(links.count)
-        links.append(UInt32((pending.count - mark) / stride))
+        if counted { links.append(UInt32((pending.count - mark) / stride)) }
         // Through a buffer: appending the slice `pending[mark...]` built a temporary array.
         pending.withUnsafeBufferPointer { links.append(contentsOf: UnsafeBufferPointer(rebasing: $0[mark...])) }
         var synchronous = true
@@ -112,27 +117,31 @@ struct TreeStorage: Sendable {
         return (offset, synchronous)
     }
 
+    /// A list: its run of children in `links` at `a`, their count in `b`.
     mutating func list(from mark: Int, _ span: SourceSpan) -> NodeID {
-        let (offset, synchronous) = closeRun(from: mark)
-        return add(.list, span, a: offset, synchronous: synchronous)
+        let count = UInt32(pending.count - mark)
+        let (offset, synchronous) = closeRun(from: mark, counted: false)
+        return add(.list, span, a: offset, b: count, synchronous: synchronous)
     }
 
-    /// Adds a map entry's four words to `pending`: key span, how the key is spelled, value.
+    /// Adds a map entry's three words to `pending`: where the key is and how it is spelled, value.
     mutating func addEntry(keySpan: SourceSpan, decodedKey: String?, inQuotes: Bool, value: NodeID) {
-        var spelling = inQuotes ? Self.keyInQuotes : Self.keyAsWritten
         if let decodedKey {
-            strings.append(decodedKey)
-            spelling = Self.keyDecoded + UInt32(strings.count - 1)
+            decodedKeys.append((decodedKey, keySpan))
+            pending.append(UInt32(decodedKeys.count - 1))
+            pending.append(Self.keyDecoded)
+        } else {
+            pending.append(UInt32(keySpan.start))
+            pending.append(UInt32(keySpan.end) & Self.keyEndBits | (inQuotes ? Self.keyInQuotes : Self.keyAsWritten))
         }
-        pending.append(UInt32(keySpan.start))
-        pending.append(UInt32(keySpan.end))
-        pending.append(spelling)
         pending.append(value.index)
     }
 
+    /// A map: its entries' words in `links` at `a`, their count in `b`.
     mutating func map(from mark: Int, _ span: SourceSpan) -> NodeID {
-        let (offset, synchronous) = closeRun(from: mark, stride: 4, childOffset: 3)
-        return add(.map, span, a: offset, synchronous: synchronous)
+        let count = UInt32((pending.count - mark) / 3)
+        let (offset, synchronous) = closeRun(from: mark, stride: 3, childOffset: 2, counted: false)
+        return add(.map, span, a: offset, b: count, synchronous: synchronous)
     }
 
     /// A call whose name is the source text from `span.start` to `nameEnd`.
