@@ -60,7 +60,8 @@ struct Resolver {
         scopes.append([:])
         scopeEnds.append(statement.span.end)
         if let name {
-            place(name.variable, in: declare(name.text, name.span, .loopVariable, visibleFrom: name.span.end))
+            let span = name.span
+            place(name, in: declare(name.text, span, .loopVariable, visibleFrom: span.end))
             scopes.append([:])
         }
         statements(body)
@@ -86,12 +87,12 @@ struct Resolver {
         switch statement.kind {
         case .declare(let name, let value):
             expression(value)
-            place(name.variable, in: declare(name.text, name.span, .variable, visibleFrom: statement.span.end))
+            place(name, in: declare(name.text, name.span, .variable, visibleFrom: statement.span.end))
         case .assign(let name, let value):
             expression(value)
             let text = name.text
             if let slot = slot(of: text) {
-                place(name.variable, in: slot)
+                place(name, in: slot)
             } else {
                 report(Catalog.assignToUndeclared(text, suggestion: Suggestions.closest(to: text, in: visibleNames)), name.span)
             }
@@ -116,11 +117,20 @@ struct Resolver {
 
     /// Records the slot of a variable node.
     mutating func place(_ variable: Expr, in slot: Slot) {
-        if tree == nil {
-            tree = variable.tree
-            slots = Array(repeating: .unresolved, count: variable.tree.variableCount)
+        place(ordinal: variable.tree.variableOrdinal(variable.id), of: variable.tree, in: slot)
+    }
+
+    /// Records the slot of a name a statement binds.
+    private mutating func place(_ name: Name, in slot: Slot) {
+        place(ordinal: Int(name.ordinal), of: name.tree, in: slot)
+    }
+
+    private mutating func place(ordinal: Int, of tree: SyntaxTree, in slot: Slot) {
+        if self.tree == nil {
+            self.tree = tree
+            slots = Array(repeating: .unresolved, count: tree.variableCount)
         }
-        slots[variable.tree.variableOrdinal(variable.id)] = slot
+        slots[ordinal] = slot
     }
 
     // MARK: Scopes

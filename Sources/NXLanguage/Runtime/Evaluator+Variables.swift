@@ -9,7 +9,8 @@ extension Evaluator {
         }
     }
 
-    func bind(_ slot: Slot, _ value: Value, at span: SourceSpan) throws {
+    /// `span` is only computed for the error: a name's span is lexed again (see `Name`).
+    func bind(_ slot: Slot, _ value: Value, at span: @autoclosure () -> SourceSpan) throws {
         switch slot {
         case .global(let index):
             globals.values[index] = value
@@ -17,7 +18,7 @@ extension Evaluator {
             locals.bind(index, value)
         case .unresolved:
             // The resolver places every name a statement binds; a tree it has not seen cannot run.
-            throw Interruption.error(Catalog.hostFailure(), at: span)
+            throw Interruption.error(Catalog.hostFailure(), at: span())
         }
     }
 

@@ -88,11 +88,11 @@ final class Evaluator {
         defer { locals.unbind(to: mark) }
         let immediate = body.allSatisfy(Evaluator.runsNow)
         let kinds = immediate ? body.map(\.kind) : []
-        let slot = name.slot, nameSpan = name.span
+        let slot = name.slot
         for element in elements {
             try checkCancelled()
             locals.unbind(to: mark)
-            try bind(slot, element, at: nameSpan)
+            try bind(slot, element, at: name.span)
             if immediate {
                 for kind in kinds { _ = try executeNow(kind) }
             } else {

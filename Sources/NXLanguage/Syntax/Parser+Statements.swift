@@ -68,9 +68,8 @@ extension Parser {
             try checkTopLevelOnly(token, how: "assigned inside a block")
             advance()
             advance()
-            let name = tree.variable(token.span)
             let value = try parseExpression()
-            return tree.statement(.assign, a: name.index, b: value.index, span(from: token.span.start))
+            return tree.statement(.assign, a: value.index, b: tree.nextOrdinal(), span(from: token.span.start))
         default:
             let value = try parseExpression()
             if peek().isSymbol(.equal) { throw fail(Catalog.invalidAssignmentTarget(), at: peek().span) }
@@ -100,9 +99,8 @@ extension Parser {
         try checkTopLevelOnly(nameToken, how: "declared inside a block")
         let bytes = lexer.bytes
         _ = try expect(.equal, "'=' after 'let \(SourceFile.decode(bytes, nameToken.span.start, nameToken.span.end))'")
-        let name = tree.variable(nameToken.span)
         let value = try parseExpression()
-        return tree.statement(.declare, a: name.index, b: value.index, span(from: start))
+        return tree.statement(.declare, a: value.index, b: tree.nextOrdinal(), span(from: start))
     }
 
     ///     if_stmt ::= 'if' expr block [ 'else' ( if_stmt | block ) ]
@@ -137,12 +135,11 @@ extension Parser {
             throw failHere(Catalog.expected("'in' after 'for \(lexer.text(of: nameToken))'", found: describe(peek())))
         }
         advance()
-        let name = tree.variable(nameToken.span)
         let sequence = try parseExpression()
         let body = try parseBlock(of: "for")
         // Checked after the body so the error does not cascade into its lines.
         try checkTopLevelOnly(nameToken, how: "a loop variable", always: true)
-        return tree.statement(.forIn, a: name.index, b: tree.pair(sequence.index, body), span(from: start))
+        return tree.statement(.forIn, a: tree.nextOrdinal(), b: tree.pair(sequence.index, body), span(from: start))
     }
 
     ///     block ::= '{' statements '}'

@@ -21,14 +21,22 @@ enum StmtKind: Sendable {
     case exit(Expr?)
 }
 
-/// The name a `let`, an assignment or a `for` binds: a variable node, whose slot is the one the
-/// statement writes. Its text is decoded only when asked for (messages, the resolver's scopes).
+/// The name a `let`, an assignment or a `for` binds. The statement's node keeps only the
+/// name's variable ordinal (its slot); where the name is written is found again, when asked
+/// for, by lexing the statement's head up to `following`, the node after the name (the value
+/// or the sequence). Only the resolver, the printers and error messages ask.
 struct Name: Sendable {
-    let variable: Expr
+    let tree: SyntaxTree
+    let statement: NodeID
+    let ordinal: UInt32
+    let following: NodeID
 
-    var span: SourceSpan { variable.span }
-    var text: String { variable.tree.file.decode(span.start, span.end) }
-    var slot: Slot { variable.tree.slot(of: variable.id) }
+    var span: SourceSpan { tree.nameSpan(of: statement, before: following) }
+    var text: String {
+        let span = span
+        return tree.file.decode(span.start, span.end)
+    }
+    var slot: Slot { tree.slot(ordinal: ordinal) }
 }
 
 /// The statements of a program or a block: a run of ids in the tree's `links`.

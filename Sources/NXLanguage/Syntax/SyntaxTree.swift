@@ -60,7 +60,7 @@ final class SyntaxTree: @unchecked Sendable {
     /// The resolver's slot for a variable node.
     func slot(of id: NodeID) -> Slot { slot(ordinal: node(id).a) }
 
-    private func slot(ordinal: UInt32) -> Slot {
+    func slot(ordinal: UInt32) -> Slot {
         slots.isEmpty ? .unresolved : slots[Int(ordinal)]
     }
 

@@ -93,8 +93,13 @@ struct TreeStorage: Sendable {
 
     /// A name; its text is the span's.
     mutating func variable(_ span: SourceSpan) -> NodeID {
+        add(.variable, span, a: nextOrdinal())
+    }
+
+    /// The ordinal (the slot's index) of the next variable node or name a statement binds.
+    mutating func nextOrdinal() -> UInt32 {
         variables += 1
-        return add(.variable, span, a: variables - 1)
+        return variables - 1
     }
 
     /// Where the children of the next list, map or call start in `pending`.
