@@ -76,9 +76,9 @@ extension Evaluator {
         return true
     }
 
-    func truth(_ value: Value, _ construct: String, at span: SourceSpan) throws -> Bool {
+    func truth(_ value: Value, _ construct: String, at span: @autoclosure () -> SourceSpan) throws -> Bool {
         guard case .bool(let bool) = value else {
-            throw Interruption.error(Catalog.notBool(construct, got: value.typeName), at: span)
+            throw Interruption.error(Catalog.notBool(construct, got: value.typeName), at: span())
         }
         return bool
     }

@@ -35,7 +35,7 @@ extension Evaluator {
 
     /// A name read: in a pipeline stage `it` and the current element's fields come first. A
     /// name the resolver could not place is a global defined since (or a typo).
-    func lookup(_ name: String, _ slot: Slot, at span: SourceSpan) throws -> Value {
+    func lookup(_ name: String, _ slot: Slot, at span: @autoclosure () -> SourceSpan) throws -> Value {
         if let element = elements.last {
             if name == "it" { return element }
             if case .record(let record) = element, let value = Fields.lookup(name, in: record) { return value }
@@ -44,7 +44,7 @@ extension Evaluator {
         var candidates = visibleNames + host.functionNames
         if case .record(let record)? = elements.last { candidates += record.keys + ["it"] }
         throw Interruption.error(Catalog.unknownVariable(name, suggestion: Suggestions.closest(to: name, in: candidates)),
-                                 at: span)
+                                 at: span())
     }
 
     /// Every name that holds a value here, sorted, for suggestions.
