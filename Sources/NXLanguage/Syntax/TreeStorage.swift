@@ -13,10 +13,12 @@ struct TreeStorage: Sendable {
     /// The end of each node whose length does not fit its bits (`Node.longLength`), by node
     /// index; nodes are added in index order, so this is sorted.
     private(set) var longSpans: [(node: UInt32, end: UInt32)] = []
-    /// Variable nodes so far: each gets the next ordinal, the index of its slot.
+    /// Variable nodes and names bound by statements so far: each gets the next ordinal, the
+    /// index of its slot.
     private(set) var variables: UInt32 = 0
-    /// Children of the lists, maps and calls being parsed, innermost last; each moves to
-    /// `links` in one run when its closer is reached, so no array is built per literal.
+    /// Children of the lists, maps and calls being parsed and statements of the blocks, innermost
+    /// last; each moves to `links` in one run when its closer is reached, so no array is built
+    /// per literal.
     var pending: [UInt32] = []
 
     /// How a map key is spelled, in the top two bits of the second of its entry's three words
