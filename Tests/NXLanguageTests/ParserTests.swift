@@ -112,4 +112,45 @@ struct ParserTests {
         #expect(diagnostics.first?.span.map { file.location(of: $0.start).line } == 3004)
         #expect(canonical(text.replacingOccurrences(of: "let = 1\n", with: ""))?.hasSuffix("let v2999 = [2999, \"s2999\"] | where it != null\nif v1 {\n    print v2\n}") == true)
     }
+
+    /// A node keeps up to 64 KB of length in its own bits; longer ones (and the nodes after
+    /// them) still report their exact spans.
+    @Test func nodesLongerThanTheirLengthBitsKeepTheirSpans() throws {
+        let long = "\"" + String(repeating: "x", count: 100_000) + "\""
+        let text = "let a = [1, \(long)] | where it != 1\nlet b = [\(long), 2]\nlet c = 3\n"
+        let (statements, diagnostics) = Parser.parse(SourceFile(name: "t", text: text))
+        #expect(diagnostics.isEmpty)
+        let values = statements.compactMap { statement -> Expr? in
+            if case .declare(_, let value) = statement.kind { value } else { nil }
+        }
+        try #require(values.count == 3)
+        let ends = values.map(\.span.end)
+        let firstLine = text.utf8.count - "let b = [\(long), 2]\nlet c = 3\n".utf8.count - 1
+        #expect(values[0].span == SourceSpan(start: 8, end: firstLine))
+        #expect(ends[1] == firstLine + 1 + "let b = [\(long), 2]".utf8.count)
+        #expect(values[2].span == SourceSpan(start: text.utf8.count - 2, end: text.utf8.count - 1))
+        guard case .pipeline(let list, _) = values[0].kind, case .list(let items) = list.kind else {
+            Issue.record("the first value is not a pipeline over a list")
+            return
+        }
+        #expect(items[1].span == SourceSpan(start: 12, end: 12 + long.utf8.count))
+        #expect(list.span.end == 13 + long.utf8.count)
+    }
+
+    /// Map keys are read back from the source (a name, a plain string) or kept decoded (a
+    /// string with escapes), each with the span where it is written.
+    @Test func mapKeysKeepTheirTextAndSpan() throws {
+        let text = #"<name: 1, "os x": 2, "a\tb": <if: 3>>"#
+        let (statements, diagnostics) = Parser.parse(SourceFile(name: "t", text: text))
+        #expect(diagnostics.isEmpty)
+        guard case .expression(let expr) = try #require(statements.first).kind, case .map(let entries) = expr.kind,
+              case .map(let inner) = try #require(entries.last).value.kind else {
+            Issue.record("not a map with a nested map")
+            return
+        }
+        #expect(entries.map(\.key) == ["name", "os x", "a\tb"])
+        #expect(entries.map(\.keySpan) == [SourceSpan(start: 1, end: 5), SourceSpan(start: 10, end: 16),
+                                           SourceSpan(start: 21, end: 27)])
+        #expect(inner.map(\.key) == ["if"] && inner[0].keySpan == SourceSpan(start: 30, end: 32))
+    }
 }

@@ -101,4 +101,14 @@ struct ResolverTests {
         #expect(run.parameters.map(\.value) == ["Spooler", nil])
         #expect(run.devices.map(\.text) == ["3fa85f64-5717-4562-b3fc-2c963f66afa6", "x"])
     }
+
+    /// A statement's node keeps no span for the name it binds: it is lexed again from the head.
+    @Test func bindingsAndErrorsPointAtTheNames() {
+        let text = "let  total = (1)\nfor\tx in [1] {\n    total = x\n}\n  y = 2\n"
+        let analysis = Analysis.analyze(SourceFile(name: "t", text: text), globals: [], hostFunctions: [])
+        #expect(analysis.bindings.map(\.name) == ["total", "x"])
+        #expect(analysis.bindings.map(\.span) == [SourceSpan(start: 5, end: 10), SourceSpan(start: 21, end: 22)])
+        let y = text.utf8.count - 6
+        #expect(analysis.diagnostics.map(\.span) == [SourceSpan(start: y, end: y + 1)])
+    }
 }

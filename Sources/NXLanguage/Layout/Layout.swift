@@ -36,7 +36,7 @@ struct LayoutWriter {
     }
 
     /// The statements of a block (or the program), then the comments left before `limit`.
-    mutating func block(_ body: [Stmt], indent: String, until limit: Int) {
+    mutating func block(_ body: Statements, indent: String, until limit: Int) {
         var first = true
         for (position, statement) in body.enumerated() {
             leadingComments(before: statement.span.start, indent: indent, first: &first)
@@ -83,8 +83,8 @@ struct LayoutWriter {
         switch statement.kind {
         case .ifElse(let condition, let then, let otherwise):
             writeIf(statement.span.start, condition, then, otherwise, end: statement.span.end, indent: indent, prefix: "")
-        case .forIn(let name, _, let sequence, let body):
-            header(statement.span.start, "for \(name) in ", sequence, indent: indent, prefix: "")
+        case .forIn(let name, let sequence, let body):
+            header(statement.span.start, "for \(name.text) in ", sequence, indent: indent, prefix: "")
             block(body, indent: indent + "    ", until: statement.span.end)
             lines.append(indent + "}")
         default:
@@ -137,7 +137,7 @@ struct LayoutWriter {
         }
     }
 
-    private mutating func writeIf(_ start: Int, _ condition: Expr, _ then: [Stmt], _ otherwise: [Stmt]?, end: Int,
+    private mutating func writeIf(_ start: Int, _ condition: Expr, _ then: Statements, _ otherwise: Statements?, end: Int,
                                   indent: String, prefix: String) {
         let brace = header(start, "if ", condition, indent: indent, prefix: prefix)
         guard let otherwise else {

@@ -22,7 +22,7 @@ struct LiteralSpan {
 
     private static func children(of statement: Stmt) -> [Expr] {
         switch statement.kind {
-        case .declare(_, _, let value), .assign(_, _, let value), .expression(let value): [value]
+        case .declare(_, let value), .assign(_, let value), .expression(let value): [value]
         case .print(let arguments): arguments
         case .assert(let condition, let message): [condition] + (message.map { [$0] } ?? [])
         case .exit(let status): status.map { [$0] } ?? []

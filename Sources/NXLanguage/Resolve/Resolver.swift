@@ -20,7 +20,7 @@ struct Resolver {
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var bindings: [Binding] = []
     private(set) var commands: [CommandUse] = []
-    private(set) var program: [Stmt] = []
+    private(set) var program: Statements
     /// The name of each local slot: a slot is never shared by two declarations.
     private(set) var localNames: [String] = []
     /// The tree the statements' expressions are in, and the slot of each of its variables.
@@ -29,7 +29,8 @@ struct Resolver {
 
     /// `known`: names already bound (predefined variables, earlier REPL entries); `_` is
     /// always known since any shown value binds it. `globals` gives the top-level names their slots.
-    init(known: some Sequence<String>, hostFunctions: [String], globals: Globals) {
+    init(_ program: Statements, known: some Sequence<String>, hostFunctions: [String], globals: Globals) {
+        self.program = program
         self.globals = globals
         scopes = [Dictionary(known.filter { $0 != "_" }.map { ($0, Slot.global(globals.slot(for: $0))) },
                              uniquingKeysWith: { first, _ in first })]
@@ -39,38 +40,33 @@ struct Resolver {
     /// Names bound at the top level (visible to a later source of the same session).
     var topLevelNames: Set<String> { Set(scopes[0].keys) }
 
-    static func resolve(_ statements: [Stmt], known: some Sequence<String>, hostFunctions: [String],
+    static func resolve(_ statements: Statements, known: some Sequence<String>, hostFunctions: [String],
                         globals: Globals = Globals()) -> Resolver {
-        var resolver = Resolver(known: known, hostFunctions: hostFunctions, globals: globals)
-        resolver.program = resolver.statements(statements)
-        if let tree = resolver.tree {
-            let resolved = tree.resolved(resolver.slots)
-            resolver.program = resolver.program.map { $0.rebased(onto: resolved) }
-        }
+        var resolver = Resolver(statements, known: known, hostFunctions: hostFunctions, globals: globals)
+        resolver.statements(statements)
+        if let tree = resolver.tree { resolver.program = statements.on(tree.resolved(resolver.slots)) }
         resolver.diagnostics.sort { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) }
         return resolver
     }
 
     // MARK: Statements
 
-    private mutating func statements(_ body: [Stmt]) -> [Stmt] {
-        body.map { statement($0) }
+    private mutating func statements(_ body: Statements) {
+        for statement in body { self.statement(statement) }
     }
 
-    /// The block's statements, and the slot of the loop variable it binds, if any.
-    private mutating func block(_ body: [Stmt], in statement: Stmt,
-                                binding name: (String, SourceSpan)? = nil) -> ([Stmt], Slot) {
+    /// Resolves a block's statements, placing the loop variable it binds, if any.
+    private mutating func block(_ body: Statements, in statement: Stmt, binding name: Name? = nil) {
         scopes.append([:])
         scopeEnds.append(statement.span.end)
-        var slot = Slot.unresolved
-        if let (name, span) = name {
-            slot = declare(name, span, .loopVariable, visibleFrom: span.end)
+        if let name {
+            let span = name.span
+            place(name, in: declare(name.text, span, .loopVariable, visibleFrom: span.end))
             scopes.append([:])
         }
-        let resolved = statements(body)
+        statements(body)
         scopes.removeLast(name == nil ? 1 : 2)
         scopeEnds.removeLast()
-        return (resolved, slot)
     }
 
     private mutating func declare(_ name: String, _ span: SourceSpan, _ kind: Binding.Kind, visibleFrom: Int) -> Slot {
@@ -87,18 +83,18 @@ struct Resolver {
         return .local(localNames.count - 1)
     }
 
-    private mutating func statement(_ statement: Stmt) -> Stmt {
-        var result = statement
+    private mutating func statement(_ statement: Stmt) {
         switch statement.kind {
-        case .declare(let name, let nameSpan, let value):
+        case .declare(let name, let value):
             expression(value)
-            result.slot = declare(name, nameSpan, .variable, visibleFrom: statement.span.end)
-        case .assign(let name, let nameSpan, let value):
+            place(name, in: declare(name.text, name.span, .variable, visibleFrom: statement.span.end))
+        case .assign(let name, let value):
             expression(value)
-            if let slot = slot(of: name) {
-                result.slot = slot
+            let text = name.text
+            if let slot = slot(of: text) {
+                place(name, in: slot)
             } else {
-                report(Catalog.assignToUndeclared(name, suggestion: Suggestions.closest(to: name, in: visibleNames)), nameSpan)
+                report(Catalog.assignToUndeclared(text, suggestion: Suggestions.closest(to: text, in: visibleNames)), name.span)
             }
         case .expression(let expr):
             expression(expr)
@@ -106,29 +102,35 @@ struct Resolver {
             expressions(arguments)
         case .ifElse(let condition, let then, let otherwise):
             expression(condition)
-            let then = block(then, in: statement).0
-            result.kind = .ifElse(condition: condition, then: then, otherwise: otherwise.map { block($0, in: statement).0 })
-        case .forIn(let name, let nameSpan, let sequence, let body):
+            block(then, in: statement)
+            if let otherwise { block(otherwise, in: statement) }
+        case .forIn(let name, let sequence, let body):
             expression(sequence)
-            let (body, slot) = block(body, in: statement, binding: (name, nameSpan))
-            result.slot = slot
-            result.kind = .forIn(name: name, nameSpan: nameSpan, sequence: sequence, body: body)
+            block(body, in: statement, binding: name)
         case .assert(let condition, let message):
             expression(condition)
             if let message { expression(message) }
         case .exit(let status):
             if let status { expression(status) }
         }
-        return result
     }
 
     /// Records the slot of a variable node.
     mutating func place(_ variable: Expr, in slot: Slot) {
-        if tree == nil {
-            tree = variable.tree
-            slots = Array(repeating: .unresolved, count: variable.tree.variableCount)
+        place(ordinal: variable.tree.variableOrdinal(variable.id), of: variable.tree, in: slot)
+    }
+
+    /// Records the slot of a name a statement binds.
+    private mutating func place(_ name: Name, in slot: Slot) {
+        place(ordinal: Int(name.ordinal), of: name.tree, in: slot)
+    }
+
+    private mutating func place(ordinal: Int, of tree: SyntaxTree, in slot: Slot) {
+        if self.tree == nil {
+            self.tree = tree
+            slots = Array(repeating: .unresolved, count: tree.variableCount)
         }
-        slots[variable.tree.variableOrdinal(variable.id)] = slot
+        slots[ordinal] = slot
     }
 
     // MARK: Scopes

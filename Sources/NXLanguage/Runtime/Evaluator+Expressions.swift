@@ -54,16 +54,17 @@ extension Evaluator {
     }
 
     /// Runs a throwing operation, attaching any catalog message to `span`.
-    func at<T>(_ span: SourceSpan, _ body: @autoclosure () throws(Message) -> T) throws -> T {
+    /// The spans these take are computed only for an error (a node's span costs a branch).
+    func at<T>(_ span: @autoclosure () -> SourceSpan, _ body: @autoclosure () throws(Message) -> T) throws -> T {
         do {
             return try body()
         } catch {
-            throw Interruption.error(error, at: span)
+            throw Interruption.error(error, at: span())
         }
     }
 
-    func checkedNesting(_ value: Value, at span: SourceSpan) throws -> Value {
-        if value.exceedsNesting(Catalog.maxDepth) { throw Interruption.error(Catalog.tooDeepValue(), at: span) }
+    func checkedNesting(_ value: Value, at span: @autoclosure () -> SourceSpan) throws -> Value {
+        if value.exceedsNesting(Catalog.maxDepth) { throw Interruption.error(Catalog.tooDeepValue(), at: span()) }
         return value
     }
 

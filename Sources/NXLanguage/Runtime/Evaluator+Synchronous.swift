@@ -55,20 +55,20 @@ extension Evaluator {
     /// runs its iterations without an async frame.
     static func runsNow(_ statement: Stmt) -> Bool {
         switch statement.kind {
-        case .declare(_, _, let value), .assign(_, _, let value), .expression(let value): value.isSynchronous
+        case .declare(_, let value), .assign(_, let value), .expression(let value): value.isSynchronous
         default: false
         }
     }
 
-    /// Runs a statement `runsNow` accepts without an async frame; false (nothing done) for others.
-    func executeNow(_ statement: Stmt) throws -> Bool {
-        guard Evaluator.runsNow(statement) else { return false }
-        switch statement.kind {
-        case .declare(_, let nameSpan, let value):
-            try bind(statement.slot, try evaluateNow(value), at: nameSpan)
-        case .assign(let name, let nameSpan, let value):
-            try assign(statement.slot, try evaluateNow(value), to: name, at: nameSpan)
-        case .expression(let expr):
+    /// Runs a statement `runsNow` accepts without an async frame; false (nothing done) for
+    /// others. Takes the kind, which a loop reads from the tree once, not per iteration.
+    func executeNow(_ kind: StmtKind) throws -> Bool {
+        switch kind {
+        case .declare(let name, let value) where value.isSynchronous:
+            try bind(name.slot, try evaluateNow(value), at: name.span)
+        case .assign(let name, let value) where value.isSynchronous:
+            try assign(name, try evaluateNow(value))
+        case .expression(let expr) where expr.isSynchronous:
             _ = try evaluateNow(expr)
         default:
             return false
@@ -76,9 +76,9 @@ extension Evaluator {
         return true
     }
 
-    func truth(_ value: Value, _ construct: String, at span: SourceSpan) throws -> Bool {
+    func truth(_ value: Value, _ construct: String, at span: @autoclosure () -> SourceSpan) throws -> Bool {
         guard case .bool(let bool) = value else {
-            throw Interruption.error(Catalog.notBool(construct, got: value.typeName), at: span)
+            throw Interruption.error(Catalog.notBool(construct, got: value.typeName), at: span())
         }
         return bool
     }

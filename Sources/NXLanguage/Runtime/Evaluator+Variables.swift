@@ -9,7 +9,8 @@ extension Evaluator {
         }
     }
 
-    func bind(_ slot: Slot, _ value: Value, at span: SourceSpan) throws {
+    /// `span` is only computed for the error: a name's span is lexed again (see `Name`).
+    func bind(_ slot: Slot, _ value: Value, at span: @autoclosure () -> SourceSpan) throws {
         switch slot {
         case .global(let index):
             globals.values[index] = value
@@ -17,22 +18,24 @@ extension Evaluator {
             locals.bind(index, value)
         case .unresolved:
             // The resolver places every name a statement binds; a tree it has not seen cannot run.
-            throw Interruption.error(Catalog.hostFailure(), at: span)
+            throw Interruption.error(Catalog.hostFailure(), at: span())
         }
     }
 
     /// `name = value`: only a name that holds a value can be assigned.
-    func assign(_ slot: Slot, _ value: Value, to name: String, at span: SourceSpan) throws {
+    func assign(_ name: Name, _ value: Value) throws {
+        let slot = name.slot
         guard self[slot] != nil else {
-            throw Interruption.error(Catalog.assignToUndeclared(name, suggestion: Suggestions.closest(to: name, in: visibleNames)),
-                                     at: span)
+            let text = name.text
+            throw Interruption.error(Catalog.assignToUndeclared(text, suggestion: Suggestions.closest(to: text, in: visibleNames)),
+                                     at: name.span)
         }
-        try bind(slot, value, at: span)
+        try bind(slot, value, at: name.span)
     }
 
     /// A name read: in a pipeline stage `it` and the current element's fields come first. A
     /// name the resolver could not place is a global defined since (or a typo).
-    func lookup(_ name: String, _ slot: Slot, at span: SourceSpan) throws -> Value {
+    func lookup(_ name: String, _ slot: Slot, at span: @autoclosure () -> SourceSpan) throws -> Value {
         if let element = elements.last {
             if name == "it" { return element }
             if case .record(let record) = element, let value = Fields.lookup(name, in: record) { return value }
@@ -41,7 +44,7 @@ extension Evaluator {
         var candidates = visibleNames + host.functionNames
         if case .record(let record)? = elements.last { candidates += record.keys + ["it"] }
         throw Interruption.error(Catalog.unknownVariable(name, suggestion: Suggestions.closest(to: name, in: candidates)),
-                                 at: span)
+                                 at: span())
     }
 
     /// Every name that holds a value here, sorted, for suggestions.

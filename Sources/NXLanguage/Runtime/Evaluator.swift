@@ -18,7 +18,7 @@ final class Evaluator {
     }
 
     /// Top-level expression statements show their value (REPL style); inside blocks they do not.
-    nonisolated(nonsending) func runProgram(_ statements: [Stmt]) async throws {
+    nonisolated(nonsending) func runProgram(_ statements: Statements) async throws {
         for statement in statements {
             try checkCancelled()
             guard case .expression(let expr) = statement.kind else {
@@ -40,10 +40,10 @@ final class Evaluator {
 
     nonisolated(nonsending) func execute(_ statement: Stmt) async throws {
         switch statement.kind {
-        case .declare(_, let nameSpan, let value):
-            try bind(statement.slot, try await evaluate(value), at: nameSpan)
-        case .assign(let name, let nameSpan, let value):
-            try assign(statement.slot, try await evaluate(value), to: name, at: nameSpan)
+        case .declare(let name, let value):
+            try bind(name.slot, try await evaluate(value), at: name.span)
+        case .assign(let name, let value):
+            try assign(name, try await evaluate(value))
         case .expression(let expr):
             _ = try await evaluate(expr)
         case .print(let arguments):
@@ -56,8 +56,8 @@ final class Evaluator {
             } else if let otherwise {
                 try await executeBlock(otherwise)
             }
-        case .forIn(_, let nameSpan, let sequence, let body):
-            try await executeLoop(statement.slot, nameSpan, sequence, body)
+        case .forIn(let name, let sequence, let body):
+            try await executeLoop(name, sequence, body)
         case .assert(let condition, let message):
             try await executeAssert(condition, message)
         case .exit(let status):
@@ -65,21 +65,20 @@ final class Evaluator {
         }
     }
 
-    nonisolated(nonsending) private func executeBlock(_ body: [Stmt]) async throws {
+    nonisolated(nonsending) private func executeBlock(_ body: Statements) async throws {
         let mark = locals.mark
         defer { locals.unbind(to: mark) }
         try await executeStatements(body)
     }
 
-    nonisolated(nonsending) private func executeStatements(_ body: [Stmt]) async throws {
+    nonisolated(nonsending) private func executeStatements(_ body: Statements) async throws {
         for statement in body {
             try checkCancelled()
-            if try !executeNow(statement) { try await execute(statement) }
+            if try !executeNow(statement.kind) { try await execute(statement) }
         }
     }
 
-    nonisolated(nonsending) private func executeLoop(_ slot: Slot, _ nameSpan: SourceSpan, _ sequence: Expr,
-                                                     _ body: [Stmt]) async throws {
+    nonisolated(nonsending) private func executeLoop(_ name: Name, _ sequence: Expr, _ body: Statements) async throws {
         let value = try await evaluate(sequence)
         guard case .list(let elements) = value else {
             throw Interruption.error(Catalog.notIterable(value.typeName), at: sequence.span)
@@ -88,12 +87,14 @@ final class Evaluator {
         let mark = locals.mark
         defer { locals.unbind(to: mark) }
         let immediate = body.allSatisfy(Evaluator.runsNow)
+        let kinds = immediate ? body.map(\.kind) : []
+        let slot = name.slot
         for element in elements {
             try checkCancelled()
             locals.unbind(to: mark)
-            try bind(slot, element, at: nameSpan)
+            try bind(slot, element, at: name.span)
             if immediate {
-                for statement in body { _ = try executeNow(statement) }
+                for kind in kinds { _ = try executeNow(kind) }
             } else {
                 try await executeStatements(body)
             }

@@ -21,7 +21,7 @@ public struct RunOutcome: Sendable, Equatable {
 /// One source, parsed: its syntax errors, or statements ready to run.
 public struct ParsedProgram: Sendable {
     public let file: SourceFile
-    let statements: [Stmt]
+    let statements: Statements
     public let diagnostics: [Diagnostic]
     /// The names of the local slots, once the resolver has placed every variable.
     var localNames: [String] = []

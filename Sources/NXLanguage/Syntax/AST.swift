@@ -6,7 +6,9 @@ struct Expr: Sendable {
     let id: NodeID
 
     var kind: ExprKind { tree.kind(of: id) }
-    var span: SourceSpan { tree.node(id).span }
+    /// Inlined: the evaluator reads it for every node it may report an error at.
+    @inline(__always)
+    var span: SourceSpan { tree.span(of: id) }
     /// No host call anywhere inside: the evaluator takes its synchronous path, which saves an
     /// async frame per node (see `Evaluator.evaluateNow`). Computed once, when the node is built.
     var isSynchronous: Bool { tree.node(id).isSynchronous }
@@ -88,19 +90,6 @@ typealias ClauseCall = ClauseCallOf<Expr>
 struct StageOf<Child: Sendable>: Sendable {
     var kind: StageKindOf<Child>
     var span: SourceSpan
-
-    func map<T>(_ transform: (Child) -> T) -> StageOf<T> {
-        let kind: StageKindOf<T> = switch self.kind {
-        case .filter(let condition): .filter(transform(condition))
-        case .select(let paths): .select(paths)
-        case .sort(let keys): .sort(keys)
-        case .first(let count): .first(count.map(transform))
-        case .last(let count): .last(count.map(transform))
-        case .count: .count
-        case .pluck(let path): .pluck(path)
-        }
-        return StageOf<T>(kind: kind, span: span)
-    }
 }
 
 typealias Stage = StageOf<Expr>
@@ -126,4 +115,16 @@ enum StageKindOf<Child: Sendable>: Sendable {
     case last(Child?)
     case count
     case pluck(FieldPath)
+
+    func map<T>(_ transform: (Child) -> T) -> StageKindOf<T> {
+        switch self {
+        case .filter(let condition): .filter(transform(condition))
+        case .select(let paths): .select(paths)
+        case .sort(let keys): .sort(keys)
+        case .first(let count): .first(count.map(transform))
+        case .last(let count): .last(count.map(transform))
+        case .count: .count
+        case .pluck(let path): .pluck(path)
+        }
+    }
 }

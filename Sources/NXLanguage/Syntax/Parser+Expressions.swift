@@ -2,21 +2,21 @@ extension Parser {
     ///     expr ::= or_expr { '|' stage }
     mutating func parseExpression() throws -> NodeID {
         let first = try parseOr()
-        var stages: [StageOf<NodeID>] = []
+        var lastStage: NodeID?
         while true {
             if peek().isSymbol(.pipe) {
                 advance()
                 skipNewlines()
-                stages.append(try parseStage())
+                lastStage = try parseStage(after: lastStage)
             } else if continuesOnNextLine() {
                 skipNewlines()
             } else {
                 break
             }
         }
-        guard !stages.isEmpty else { return first }
+        guard let lastStage else { return first }
         let whole = span(from: span(of: first).start)
-        return tree.pipeline(first, stages, whole)
+        return tree.pipeline(first, lastStage: lastStage, whole)
     }
 
     /// A line starting with `|` continues the pipeline of the line before.

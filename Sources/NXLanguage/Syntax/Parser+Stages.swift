@@ -1,28 +1,31 @@
 extension Parser {
     ///     stage ::= 'where' or_expr | 'select' fields | 'sort' sort_keys
     ///             | ( 'first' | 'last' ) [ additive ] | 'count' | 'pluck' field_path
-    mutating func parseStage() throws -> StageOf<NodeID> {
+    /// The stage's node, chained to the pipeline's `previous` stage.
+    mutating func parseStage(after previous: NodeID?) throws -> NodeID {
         let token = peek()
-        guard let name = peekIdentifier() else {
+        guard token.kind == .identifier else {
             throw failHere(Catalog.expected("a pipeline stage (\(Vocabulary.pipelineStages.joined(separator: ", ")))",
                                             found: describe(token)))
         }
+        // Matched on the token's bytes: no String per stage.
+        guard let word = StageWord.allCases.first(where: { lexer.token(token, is: $0.rawValue) }) else {
+            let name = lexer.text(of: token)
+            let suggestion = Vocabulary.stageSynonyms[name] ?? Suggestions.closest(to: name, in: Vocabulary.pipelineStages)
+            throw fail(Catalog.unknownStage(name, suggestion: suggestion), at: token.span)
+        }
         advance()
         let kind: StageKindOf<NodeID>
-        switch name {
-        case "where": kind = .filter(try parseOr())
-        case "select": kind = .select(try parseFieldPaths())
-        case "sort": kind = .sort(try parseSortKeys())
-        case "first": kind = .first(Parser.canStartOperand(peek()) ? try parseAdditive() : nil)
-        case "last": kind = .last(Parser.canStartOperand(peek()) ? try parseAdditive() : nil)
-        case "count": kind = .count
-        case "pluck": kind = .pluck(try parseFieldPath())
-        default:
-            let suggestion = Vocabulary.stageSynonyms[name] ?? Suggestions.closest(to: name, in: Vocabulary.pipelineStages)
-            throw fail(Catalog.unknownStage(name, suggestion: suggestion),
-                       at: token.span)
+        switch word {
+        case .where: kind = .filter(try parseOr())
+        case .select: kind = .select(try parseFieldPaths())
+        case .sort: kind = .sort(try parseSortKeys())
+        case .first: kind = .first(Parser.canStartOperand(peek()) ? try parseAdditive() : nil)
+        case .last: kind = .last(Parser.canStartOperand(peek()) ? try parseAdditive() : nil)
+        case .count: kind = .count
+        case .pluck: kind = .pluck(try parseFieldPath())
         }
-        return StageOf(kind: kind, span: span(from: token.span.start))
+        return tree.stage(kind, after: previous, span(from: token.span.start))
     }
 
     ///     field_path ::= field_name { '.' field_name }
@@ -64,12 +67,18 @@ extension Parser {
             skipNewlines()
             let path = try parseFieldPath()
             var descending = false
-            if let word = peekIdentifier(), word == "asc" || word == "desc" {
+            let token = peek()
+            if token.kind == .identifier, lexer.token(token, is: "asc") || lexer.token(token, is: "desc") {
                 advance()
-                descending = word == "desc"
+                descending = lexer.token(token, is: "desc")
             }
             keys.append(SortKey(path: path, descending: descending))
         } while accept(.comma)
         return keys
     }
+}
+
+/// The words that start a pipeline stage (`Vocabulary.pipelineStages`).
+enum StageWord: String, CaseIterable {
+    case `where`, select, sort, first, last, count, pluck
 }

@@ -1,32 +1,33 @@
 extension Parser {
     ///     statements ::= { statement ( newline | ';' ) }
-    mutating func parseStatements(inBlock: Bool) -> [Stmt] {
-        var statements: [Stmt] = []
-        // Most lines of a script hold at most one statement; reserving saves the copies (and
-        // the moment both copies are held) of growing the program's array.
-        if !inBlock { statements.reserveCapacity(file.lineCount) }
+    mutating func parseStatements(inBlock: Bool) -> Statements {
+        let mark = tree.mark
         while true {
             // Between top-level statements nothing looks back, so passed tokens can go.
             if !inBlock { lexer.discard(before: index) }
             while tokenAt(index).kind == .newline || tokenAt(index).isSymbol(.semicolon) { index += 1 }
             let token = peek()
-            if token.kind == .end || (inBlock && token.isSymbol(.rightBrace)) { return statements }
+            if token.kind == .end || (inBlock && token.isSymbol(.rightBrace)) { break }
             let savedNewlines = newlinesMatter
             let savedDepth = depth
             operatorCount = 0
+            var kept = tree.mark
             do {
-                statements.append(try parseStatement())
+                tree.pending.append(try parseStatement().index)
+                kept = tree.mark
                 try expectStatementEnd(inBlock: inBlock)
             } catch let error as ParseError {
                 if let diagnostic = error.diagnostic { diagnostics.append(diagnostic) }
-                tree.pending.removeAll(keepingCapacity: true)
+                tree.truncatePending(to: kept)
                 newlinesMatter = savedNewlines
                 depth = savedDepth
                 synchronize(inBlock: inBlock)
             } catch {
+                tree.truncatePending(to: kept)
                 synchronize(inBlock: inBlock)
             }
         }
+        return Statements(tree: handle, run: tree.run(from: mark))
     }
 
     /// Skips to the start of the next line (or `;`, or the `}` closing the current block).
@@ -54,7 +55,7 @@ extension Parser {
     }
 
     ///     statement ::= let_stmt | if_stmt | for_stmt | print_stmt | assert_stmt | exit_stmt | name '=' expr | expr
-    mutating func parseStatement() throws -> Stmt {
+    mutating func parseStatement() throws -> NodeID {
         let token = peek()
         switch token.kind {
         case .keyword(.let): return try parseLet()
@@ -64,25 +65,24 @@ extension Parser {
         case .keyword(.assert): return try parseAssert()
         case .keyword(.exit): return try parseExit()
         case .identifier where tokenAt(index + 1).isSymbol(.equal):
-            let name = lexer.text(of: token)
-            try checkTopLevelOnly(name, at: token.span, how: "assigned inside a block")
+            try checkTopLevelOnly(token, how: "assigned inside a block")
             advance()
             advance()
-            let value = try parseExpressionHandle()
-            return Stmt(kind: .assign(name: name, nameSpan: token.span, value: value), span: span(from: token.span.start))
+            let value = try parseExpression()
+            return tree.statement(.assign, a: value.index, b: tree.nextOrdinal(), span(from: token.span.start))
         default:
             let value = try parseExpression()
             if peek().isSymbol(.equal) { throw fail(Catalog.invalidAssignmentTarget(), at: peek().span) }
-            return Stmt(kind: .expression(expr(value)), span: span(of: value))
+            return tree.statement(.expression, a: value.index, span(of: value))
         }
     }
 
-    private mutating func parseName(after keyword: String) throws -> (String, SourceSpan) {
+    /// The name token after `let` or `for`.
+    private mutating func parseName(after keyword: String) throws -> Token {
         let token = peek()
         switch token.kind {
         case .identifier:
-            advance()
-            return (lexer.text(of: token), token.span)
+            return advance()
         case .keyword(let keyword):
             throw fail(Catalog.keywordAsName(keyword.rawValue), at: token.span)
         case .command:
@@ -93,21 +93,22 @@ extension Parser {
     }
 
     ///     let_stmt ::= 'let' name '=' expr
-    private mutating func parseLet() throws -> Stmt {
+    private mutating func parseLet() throws -> NodeID {
         let start = advance().span.start
-        let (name, nameSpan) = try parseName(after: "let")
-        try checkTopLevelOnly(name, at: nameSpan, how: "declared inside a block")
-        _ = try expect(.equal, "'=' after 'let \(name)'")
-        let value = try parseExpressionHandle()
-        return Stmt(kind: .declare(name: name, nameSpan: nameSpan, value: value), span: span(from: start))
+        let nameToken = try parseName(after: "let")
+        try checkTopLevelOnly(nameToken, how: "declared inside a block")
+        let bytes = lexer.bytes
+        _ = try expect(.equal, "'=' after 'let \(SourceFile.decode(bytes, nameToken.span.start, nameToken.span.end))'")
+        let value = try parseExpression()
+        return tree.statement(.declare, a: value.index, b: tree.nextOrdinal(), span(from: start))
     }
 
     ///     if_stmt ::= 'if' expr block [ 'else' ( if_stmt | block ) ]
-    private mutating func parseIf() throws -> Stmt {
+    private mutating func parseIf() throws -> NodeID {
         let start = advance().span.start
-        let condition = try parseExpressionHandle()
+        let condition = try parseExpression()
         let body = try parseBlock(of: "if")
-        var otherwise: [Stmt]?
+        var otherwise = TreeStorage.noNode
         var lookahead = index
         while tokenAt(lookahead).kind == .newline { lookahead += 1 }
         if tokenAt(lookahead).isKeyword(.else) {
@@ -116,31 +117,34 @@ extension Parser {
             if peek().isKeyword(.if) {
                 try enter(at: peek().span)
                 defer { depth -= 1 }
-                otherwise = [try parseIf()]
+                let mark = tree.mark
+                tree.pending.append(try parseIf().index)
+                otherwise = tree.run(from: mark)
             } else {
                 otherwise = try parseBlock(of: "else")
             }
         }
-        return Stmt(kind: .ifElse(condition: condition, then: body, otherwise: otherwise), span: span(from: start))
+        return tree.statement(.ifElse, a: condition.index, b: tree.pair(body, otherwise), span(from: start))
     }
 
     ///     for_stmt ::= 'for' name 'in' expr block
-    private mutating func parseFor() throws -> Stmt {
+    private mutating func parseFor() throws -> NodeID {
         let start = advance().span.start
-        let (name, nameSpan) = try parseName(after: "for")
+        let nameToken = try parseName(after: "for")
         guard peek().isKeyword(.in) else {
-            throw failHere(Catalog.expected("'in' after 'for \(name)'", found: describe(peek())))
+            throw failHere(Catalog.expected("'in' after 'for \(lexer.text(of: nameToken))'", found: describe(peek())))
         }
         advance()
-        let sequence = try parseExpressionHandle()
+        let sequence = try parseExpression()
         let body = try parseBlock(of: "for")
         // Checked after the body so the error does not cascade into its lines.
-        try checkTopLevelOnly(name, at: nameSpan, how: "a loop variable", always: true)
-        return Stmt(kind: .forIn(name: name, nameSpan: nameSpan, sequence: sequence, body: body), span: span(from: start))
+        try checkTopLevelOnly(nameToken, how: "a loop variable", always: true)
+        return tree.statement(.forIn, a: tree.nextOrdinal(), b: tree.pair(sequence.index, body), span(from: start))
     }
 
     ///     block ::= '{' statements '}'
-    private mutating func parseBlock(of construct: String) throws -> [Stmt] {
+    /// Returns the run of the block's statements.
+    private mutating func parseBlock(of construct: String) throws -> UInt32 {
         guard peek().isSymbol(.leftBrace) else {
             throw failHere(Catalog.expected("'{' to start the body of '\(construct)'", found: describe(peek())))
         }
@@ -151,54 +155,47 @@ extension Parser {
         return try withNewlines(true) { parser in
             let body = parser.parseStatements(inBlock: true)
             try parser.close(.rightBrace, opener: open)
-            return body
+            return body.run
         }
     }
 
     /// `dryrun` must be a property of the whole session that no scope can hide: a block-local
     /// `let dryrun = true` or a loop variable would be invisible to the host and send for real.
-    private func checkTopLevelOnly(_ name: String, at span: SourceSpan, how: String, always: Bool = false) throws {
-        guard Parser.topLevelOnlyNames.contains(name), always || blockDepth > 0 else { return }
-        throw fail(Catalog.dryRunScoped(how), at: span)
+    private func checkTopLevelOnly(_ name: Token, how: String, always: Bool = false) throws {
+        guard always || blockDepth > 0, Parser.topLevelOnlyNames.contains(where: { lexer.token(name, is: $0) }) else { return }
+        throw fail(Catalog.dryRunScoped(how), at: name.span)
     }
 
     ///     print_stmt ::= 'print' [ expr { ',' expr } ]
-    private mutating func parsePrint() throws -> Stmt {
+    private mutating func parsePrint() throws -> NodeID {
         let start = advance().span.start
-        var arguments: [Expr] = []
+        let mark = tree.mark
         if !atStatementEnd() {
             repeat {
                 skipNewlines()
-                arguments.append(try parseExpressionHandle())
+                tree.pending.append(try parseExpression().index)
             } while accept(.comma)
         }
-        return Stmt(kind: .print(arguments), span: span(from: start))
+        return tree.statement(.print, a: tree.run(from: mark), span(from: start))
     }
 
     ///     assert_stmt ::= 'assert' expr [ ',' expr ]
-    private mutating func parseAssert() throws -> Stmt {
+    private mutating func parseAssert() throws -> NodeID {
         let start = advance().span.start
-        let condition = try parseExpressionHandle()
-        var message: Expr?
+        let condition = try parseExpression()
+        var message = TreeStorage.noNode
         if accept(.comma) {
             skipNewlines()
-            message = try parseExpressionHandle()
+            message = try parseExpression().index
         }
-        return Stmt(kind: .assert(condition: condition, message: message), span: span(from: start))
+        return tree.statement(.assert, a: condition.index, b: message, span(from: start))
     }
 
     ///     exit_stmt ::= 'exit' [ expr ]
-    private mutating func parseExit() throws -> Stmt {
+    private mutating func parseExit() throws -> NodeID {
         let start = advance().span.start
-        let status = atStatementEnd() ? nil : try parseExpressionHandle()
-        return Stmt(kind: .exit(status), span: span(from: start))
-    }
-
-    /// `expr(try parseExpression())` would copy the parser, tree and all, for the call to
-    /// `expr` before parsing: a copy per statement makes every append copy the tree.
-    private mutating func parseExpressionHandle() throws -> Expr {
-        let id = try parseExpression()
-        return expr(id)
+        let status = atStatementEnd() ? TreeStorage.noNode : try parseExpression().index
+        return tree.statement(.exit, a: status, span(from: start))
     }
 
     mutating func atStatementEnd() -> Bool {

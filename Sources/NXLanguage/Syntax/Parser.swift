@@ -43,7 +43,7 @@ struct Parser {
     }
 
     /// Parses a whole program; the statements are only meaningful when there are no errors.
-    static func parse(_ file: SourceFile) -> (statements: [Stmt], diagnostics: [Diagnostic]) {
+    static func parse(_ file: SourceFile) -> (statements: Statements, diagnostics: [Diagnostic]) {
         file.withBytes { bytes in
             let handle = SyntaxTree(file: file)
             var parser = Parser(file: file, lexer: Lexer(bytes: bytes), handle: handle)
@@ -53,9 +53,6 @@ struct Parser {
             return (statements, onePerLine(parser.lexer.diagnostics + parser.diagnostics, in: file))
         }
     }
-
-    /// A handle on a node, for the statements.
-    func expr(_ id: NodeID) -> Expr { Expr(tree: handle, id: id) }
 
     func span(of id: NodeID) -> SourceSpan { tree.span(of: id) }
 

@@ -2,14 +2,14 @@
 /// single spaces around operators, parentheses only where precedence needs them.
 /// Parsing the output gives the same tree (the round-trip tests rely on it).
 enum Printer {
-    static func print(_ statements: [Stmt], indent: String = "") -> String {
+    static func print(_ statements: Statements, indent: String = "") -> String {
         statements.map { indent + print($0, indent: indent) }.joined(separator: "\n")
     }
 
     static func print(_ statement: Stmt, indent: String) -> String {
         switch statement.kind {
-        case .declare(let name, _, let value): return "let \(name) = \(print(value))"
-        case .assign(let name, _, let value): return "\(name) = \(print(value))"
+        case .declare(let name, let value): return "let \(name.text) = \(print(value))"
+        case .assign(let name, let value): return "\(name.text) = \(print(value))"
         case .expression(let expr): return print(expr)
         case .print(let arguments):
             return arguments.isEmpty ? "print" : "print " + arguments.map { print($0) }.joined(separator: ", ")
@@ -23,8 +23,8 @@ enum Printer {
                 }
             }
             return text
-        case .forIn(let name, _, let sequence, let body):
-            return "for \(name) in \(print(sequence)) \(block(body, indent))"
+        case .forIn(let name, let sequence, let body):
+            return "for \(name.text) in \(print(sequence)) \(block(body, indent))"
         case .assert(let condition, let message):
             return "assert \(print(condition))" + (message.map { ", \(print($0))" } ?? "")
         case .exit(let status):
@@ -32,7 +32,7 @@ enum Printer {
         }
     }
 
-    private static func block(_ body: [Stmt], _ indent: String) -> String {
+    private static func block(_ body: Statements, _ indent: String) -> String {
         body.isEmpty ? "{\n\(indent)}" : "{\n\(print(body, indent: indent + "    "))\n\(indent)}"
     }
 

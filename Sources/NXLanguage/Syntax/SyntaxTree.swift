@@ -3,11 +3,13 @@ struct NodeID: Sendable, Hashable {
     let index: UInt32
 }
 
-/// The expressions of one parse, as plain 20-byte nodes in one array: no allocation and no
+/// The expressions of one parse, as plain 16-byte nodes in one array: no allocation and no
 /// reference counting per node. A literal keeps its value in the node (numbers, durations) or
 /// is read back from the source (names, UUIDs, strings without escapes); only the rare parts
-/// with strings or several children of their own (commands, stages, interpolation) sit in
-/// side tables. Children of lists, maps and calls are runs of ids in `links`.
+/// with strings or several children of their own (commands, stages naming fields,
+/// interpolation) sit in side tables. Children of lists, maps and calls are runs of ids in
+/// `links`; the stages of a pipeline are nodes too, chained from the last, and so are
+/// statements, a block being a run of them.
 ///
 /// A class, so that every `Expr` handle shares it. The parser fills `storage` once, before the
 /// tree is returned, and nothing writes it afterwards (the resolver's slots make a new tree),
@@ -40,77 +42,138 @@ final class SyntaxTree: @unchecked Sendable {
     @inline(__always)
     func node(_ id: NodeID) -> Node { storage.nodes[Int(id.index)] }
 
+    @inline(__always)
+    func span(of id: NodeID) -> SourceSpan { storage.span(of: id) }
+
     /// The ordinal of a variable node, the index of its slot.
     func variableOrdinal(_ id: NodeID) -> Int { Int(node(id).a) }
 
-    private func expr(_ index: UInt32) -> Expr { Expr(tree: self, id: NodeID(index: index)) }
-    private func expr(_ id: NodeID) -> Expr { Expr(tree: self, id: id) }
+    func expr(_ index: UInt32) -> Expr { Expr(tree: self, id: NodeID(index: index)) }
+    func expr(_ id: NodeID) -> Expr { Expr(tree: self, id: id) }
 
     private func text(_ start: Int, _ end: Int) -> String { file.decode(start, end) }
 
+    private func text(_ span: SourceSpan, inQuotes: Bool = false) -> String {
+        inQuotes ? text(span.start + 1, span.end - 1) : text(span.start, span.end)
+    }
+
+    /// The resolver's slot for a variable node.
+    func slot(of id: NodeID) -> Slot { slot(ordinal: node(id).a) }
+
+    func slot(ordinal: UInt32) -> Slot {
+        slots.isEmpty ? .unresolved : slots[Int(ordinal)]
+    }
+
     /// The ids in the run of `links` at `offset` (its first word is the count).
-    private func run(at offset: UInt32, stride: Int = 1) -> ArraySlice<UInt32> {
-        let start = Int(offset) + 1
-        return storage.links[start..<start + Int(storage.links[Int(offset)]) * stride]
+    func run(at offset: UInt32) -> ArraySlice<UInt32> {
+        run(at: offset + 1, count: storage.links[Int(offset)])
+    }
+
+    /// The `count` ids in `links` from `offset` (a run whose node keeps its count).
+    private func run(at offset: UInt32, count: UInt32) -> ArraySlice<UInt32> {
+        storage.links[Int(offset)..<Int(offset) + Int(count)]
     }
 
     func kind(of id: NodeID) -> ExprKind {
         let node = node(id)
-        let span = node.span
+        // The span only where it is read: computing it for every node costs evaluation time.
+        var span: SourceSpan { storage.span(of: node, id) }
         switch node.tag {
         case .int: return .literal(.int(Int(truncatingIfNeeded: node.bits)))
         case .double: return .literal(.double(Double(bitPattern: node.bits)))
         case .duration: return .literal(.duration(seconds: Int(truncatingIfNeeded: node.bits)))
         case .bool: return .literal(.bool(node.a != 0))
         case .null: return .literal(.null)
-        case .word: return .literal(.string(text(span.start, span.end)))
-        case .plainString: return .literal(.string(text(span.start + 1, span.end - 1)))
-        case .uuid: return .literal(.uuid(text(span.start, span.end)))
-        case .nqlID: return .literal(.nqlID(text(span.start, span.end)))
+        case .word: return .literal(.string(text(span)))
+        case .plainString: return .literal(.string(text(span, inQuotes: true)))
+        case .uuid: return .literal(.uuid(text(span)))
+        case .nqlID: return .literal(.nqlID(text(span)))
         case .value: return .literal(storage.values[Int(node.a)])
         case .interpolated:
             let first = Int(node.a)
             return .interpolated(storage.segments[first..<first + Int(node.b)].map { $0.map(expr) })
-        case .variable: return .variable(text(span.start, span.end), slots.isEmpty ? .unresolved : slots[Int(node.a)])
-        case .list: return .list(run(at: node.a).map(expr))
-        case .map: return .map(entries(at: node.a))
+        case .variable: return .variable(text(span), slot(ordinal: node.a))
+        case .list: return .list(run(at: node.a, count: node.b).map(expr))
+        case .map: return .map(entries(at: node.a, count: node.b))
         case .unary: return .unary(TreeStorage.unaryOperators[Int(node.op)], expr(node.a))
         case .binary: return .binary(TreeStorage.binaryOperators[Int(node.op)], expr(node.a), expr(node.b))
         case .field: return .field(expr(node.a), name: text(Int(node.b), span.end))
         case .index: return .index(expr(node.a), expr(node.b))
         case .call: return .call(name: text(span.start, Int(node.b)), arguments: run(at: node.a).map(expr))
         case .command: return .command(storage.commands[Int(node.a)].map(expr))
-        case .pipeline:
-            let first = Int(storage.links[Int(node.b) + 1])
-            let count = Int(storage.links[Int(node.b)])
-            return .pipeline(expr(node.a), storage.stages[first..<first + count].map { $0.map(expr) })
+        case .pipeline: return .pipeline(expr(node.a), stages(endingAt: node.b))
+        case .stage: preconditionFailure("a stage is read through its pipeline")
+        case .statement: preconditionFailure("a statement is read as a `Stmt`")
         }
     }
 
-    private func entries(at offset: UInt32) -> [MapEntry] {
-        let words = Array(run(at: offset, stride: 4))
-        return stride(from: 0, to: words.count, by: 4).map { index in
-            let keySpan = SourceSpan(start: Int(words[index]), end: Int(words[index + 1]))
-            let key = switch words[index + 2] {
-            case TreeStorage.keyAsWritten: text(keySpan.start, keySpan.end)
-            case TreeStorage.keyInQuotes: text(keySpan.start + 1, keySpan.end - 1)
-            case let value: storage.strings[Int(value - TreeStorage.keyDecoded)]
+    /// The chain of stage nodes ending at `last`, first stage first.
+    private func stages(endingAt last: UInt32) -> [Stage] {
+        var stages: [Stage] = []
+        var index = last
+        while index != TreeStorage.noNode {
+            let id = NodeID(index: index)
+            let node = node(id)
+            stages.append(Stage(kind: stageKind(node), span: storage.span(of: node, id)))
+            index = node.b
+        }
+        return stages.reversed()
+    }
+
+    private func stageKind(_ node: Node) -> StageKind {
+        func child() -> Expr? { node.a == TreeStorage.noNode ? nil : expr(node.a) }
+        return switch TreeStorage.StageCode(rawValue: node.op) ?? .count {
+        case .filter: .filter(expr(node.a))
+        case .first: .first(child())
+        case .last: .last(child())
+        case .count: .count
+        case .fields: storage.fieldStages[Int(node.a)].map(expr)
+        }
+    }
+
+    private func entries(at offset: UInt32, count: UInt32) -> [MapEntry] {
+        (0..<Int(count)).map { entry in
+            let first = storage.links[Int(offset) + entry * 3], second = storage.links[Int(offset) + entry * 3 + 1]
+            let value = expr(storage.links[Int(offset) + entry * 3 + 2])
+            let spelling = second & ~TreeStorage.keyEndBits
+            if spelling == TreeStorage.keyDecoded {
+                let (key, keySpan) = storage.decodedKeys[Int(first)]
+                return MapEntry(key: key, keySpan: keySpan, value: value)
             }
-            return MapEntry(key: key, keySpan: keySpan, value: expr(words[index + 3]))
+            let keySpan = SourceSpan(start: Int(first), end: Int(second & TreeStorage.keyEndBits))
+            return MapEntry(key: text(keySpan, inQuotes: spelling == TreeStorage.keyInQuotes), keySpan: keySpan, value: value)
         }
     }
 }
 
-/// One expression: what it is (`tag`), where, and up to two 32-bit operands (child ids, an
-/// index into a side table or `links`, or together a 64-bit literal).
+/// One expression in 16 bytes: where it starts, up to two 32-bit operands (child ids, an index
+/// into a side table or `links`, or together a 64-bit literal), what it is (`tag`), its
+/// operator and whether it is synchronous (`flags`), and its length in bytes. A length too long
+/// for 16 bits (a node over 64 KB, such as a long list) is `Node.longLength`, the real end kept
+/// in `TreeStorage.longSpans`. Each field is a plain load: nodes are read for every evaluation.
 struct Node: Sendable {
-    var span: SourceSpan
-    var a: UInt32
-    var b: UInt32
-    var tag: Tag
-    /// The operator of a unary or binary node.
-    var op: UInt8
-    var isSynchronous: Bool
+    let start: UInt32
+    let a: UInt32
+    let b: UInt32
+    let tag: Tag
+    private let flags: UInt8
+    let length: UInt16
+
+    init(_ tag: Tag, start: UInt32, length: UInt32, a: UInt32, b: UInt32, op: UInt8, synchronous: Bool) {
+        self.start = start
+        self.a = a
+        self.b = b
+        self.tag = tag
+        flags = op | (synchronous ? 0x80 : 0)
+        self.length = UInt16(min(length, UInt32(Node.longLength)))
+    }
+
+    /// The length that means "look the end up in `longSpans`".
+    static let longLength = UInt16.max
+
+    /// The operator of a unary or binary node, the kind of a stage or statement node.
+    var op: UInt8 { flags & 0x7F }
+    var isSynchronous: Bool { flags & 0x80 != 0 }
 
     var bits: UInt64 { UInt64(a) | UInt64(b) << 32 }
 
@@ -124,5 +187,9 @@ struct Node: Sendable {
         /// Any other literal, held whole in `values`.
         case value
         case interpolated, variable, list, map, unary, binary, field, index, call, command, pipeline
+        /// A pipeline stage, which only its pipeline reads (it is no expression): see `TreeStorage.stage`.
+        case stage
+        /// A statement, read as a `Stmt` (see `SyntaxTree.statementKind`).
+        case statement
     }
 }

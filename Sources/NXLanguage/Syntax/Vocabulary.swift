@@ -10,7 +10,7 @@ public enum Vocabulary {
     /// Words that only have a meaning after a command (`run ... on ... with ...`, `list windows`).
     public static let clauseWords: [String] = CommandTable.innerWords.uniqued()
     /// Stages allowed after `|`.
-    public static let pipelineStages: [String] = ["where", "select", "sort", "first", "last", "count", "pluck"]
+    public static let pipelineStages: [String] = StageWord.allCases.map(\.rawValue)
     /// Names other tools use for our stages, for "did you mean" hints.
     static let stageSynonyms: [String: String] = [
         "filter": "where", "grep": "where", "take": "first", "head": "first", "limit": "first", "tail": "last",
