@@ -8,8 +8,15 @@ extension Lexer {
     }
 
     /// Whether the token's text is `word`, compared without building a String.
+    /// On the word's UTF-8 buffer, lengths first: most comparisons (a stage name against each
+    /// stage word) end there, and iterating a String's `utf8` costs far more than the bytes.
     func token(_ token: Token, is word: String) -> Bool {
-        word.utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes[token.span.start..<token.span.end]))
+        var word = word
+        return word.withUTF8 { letters in
+            guard letters.count == token.span.end - token.span.start else { return false }
+            for offset in 0..<letters.count where letters[offset] != bytes[token.span.start + offset] { return false }
+            return true
+        }
     }
 
     func intValue(of token: Token) -> Int {
