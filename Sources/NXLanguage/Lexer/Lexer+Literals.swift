@@ -71,8 +71,10 @@ extension Lexer {
             pos += 1
             while let byte = peek(0), Lexer.isDigit(byte) { pos += 1 }
         }
+        var hasExponent = false
         if let byte = peek(0), byte | 0x20 == UInt8(ascii: "e"), let exponentLength = exponentLength() {
             isDecimal = true
+            hasExponent = true
             pos += exponentLength
         }
         if let byte = peek(0), Lexer.isIdentifierStart(byte) {
@@ -84,7 +86,8 @@ extension Lexer {
             return
         }
         if isDecimal {
-            guard Lexer.double(bytes, start, pos) != nil else {
+            // Without an exponent, 16 characters cannot reach infinity: the parser computes the value.
+            guard (!hasExponent && pos - start <= 16) || Lexer.double(bytes, start, pos) != nil else {
                 report(Catalog.invalidNumber(SourceFile.decode(bytes, start, pos)), start, pos)
                 add(.invalid, from: start)
                 return

@@ -78,7 +78,7 @@ struct Parser {
         return current
     }
 
-    @discardableResult
+    @discardableResult @inline(__always)
     mutating func advance() -> Token {
         let token = peek()
         if token.kind != .end { index += 1 }
@@ -96,6 +96,7 @@ struct Parser {
         while current.kind == .newline { index += 1 }
     }
 
+    @inline(__always)
     mutating func accept(_ symbol: Symbol) -> Bool {
         guard peek().isSymbol(symbol) else { return false }
         advance()
