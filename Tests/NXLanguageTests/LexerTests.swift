@@ -128,6 +128,25 @@ struct LexerTests {
         #expect(lexed("1e3 90m 12") == ["dbl:1000.0", "dur:5400", "int:12", "end"])
     }
 
+    /// The bitmap behind word scanning says yes to exactly letters, digits and `_`.
+    @Test func identifierBytesAreLettersDigitsAndUnderscore() {
+        for byte in UInt8.min...UInt8.max {
+            let expected = Lexer.isLetter(byte) || Lexer.isDigit(byte) || byte == UInt8(ascii: "_")
+            #expect(Lexer.isIdentifierPart(byte) == expected, "byte \(byte)")
+        }
+    }
+
+    /// More tokens than the buffer first holds, some let go of on the way, come back in order.
+    @Test func tokenBufferGrowsAndLetsGoOfAPrefix() {
+        let buffer = TokenBuffer(capacity: 2)
+        for offset in 0..<1_000 { buffer.append(Token(kind: .int, span: SourceSpan(start: offset, end: offset + 1))) }
+        buffer.removeFirst(300)
+        #expect(buffer.count == 700)
+        #expect(buffer.all.map(\.span.start) == Array(300..<1_000))
+        buffer.removeFirst(700)
+        #expect(buffer.all.isEmpty)
+    }
+
     @Test func spansAreByteOffsets() {
         let tokens = Lexer.tokenize(SourceFile(name: "t", text: "é = 1")).tokens
         #expect(tokens.first?.kind == .invalid)

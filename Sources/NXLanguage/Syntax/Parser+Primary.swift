@@ -150,7 +150,7 @@ extension Parser {
         diagnostics += codeLexer.diagnostics
         if !codeLexer.diagnostics.isEmpty { throw ParseError(diagnostic: nil) }
         let whole = SourceSpan(start: codeSpan.start - 2, end: codeSpan.end + 1)
-        if codeLexer.tokens.count == 1 { throw fail(Catalog.emptyInterpolation(), at: whole) }
+        if codeLexer.tokenCount == 1 { throw fail(Catalog.emptyInterpolation(), at: whole) }
         var inner = Parser(file: file, lexer: codeLexer, handle: handle, depth: depth + 1)
         swap(&inner.tree, &tree)
         defer { swap(&inner.tree, &tree) }
