@@ -192,6 +192,7 @@ struct Lexer {
     }
 
     /// The operator or punctuation starting with `byte` (two-character ones first).
+    @inline(__always)
     static func symbol(_ byte: UInt8, _ next: UInt8?) -> Symbol? {
         let equalsNext = next == UInt8(ascii: "=")
         switch byte {

@@ -87,6 +87,8 @@ extension Parser {
     }
 
     mutating func parsePostfixOperators(on expr: inout NodeID) throws -> NodeID {
+        // Most operands have no postfix operator: leave before setting up the loop.
+        guard current.kind == .symbol(.dot) || current.kind == .symbol(.leftBracket) || current.kind == .newline else { return expr }
         var added = 0
         defer { depth -= added }
         while true {
