@@ -55,7 +55,8 @@ extension Parser {
     /// `minimum` extend `left`. A flat chain is not nesting, but it becomes a left-deep tree that
     /// evaluation walks recursively, so a statement has its own operator budget.
     private mutating func parseBinary(above minimum: Int) throws -> NodeID {
-        var left = minimum < Precedence.not ? try parseNot() : try parseUnary()
+        var left = minimum >= Precedence.not ? try parseUnary()
+            : peek().isKeyword(.not) ? try parseNot() : try parseBinary(above: Precedence.not)
         while case let (op, precedence)? = Parser.binaryOperator(peek().kind), precedence > minimum {
             let token = advance()
             operatorCount += 1

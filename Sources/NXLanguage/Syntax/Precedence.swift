@@ -5,6 +5,8 @@ enum Precedence {
 
 extension Parser {
     /// The binary operator a token stands for, matched on the token kind without hashing.
+    /// Asked once per operand at every precedence level, so inlined.
+    @inline(__always)
     static func binaryOperator(_ kind: TokenKind) -> (BinaryOperator, Int)? {
         switch kind {
         case .keyword(.or): (.or, Precedence.or)
