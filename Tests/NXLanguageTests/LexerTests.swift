@@ -96,7 +96,8 @@ struct LexerTests {
     /// `strtod` gives, for every length and place of the point it accepts.
     @Test func shortDecimalsReadAsStrtodReadsThem() {
         var generator = SystemRandomNumberGenerator()
-        var texts = ["0.0", "0.1", "0.5", "1.25", "999999999999999.9", "0.000000000000001", "123456789012.345"]
+        var texts = ["0.0", "0.1", "0.5", "1.25", "999999999999999.9", "0.000000000000001", "123456789012.345",
+                     "9007199254740993", "12345678901234567"]
         for _ in 0..<2_000 {
             let digits = String((0..<Int.random(in: 2...15, using: &generator)).map { _ in "0123456789".randomElement(using: &generator)! })
             let point = Int.random(in: 1..<digits.count, using: &generator)

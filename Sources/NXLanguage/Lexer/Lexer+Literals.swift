@@ -120,11 +120,11 @@ extension Lexer {
         return value
     }
 
-    /// Clinger's fast path, for `digits.digits` with at most 15 digits: the digits as an integer
-    /// and the power of ten are then both exact doubles, so the one division rounds correctly,
-    /// to the same value as `strtod`. Other numbers (exponents, long fractions) return nil.
+    /// Clinger's fast path, for digits with at most one point and at most 15 digits: the digits
+    /// as an integer and the power of ten are then both exact doubles, so the one division rounds
+    /// correctly, to the same value as `strtod`. Other numbers (exponents, more digits) return nil.
     private static func exactDouble(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
-        guard end - start <= 16 else { return nil }
+        guard end - start <= 15 || (end - start == 16 && bytes[start..<end].contains(UInt8(ascii: "."))) else { return nil }
         var mantissa: UInt64 = 0
         var scale = 1.0
         var inFraction = false
