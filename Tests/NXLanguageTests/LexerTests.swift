@@ -122,6 +122,11 @@ struct LexerTests {
         }
     }
 
+    /// The reserved-word table stays at most half full, so a lookup of a name always ends.
+    @Test func reservedWordTableHasRoom() {
+        #expect(ReservedWords.wordCount * 2 <= ReservedWords.size)
+    }
+
     @Test func integersAtTheEdgeOfInt() {
         #expect(lexed("9223372036854775807") == ["int:9223372036854775807", "end"])
         #expect(lexErrors("9223372036854775808") == ["integer literal '9223372036854775808' is too large"])
