@@ -238,9 +238,7 @@ struct Lexer {
     static func isBlank(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
     }
-    static func isSpace(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
-    }
+    static func isSpace(_ byte: UInt8) -> Bool { isBlank(byte) || byte == UInt8(ascii: "\n") }
 
     /// Bytes in the UTF-8 sequence starting at `index` (1 for stray continuation bytes).
     static func scalarLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int {
