@@ -101,10 +101,12 @@ extension Lexer {
         }
     }
 
-    /// The digits `bytes[start..<end]` as an Int; nil when it does not fit.
+    /// The digits `bytes[start..<end]` as an Int; nil when it does not fit, or when a byte is no
+    /// digit (a word that starts like a number: `90m`, `1e3`).
     static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
         var value = 0
         for index in start..<end {
+            guard isDigit(bytes[index]) else { return nil }
             let product = value.multipliedReportingOverflow(by: 10)
             let sum = product.partialValue.addingReportingOverflow(Int(bytes[index] &- 48))
             guard !product.overflow, !sum.overflow else { return nil }

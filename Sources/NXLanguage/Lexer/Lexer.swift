@@ -158,8 +158,7 @@ struct Lexer {
         if continuesUUID(at: stop), lexUUIDIfPresent(firstGroupEnd: stop) { return }
         if Lexer.isDigit(bytes[start]) {
             // Most numbers are plain integers: all digits, and no `.` after them.
-            if stop == end || bytes[stop] != UInt8(ascii: "."), Lexer.allDigits(bytes, start, stop),
-               Lexer.decimal(bytes, start, stop) != nil {
+            if stop == end || bytes[stop] != UInt8(ascii: "."), Lexer.decimal(bytes, start, stop) != nil {
                 pos = stop
                 add(.int, from: start)
             } else {
@@ -221,10 +220,6 @@ struct Lexer {
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
-    static func allDigits(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        for index in start..<end where !isDigit(bytes[index]) { return false }
-        return true
-    }
     static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
     static func isHex(_ byte: UInt8) -> Bool { isDigit(byte) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 102) }
     static func isIdentifierStart(_ byte: UInt8) -> Bool { isLetter(byte) || byte == UInt8(ascii: "_") }
