@@ -50,8 +50,8 @@ struct Profile: Sendable, Equatable {
         ["allowed_actions": \.allowedActions, "allowed_workflows": \.allowedWorkflows,
          "allowed_campaigns": \.allowedCampaigns]
     }
-    /// Saved NQL query ids, checked when the profile is loaded by the same `NQLID` constructor
-    /// as every other id: a value without `#` gets one, and a malformed one is a configuration
+    /// Saved NQL query ids, checked when the profile is loaded by the same `NQLQueryID`
+    /// constructor as the operands of `query` and `export`: a value without `#` gets one, and a malformed one is a configuration
     /// error naming the file and the key before anything is sent, not a failure at the first
     /// `status` of a run that has already changed something.
     static var queryIDKeys: [String: WritableKeyPath<Profile, NQLQueryID?>] {
