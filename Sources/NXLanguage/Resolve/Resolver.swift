@@ -60,8 +60,8 @@ struct Resolver {
         scopes.append([:])
         scopeEnds.append(statement.span.end)
         if let name {
-            let span = name.span
-            place(name, in: declare(name.text, span, .loopVariable, visibleFrom: span.end))
+            let (text, span) = name.written
+            place(name, in: declare(text, span, .loopVariable, visibleFrom: span.end))
             scopes.append([:])
         }
         statements(body)
@@ -87,14 +87,15 @@ struct Resolver {
         switch statement.kind {
         case .declare(let name, let value):
             expression(value)
-            place(name, in: declare(name.text, name.span, .variable, visibleFrom: statement.span.end))
+            let (text, span) = name.written
+            place(name, in: declare(text, span, .variable, visibleFrom: statement.span.end))
         case .assign(let name, let value):
             expression(value)
-            let text = name.text
+            let (text, span) = name.written
             if let slot = slot(of: text) {
                 place(name, in: slot)
             } else {
-                report(Catalog.assignToUndeclared(text, suggestion: Suggestions.closest(to: text, in: visibleNames)), name.span)
+                report(Catalog.assignToUndeclared(text, suggestion: Suggestions.closest(to: text, in: visibleNames)), span)
             }
         case .expression(let expr):
             expression(expr)

@@ -26,9 +26,9 @@ extension Evaluator {
     func assign(_ name: Name, _ value: Value) throws {
         let slot = name.slot
         guard self[slot] != nil else {
-            let text = name.text
+            let (text, span) = name.written
             throw Interruption.error(Catalog.assignToUndeclared(text, suggestion: Suggestions.closest(to: text, in: visibleNames)),
-                                     at: name.span)
+                                     at: span)
         }
         try bind(slot, value, at: name.span)
     }

@@ -32,9 +32,11 @@ struct Name: Sendable {
     let following: NodeID
 
     var span: SourceSpan { tree.nameSpan(of: statement, before: following) }
-    var text: String {
+    var text: String { written.text }
+    /// Both from one lexing of the head, for a caller that needs both (the resolver).
+    var written: (text: String, span: SourceSpan) {
         let span = span
-        return tree.file.decode(span.start, span.end)
+        return (tree.file.decode(span.start, span.end), span)
     }
     var slot: Slot { tree.slot(ordinal: ordinal) }
 }
