@@ -87,12 +87,12 @@ struct ClauseCallOf<Child: Sendable>: Sendable {
 typealias CommandCall = CommandCallOf<Expr>
 typealias ClauseCall = ClauseCallOf<Expr>
 
-struct StageOf<Child: Sendable>: Sendable {
-    var kind: StageKindOf<Child>
+/// A pipeline stage as consumers see it; the tree keeps stages as nodes (`TreeStorage.stage`).
+struct Stage: Sendable {
+    var kind: StageKind
     var span: SourceSpan
 }
 
-typealias Stage = StageOf<Expr>
 typealias StageKind = StageKindOf<Expr>
 
 /// A dotted field name inside a pipeline stage: `name`, `device.name`.
