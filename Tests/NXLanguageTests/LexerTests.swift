@@ -122,9 +122,21 @@ struct LexerTests {
         }
     }
 
-    /// The reserved-word table stays at most half full, so a lookup of a name always ends.
-    @Test func reservedWordTableHasRoom() {
-        #expect(ReservedWords.wordCount * 2 <= ReservedWords.size)
+    /// A word table finds its words (up to 8 bytes packed, longer ones whole), gives the first
+    /// meaning of a word listed twice, stays at most half full, and misses everything else.
+    @Test func wordTableMatchesExactlyItsWords() {
+        let words = (0..<40).map { "w\($0)" } + ["a", "a", "exactly8", "ninebytes", "a_longer_word"]
+        let table = WordTable(words.enumerated().map { ($1, $0) })
+        #expect(table.wordCount * 2 <= table.size)
+        func match(_ word: String) -> Int? {
+            Array(word.utf8).withUnsafeBufferPointer { table.match($0, 0, $0.count) }
+        }
+        for (index, word) in words.enumerated() where word != "a" { #expect(match(word) == index) }
+        #expect(match("a") == 40)
+        for word in ["b", "w40", "exactly", "exactly88", "ninebyte", "ninebytes_", "a_longer_wor", "w1w"] {
+            #expect(match(word) == nil)
+        }
+        #expect(ReservedWords.table.wordCount * 2 <= ReservedWords.table.size)
     }
 
     @Test func integersAtTheEdgeOfInt() {
@@ -139,6 +151,15 @@ struct LexerTests {
         for byte in UInt8.min...UInt8.max {
             let expected = Lexer.isLetter(byte) || Lexer.isDigit(byte) || byte == UInt8(ascii: "_")
             #expect(Lexer.isIdentifierPart(byte) == expected, "byte \(byte)")
+        }
+    }
+
+    /// The bitmaps of hex digits and of the bytes that end a run of string contents.
+    @Test func hexAndStringRunBytes() {
+        for byte in UInt8.min...UInt8.max {
+            let hex = Lexer.isDigit(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20)
+            #expect(Lexer.isHex(byte) == hex, "byte \(byte)")
+            #expect(Lexer.endsStringRun(byte) == "\"\\$\n".utf8.contains(byte), "byte \(byte)")
         }
     }
 

@@ -39,10 +39,11 @@ extension Lexer {
     private func wellFormedUUIDEnd() -> Int? {
         let stop = pos + 36
         guard stop <= end, stop == end || !(Lexer.isIdentifierPart(bytes[stop]) || continuesUUID(at: stop)) else { return nil }
+        // The dashes' offsets as bits: one shift per byte says which test it takes.
+        let dashes: UInt64 = 1 << 8 | 1 << 13 | 1 << 18 | 1 << 23
         for offset in 0..<36 {
             let byte = bytes[pos + offset]
-            let isDash = offset == 8 || offset == 13 || offset == 18 || offset == 23
-            guard isDash ? byte == UInt8(ascii: "-") : Lexer.isHex(byte) else { return nil }
+            guard (dashes >> UInt64(offset)) & 1 != 0 ? byte == UInt8(ascii: "-") : Lexer.isHex(byte) else { return nil }
         }
         return stop
     }

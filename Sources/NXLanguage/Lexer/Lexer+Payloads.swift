@@ -19,6 +19,11 @@ extension Lexer {
         }
     }
 
+    /// What the token's text means in `table`, if it is one of its words.
+    func word<Meaning>(of token: Token, in table: WordTable<Meaning>) -> Meaning? {
+        table.match(bytes, token.span.start, token.span.end)
+    }
+
     func intValue(of token: Token) -> Int {
         Lexer.decimal(bytes, token.span.start, token.span.end) ?? Int.max
     }

@@ -14,6 +14,9 @@ struct Lexer {
     /// Where the first token starts (see `contentEnd`).
     private var firstStart: Int?
     private(set) var finished = false
+    /// Held by the lexer so that matching a word does not go through the global's lazy
+    /// initialisation check every time.
+    private let reservedWords = ReservedWords.table
     /// Set only when decoding a string token's contents (`stringParts(of:)`).
     var decodedParts: [StringPart]?
 
@@ -108,13 +111,16 @@ struct Lexer {
         while pos < end, bytes[pos] != UInt8(ascii: "\n") { pos += 1 }
     }
 
+    /// Lexes the token at `pos`, after the blanks before it. Skipped here rather than as a turn
+    /// of the caller's loop, since most tokens follow a blank.
     private mutating func lexOne() {
+        while Lexer.isBlank(bytes[pos]) {
+            pos += 1
+            if pos == end { return }
+        }
         let start = pos
         let byte = bytes[pos]
         switch byte {
-        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
-            pos += 1
-            while pos < end, Lexer.isBlank(bytes[pos]) { pos += 1 }
         case UInt8(ascii: "\n"):
             pos += 1
             add(.newline, from: start)
@@ -167,7 +173,7 @@ struct Lexer {
             return
         }
         pos = stop
-        add(ReservedWords.match(bytes, start, pos) ?? .identifier, from: start)
+        add(reservedWords.match(bytes, start, pos) ?? .identifier, from: start)
     }
 
     private mutating func lexSymbol() {
@@ -221,7 +227,12 @@ struct Lexer {
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
     static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
-    static func isHex(_ byte: UInt8) -> Bool { isDigit(byte) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 102) }
+    /// Digits and `A`-`F` in either case, as a 128-bit set (see `isIdentifierPart`).
+    @inline(__always)
+    static func isHex(_ byte: UInt8) -> Bool {
+        let word: UInt64 = byte < 64 ? 0x03FF_0000_0000_0000 : 0x0000_007E_0000_007E
+        return byte < 128 && (word >> UInt64(byte & 63)) & 1 != 0
+    }
     static func isIdentifierStart(_ byte: UInt8) -> Bool { isLetter(byte) || byte == UInt8(ascii: "_") }
     /// Letters, digits and `_`, as a 128-bit set (two words): one shift and test per byte in the
     /// loops that scan words, instead of a chain of range checks.

@@ -4,8 +4,9 @@
 public struct SourceFile: Sendable {
     public let name: String
     public let text: String
-    /// Byte offset at which each line starts.
-    private let lineStarts: [Int]
+    /// Byte offset at which each line starts, 32 bits like `SourceSpan` (and clamped the same
+    /// way): a 10 MB script has about 70,000 of them.
+    private let lineStarts: [UInt32]
 
     public init(name: String, text: String) {
         var text = text
@@ -19,8 +20,8 @@ public struct SourceFile: Sendable {
     /// Offsets just past each newline, looked for 8 bytes at a time: most words hold none, and
     /// one test per word (the has-zero-byte trick on the word XOR newlines) skips them. The
     /// byte-by-byte `enumerated()` loop took 6 to 12 ms for a 10 MB script, this one 2.2 ms.
-    private static func lineStarts(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var starts = [0]
+    private static func lineStarts(in bytes: UnsafeBufferPointer<UInt8>) -> [UInt32] {
+        var starts: [UInt32] = [0]
         guard let base = bytes.baseAddress else { return starts }
         let raw = UnsafeRawPointer(base)
         let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, ones: UInt64 = 0x0101_0101_0101_0101
@@ -28,11 +29,11 @@ public struct SourceFile: Sendable {
         while offset + 8 <= bytes.count {
             let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ newlines
             if (word &- ones) & ~word & (ones << 7) != 0 {
-                for index in offset..<offset + 8 where base[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
+                for index in offset..<offset + 8 where base[index] == UInt8(ascii: "\n") { starts.append(UInt32(clamping: index + 1)) }
             }
             offset += 8
         }
-        for index in offset..<bytes.count where base[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
+        for index in offset..<bytes.count where base[index] == UInt8(ascii: "\n") { starts.append(UInt32(clamping: index + 1)) }
         return starts
     }
 
@@ -65,7 +66,7 @@ public struct SourceFile: Sendable {
         var low = 0, high = lineStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+            if Int(lineStarts[mid]) <= offset { low = mid } else { high = mid - 1 }
         }
         return low
     }
@@ -78,16 +79,16 @@ public struct SourceFile: Sendable {
     public func location(of offset: Int) -> Location {
         let index = lineIndex(of: offset)
         let clamped = min(max(offset, 0), byteCount)
-        let prefix = decode(lineStarts[index], clamped)
+        let prefix = decode(Int(lineStarts[index]), clamped)
         return Location(line: index + 1, column: prefix.count + 1)
     }
 
     /// Text of the 1-based line `number`, without its newline (and without a trailing `\r`).
     public func line(_ number: Int) -> String {
         guard number >= 1, number <= lineStarts.count else { return "" }
-        let start = lineStarts[number - 1]
+        let start = Int(lineStarts[number - 1])
         return withBytes { bytes in
-            var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+            var end = number < lineStarts.count ? Int(lineStarts[number]) - 1 : bytes.count
             if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
             return SourceFile.decode(bytes, start, end)
         }

@@ -53,10 +53,10 @@ extension Parser {
 
     /// Precedence climbing over the left-associative levels: operators of a level above
     /// `minimum` extend `left`. A flat chain is not nesting, but it becomes a left-deep tree that
-    /// evaluation walks recursively, so a statement has its own operator budget.
+    /// evaluation walks recursively, so a statement has its own operator budget. `not` binds
+    /// looser than the comparisons, so where it may appear it takes the rest of that level.
     private mutating func parseBinary(above minimum: Int) throws -> NodeID {
-        var left = minimum >= Precedence.not ? try parseUnary()
-            : peek().isKeyword(.not) ? try parseNot() : try parseBinary(above: Precedence.not)
+        var left = minimum < Precedence.not && peek().isKeyword(.not) ? try parseNot() : try parseUnary()
         while case let (op, precedence)? = Parser.binaryOperator(peek().kind), precedence > minimum {
             let token = advance()
             operatorCount += 1

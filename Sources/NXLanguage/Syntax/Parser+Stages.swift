@@ -8,8 +8,7 @@ extension Parser {
             throw failHere(Catalog.expected("a pipeline stage (\(Vocabulary.pipelineStages.joined(separator: ", ")))",
                                             found: describe(token)))
         }
-        // Matched on the token's bytes: no String per stage.
-        guard let word = StageWord.allCases.first(where: { lexer.token(token, is: $0.rawValue) }) else {
+        guard let word = lexer.word(of: token, in: StageWord.table) else {
             let name = lexer.text(of: token)
             let suggestion = Vocabulary.stageSynonyms[name] ?? Suggestions.closest(to: name, in: Vocabulary.pipelineStages)
             throw fail(Catalog.unknownStage(name, suggestion: suggestion), at: token.span)
@@ -81,4 +80,6 @@ extension Parser {
 /// The words that start a pipeline stage (`Vocabulary.pipelineStages`).
 enum StageWord: String, CaseIterable {
     case `where`, select, sort, first, last, count, pluck
+
+    static let table = WordTable(allCases.map { ($0.rawValue, $0) })
 }

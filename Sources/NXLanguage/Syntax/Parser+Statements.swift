@@ -161,6 +161,8 @@ extension Parser {
 
     /// `dryrun` must be a property of the whole session that no scope can hide: a block-local
     /// `let dryrun = true` or a loop variable would be invisible to the host and send for real.
+    /// Inlined (see `span(of:)`): it runs for every `let`.
+    @inline(__always)
     private func checkTopLevelOnly(_ name: Token, how: String, always: Bool = false) throws {
         guard always || blockDepth > 0, Parser.topLevelOnlyNames.contains(where: { lexer.token(name, is: $0) }) else { return }
         throw fail(Catalog.dryRunScoped(how), at: name.span)

@@ -54,6 +54,9 @@ struct Parser {
         }
     }
 
+    // Inlined, like `span(from:)`: a non-mutating method that is not inlined is handed a copy
+    // of the whole parser (280 bytes) by the mutating parse functions that call it.
+    @inline(__always)
     func span(of id: NodeID) -> SourceSpan { tree.span(of: id) }
 
     static func onePerLine(_ diagnostics: [Diagnostic], in file: SourceFile) -> [Diagnostic] {
@@ -120,8 +123,16 @@ struct Parser {
     }
 
     /// Closes a bracket opened by `opener`, naming the opener's line when it is missing.
+    @inline(__always)
     mutating func close(_ closer: Symbol, opener: Token) throws {
         guard !accept(closer) else { return }
+        try unclosed(closer, opener: opener)
+    }
+
+    /// Apart from `close`, which runs for every bracket: set up inline, this error path cost
+    /// the common case a copy of the parser.
+    @inline(never)
+    private mutating func unclosed(_ closer: Symbol, opener: Token) throws {
         let line = file.lineNumber(of: opener.span.start)
         guard case .symbol(let opening) = opener.kind else { return }
         throw failHere(Catalog.unclosed(closer.rawValue, opener: opening.rawValue, line: line, found: describe(peek())))
@@ -139,6 +150,7 @@ struct Parser {
         if depth > Catalog.maxDepth { throw fail(Catalog.tooDeep(), at: span) }
     }
 
+    @inline(__always)
     func span(from start: Int) -> SourceSpan { SourceSpan(start: start, end: lastEnd) }
 
     /// How a token is named in "expected ..., found X" messages.
