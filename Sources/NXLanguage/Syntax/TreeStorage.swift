@@ -1,7 +1,8 @@
 /// The arrays of a `SyntaxTree`, and how the parser adds to them. Each builder returns the new
 /// node's id and computes its `isSynchronous` from its children, so that costs O(1) per node.
 struct TreeStorage: Sendable {
-    private(set) var nodes: [Node] = []
+    /// The nodes, each 2 to 4 words at its id: see `Node.encode`.
+    private(set) var cells: [UInt32] = []
     private(set) var links: [UInt32] = []
     private(set) var values: [Value] = []
     /// Map keys with escapes, decoded, and where they are written.
@@ -21,24 +22,30 @@ struct TreeStorage: Sendable {
     /// per literal.
     var pending: [UInt32] = []
 
-    /// How a map key is spelled, in the top two bits of the second of its entry's three words
-    /// (below them the key's end: sources are capped far below 1 GiB). A key with escapes is
-    /// decoded into `decodedKeys`, its index in the first word instead of the key's start.
+    /// How a map key is spelled, in the top two bits of the first of its entry's two words
+    /// (below them the key's start: sources are capped far below 1 GiB; its end is found again
+    /// in the source, see `SyntaxTree.keySpan`). A key with escapes is decoded into
+    /// `decodedKeys`, its index there instead of the key's start.
     static let keyAsWritten: UInt32 = 0, keyInQuotes: UInt32 = 1 << 30, keyDecoded: UInt32 = 2 << 30
-    static let keyEndBits: UInt32 = (1 << 30) - 1
+    static let keyPlaceBits: UInt32 = (1 << 30) - 1
 
     /// Space for the nodes of a source of `byteCount` bytes, reserved up front: growing the
     /// array would copy it and briefly hold both copies. Pages never written are never
     /// resident, so a generous estimate costs address space, not memory.
     mutating func reserve(forSourceBytes byteCount: Int) {
-        nodes.reserveCapacity(byteCount / 4 + 16)
+        cells.reserveCapacity(byteCount + 16)
         links.reserveCapacity(byteCount / 8 + 16)
     }
 
-    func isSynchronous(_ id: NodeID) -> Bool { nodes[Int(id.index)].isSynchronous }
+    func isSynchronous(_ id: NodeID) -> Bool { Node.isSynchronous(header: cells[Int(id.index) + 1]) }
 
     @inline(__always)
-    func span(of id: NodeID) -> SourceSpan { span(of: nodes[Int(id.index)], id) }
+    func node(_ id: NodeID) -> Node {
+        cells.withUnsafeBufferPointer { Node(decoding: $0, at: Int(id.index)) }
+    }
+
+    @inline(__always)
+    func span(of id: NodeID) -> SourceSpan { span(of: node(id), id) }
 
     /// The span of `node`, whose id is `id`.
     @inline(__always)
@@ -60,17 +67,20 @@ struct TreeStorage: Sendable {
 
     private mutating func add(_ tag: Node.Tag, _ span: SourceSpan, a: UInt32 = 0, b: UInt32 = 0, op: UInt8 = 0,
                               synchronous: Bool = true) -> NodeID {
-        let id = NodeID(index: UInt32(nodes.count))
+        // Word offsets stay far below 2^32: a source of at most 64 MiB makes at most one node
+        // per byte, of at most 4 words.
+        let id = NodeID(index: UInt32(truncatingIfNeeded: cells.count))
         let length = UInt32(clamping: span.end - span.start)
         if length >= UInt32(Node.longLength) { longSpans.append((id.index, UInt32(clamping: span.end))) }
-        nodes.append(Node(tag, start: UInt32(clamping: span.start), length: length, a: a, b: b, op: op,
-                          synchronous: synchronous))
+        Node.encode(tag, start: UInt32(clamping: span.start), length: length, a: a, b: b, op: op,
+                    synchronous: synchronous, into: &cells)
         return id
     }
 
-    /// An int, double or duration literal, its 64 bits split over `a` and `b`.
+    /// An int, double or duration literal, its 64 bits split over `a` and `b` (see `Node.bits`).
     mutating func number(_ tag: Node.Tag, bits: UInt64, _ span: SourceSpan) -> NodeID {
-        add(tag, span, a: UInt32(truncatingIfNeeded: bits), b: UInt32(truncatingIfNeeded: bits >> 32))
+        let stored = Node.storedBits(tag, bits)
+        return add(tag, span, a: UInt32(truncatingIfNeeded: stored), b: UInt32(truncatingIfNeeded: stored >> 32))
     }
 
     /// A literal read back from its source text: `word`, `plainString`, `uuid`, `nqlID`, `null`.
@@ -131,23 +141,21 @@ struct TreeStorage: Sendable {
         return add(.list, span, a: offset, b: count, synchronous: synchronous)
     }
 
-    /// Adds a map entry's three words to `pending`: where the key is and how it is spelled, value.
+    /// Adds a map entry's two words to `pending`: where the key is and how it is spelled, value.
     mutating func addEntry(keySpan: SourceSpan, decodedKey: String?, inQuotes: Bool, value: NodeID) {
         if let decodedKey {
             decodedKeys.append((decodedKey, keySpan))
-            pending.append(UInt32(decodedKeys.count - 1))
-            pending.append(Self.keyDecoded)
+            pending.append(UInt32(decodedKeys.count - 1) | Self.keyDecoded)
         } else {
-            pending.append(UInt32(keySpan.start))
-            pending.append(UInt32(keySpan.end) & Self.keyEndBits | (inQuotes ? Self.keyInQuotes : Self.keyAsWritten))
+            pending.append(UInt32(keySpan.start) & Self.keyPlaceBits | (inQuotes ? Self.keyInQuotes : Self.keyAsWritten))
         }
         pending.append(value.index)
     }
 
     /// A map: its entries' words in `links` at `a`, their count in `b`.
     mutating func map(from mark: Int, _ span: SourceSpan) -> NodeID {
-        let count = UInt32((pending.count - mark) / 3)
-        let (offset, synchronous) = closeRun(from: mark, stride: 3, childOffset: 2, counted: false)
+        let count = UInt32((pending.count - mark) / 2)
+        let (offset, synchronous) = closeRun(from: mark, stride: 2, childOffset: 1, counted: false)
         return add(.map, span, a: offset, b: count, synchronous: synchronous)
     }
 
