@@ -3,8 +3,8 @@ struct NodeID: Sendable, Hashable {
     let index: UInt32
 }
 
-/// The expressions of one parse, as plain nodes of 8 to 16 bytes in one array: no allocation and no
-/// reference counting per node. A literal keeps its value in the node (numbers, durations) or
+/// The expressions of one parse, as plain nodes of 8 to 16 bytes in one array: no allocation
+/// and no reference counting per node. A literal keeps its value in the node (numbers, durations) or
 /// is read back from the source (names, UUIDs, strings without escapes); only the rare parts
 /// with strings or several children of their own (commands, stages naming fields,
 /// interpolation) sit in side tables. Children of lists, maps and calls are runs of ids in
@@ -205,7 +205,8 @@ struct Node: Sendable {
         if operands > 1 { cells.append(b) }
     }
 
-    static func isSynchronous(header: UInt32) -> Bool { header & 0x8000 != 0 }
+    /// `isSynchronous` read from a stored header alone (the flags byte, see `encode`).
+    static func isSynchronous(header: UInt32) -> Bool { header >> 8 & 0x80 != 0 }
 
     /// The length that means "look the end up in `longSpans`".
     static let longLength = UInt16.max
@@ -223,7 +224,7 @@ struct Node: Sendable {
         tag == .double ? bits.rotated : bits
     }
 
-    /// At most 32 cases: the header keeps a tag in 5 bits (`TreeStorageTests` checks it).
+    /// At most 32 cases: the header keeps a tag in 5 bits (`NodeEncodingTests` checks it).
     enum Tag: UInt8, Sendable, CaseIterable {
         case int, double, duration, bool, null
         /// A string literal spelled by the node's source text (a command's word operand).
